@@ -1,0 +1,130 @@
+"""Demo content: organisations, one account per role, and the home page's text.
+
+Every function here is idempotent: it looks things up by a natural key and only
+writes what differs, so running ``seed_demo`` twice changes nothing.
+"""
+
+from dataclasses import dataclass
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from wagtail.models import Site
+
+from organisations.models import Organisation
+from organisations.roles import OrganisationKind, Role
+from organisations.services import membership_grant
+
+from .models import HomePage
+
+DEMO_PASSWORD = "peerpath-demo"  # noqa: S105  (published on purpose; refused in production)
+
+PROVIDER = {"slug": "peerpath-training", "name": "Peerpath Training Collaborative"}
+CLINIC = {"slug": "riverside-clinic", "name": "Riverside Community Clinic"}
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    email: str
+    first_name: str
+    last_name: str
+    role: str | None
+    organisation_slug: str | None
+    is_staff: bool = False
+
+
+DEMO_ACCOUNTS = [
+    DemoAccount("trainee@example.org", "Tamsin", "Okafor", Role.TRAINEE, PROVIDER["slug"]),
+    DemoAccount("supervisor@example.org", "Samuel", "Reyes", Role.SUPERVISOR, PROVIDER["slug"]),
+    DemoAccount("coordinator@example.org", "Corinne", "Walsh", Role.COORDINATOR, PROVIDER["slug"]),
+    DemoAccount("clinic@example.org", "Kofi", "Mensah", Role.VERIFIER, CLINIC["slug"]),
+    DemoAccount("admin@example.org", "Ada", "Admin", None, None, is_staff=True),
+]
+
+HOME_INTRODUCTION = (
+    "Peerpath trains and certifies peer support workers — people who draw on their own "
+    "experience of recovery to walk alongside others — and lets clinics check that a "
+    "credential is real and current."
+)
+HOME_AUDIENCES = [
+    {
+        "heading": "Trainees",
+        "text": "Work through modules on boundaries, sharing lived experience, confidentiality "
+        "and group work, pass the quizzes and log your supervised practice hours.",
+        "link_text": "Create your account",
+        "link_url": "/accounts/signup/",
+    },
+    {
+        "heading": "Supervisors",
+        "text": "Review the practice-log entries of the trainees assigned to you and sign them "
+        "off, or send them back with a comment.",
+        "link_text": "Log in to review",
+        "link_url": "/accounts/login/",
+    },
+    {
+        "heading": "Clinics",
+        "text": "Check that a peer worker's credential is genuine, current and not revoked, "
+        "one at a time or for your whole team.",
+        "link_text": "Log in as a verifier",
+        "link_url": "/accounts/login/",
+    },
+]
+HOME_BODY = (
+    "<h2>Why peer support needs a careful training path</h2>"
+    "<p>Peer support works because it is built on shared experience, mutual respect and hope. "
+    "It also asks a lot of the people who give it: holding boundaries with someone whose story "
+    "resembles their own, keeping confidences, and knowing when to bring in clinical help. "
+    "Certification boards ask for structured training, hundreds of hours of supervised "
+    "practice and a signed code of ethics. Peerpath keeps all of that in one place.</p>"
+)
+
+
+def seed_organisations() -> dict[str, Organisation]:
+    organisations = {}
+    for spec, kind in (
+        (PROVIDER, OrganisationKind.TRAINING_PROVIDER),
+        (CLINIC, OrganisationKind.CLINIC),
+    ):
+        organisation, _ = Organisation.objects.update_or_create(
+            slug=spec["slug"], defaults={"name": spec["name"], "kind": kind}
+        )
+        organisations[spec["slug"]] = organisation
+    return organisations
+
+
+def seed_accounts(organisations: dict[str, Organisation]) -> list[DemoAccount]:
+    User = get_user_model()
+    for account in DEMO_ACCOUNTS:
+        user = User.objects.filter(email__iexact=account.email).first()
+        if user is None:
+            user = User.objects.create_user(
+                email=account.email,
+                password=DEMO_PASSWORD,
+                first_name=account.first_name,
+                last_name=account.last_name,
+                is_staff=account.is_staff,
+                is_superuser=account.is_staff,
+            )
+        EmailAddress.objects.update_or_create(
+            user=user, email=account.email, defaults={"verified": True, "primary": True}
+        )
+        if account.role:
+            membership_grant(
+                user=user, organisation=organisations[account.organisation_slug], role=account.role
+            )
+    return DEMO_ACCOUNTS
+
+
+def seed_home_page() -> HomePage:
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    wanted_audiences = [("audience", value) for value in HOME_AUDIENCES]
+    current_audiences = [(block.block_type, dict(block.value)) for block in home.audiences]
+    if (
+        home.introduction != HOME_INTRODUCTION
+        or home.body != HOME_BODY
+        or current_audiences != wanted_audiences
+    ):
+        home.introduction = HOME_INTRODUCTION
+        home.body = HOME_BODY
+        home.audiences = wanted_audiences
+        home.save_revision().publish()
+    return home

@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from cms import demo
+
+
+class Command(BaseCommand):
+    help = "Create demo organisations, accounts for every role and demo content. Idempotent."
+
+    def handle(self, *args, **options):
+        if not settings.DEMO_DATA_ALLOWED:
+            raise CommandError(
+                "seed_demo refuses to run under production settings: it creates accounts "
+                "with a published password."
+            )
+        with transaction.atomic():
+            organisations = demo.seed_organisations()
+            accounts = demo.seed_accounts(organisations)
+            demo.seed_home_page()
+
+        self.stdout.write(self.style.SUCCESS("Demo data is ready."))
+        self.stdout.write(f"Demo accounts (password for all: {demo.DEMO_PASSWORD}):")
+        for account in accounts:
+            what = account.role.label if account.role else "Site administrator"
+            self.stdout.write(f"  {account.email:<26} {what}")

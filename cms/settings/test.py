@@ -1,0 +1,18 @@
+"""Test settings: fast hashing, mail kept in memory, tasks inline.
+
+DATABASE_URL and REDIS_URL still come from the environment, so the same suite runs
+on SQLite and on PostgreSQL + Redis. Tasks always run inline here; the one test that
+needs a real worker switches that off for itself.
+"""
+
+from .base import *
+
+PEERPATH_ENV = "test"
+DEBUG = False
+SECRET_KEY = "test-only-insecure-key"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CELERY_TASK_ALWAYS_EAGER = True
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+MEDIA_ROOT = BASE_DIR / ".test-media"

@@ -1,0 +1,30 @@
+from allauth.account.decorators import secure_admin_login
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from accounts.views import dashboard
+
+# Both admin sites sign in through allauth, so its rate limits and MFA apply to them too.
+admin.site.login = secure_admin_login(admin.site.login)
+wagtail_login = RedirectView.as_view(pattern_name="account_login", query_string=True)
+
+urlpatterns = [
+    path("django-admin/", admin.site.urls),
+    path("cms/login/", wagtail_login, name="wagtail_login_redirect"),
+    path("cms/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("accounts/", include("allauth.urls")),
+    path("dashboard/", dashboard, name="dashboard"),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += [path("", include(wagtail_urls))]
