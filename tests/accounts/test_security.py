@@ -1,0 +1,92 @@
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.messages.storage.fallback import FallbackStorage
+from django.http import HttpResponse
+from django.test import RequestFactory
+from django.urls import reverse
+
+from accounts.mfa import mfa_required, user_has_mfa
+from tests.factories import PASSWORD, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_repeated_failed_logins_are_rate_limited(client):
+    user = UserFactory(email="target@example.org")
+    for _ in range(5):
+        response = client.post(
+            reverse("account_login"), {"login": user.email, "password": "wrong-guess"}
+        )
+        assert "too many" not in response.content.decode().lower()
+
+    response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+
+    assert "Too many failed login attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_django_admin_login_goes_through_allauth(client):
+    UserFactory(email="root@example.org", is_staff=True, is_superuser=True)
+
+    response = client.post(
+        "/django-admin/login/", {"username": "root@example.org", "password": PASSWORD}
+    )
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+    assert "_auth_user_id" not in client.session
+
+
+def test_wagtail_admin_login_goes_through_allauth(client):
+    UserFactory(email="root@example.org", is_staff=True, is_superuser=True)
+
+    response = client.post("/cms/login/", {"username": "root@example.org", "password": PASSWORD})
+
+    assert response.status_code in (301, 302)
+    assert response["Location"].startswith(reverse("account_login"))
+    assert "_auth_user_id" not in client.session
+    response = client.get("/cms/")
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_staff_reach_django_admin_after_allauth_login(client):
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(staff)
+
+    assert client.get("/django-admin/").status_code == 200
+
+
+def _request(user):
+    request = RequestFactory().get("/sign-off/")
+    request.user = user
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    return request
+
+
+def _protected_view(request):
+    return HttpResponse("signed")
+
+
+def test_mfa_required_sends_a_user_without_authenticator_to_set_one_up():
+    response = mfa_required(_protected_view)(_request(UserFactory()))
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("mfa_activate_totp")
+
+
+def test_mfa_required_lets_a_user_with_an_authenticator_through(with_totp):
+    user = UserFactory()
+    with_totp(user)
+
+    response = mfa_required(_protected_view)(_request(user))
+
+    assert response.status_code == 200
+    assert user_has_mfa(user)
+
+
+def test_mfa_required_sends_visitors_to_log_in():
+    response = mfa_required(_protected_view)(_request(AnonymousUser()))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))

@@ -1,0 +1,88 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import authenticate, get_user_model
+from django.core.management import CommandError, call_command
+from wagtail.models import Revision
+
+from organisations.models import Membership, Organisation
+from organisations.roles import Role, roles_of
+
+pytestmark = pytest.mark.django_db
+
+PROJECT = Path(__file__).resolve().parents[2]
+DEMO_EMAILS = {
+    "trainee@example.org": Role.TRAINEE,
+    "supervisor@example.org": Role.SUPERVISOR,
+    "coordinator@example.org": Role.COORDINATOR,
+    "clinic@example.org": Role.VERIFIER,
+}
+
+
+def counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (get_user_model(), Organisation, Membership, EmailAddress, Revision)
+    }
+
+
+def test_seed_demo_creates_an_account_per_role_and_prints_them(capsys):
+    call_command("seed_demo")
+
+    output = capsys.readouterr().out
+    assert "peerpath-demo" in output
+    for email, role in DEMO_EMAILS.items():
+        assert email in output
+        user = authenticate(email=email, password="peerpath-demo")
+        assert user is not None, email
+        assert role in roles_of(user)
+        assert EmailAddress.objects.get(email=email).verified
+
+
+def test_seed_demo_twice_changes_nothing():
+    call_command("seed_demo")
+    before = counts()
+
+    call_command("seed_demo")
+
+    assert counts() == before
+
+
+def test_seed_demo_refuses_where_demo_data_is_not_allowed(settings):
+    settings.DEMO_DATA_ALLOWED = False
+    with pytest.raises(CommandError, match="refuses to run under production settings"):
+        call_command("seed_demo")
+    assert not get_user_model().objects.exists()
+
+
+def _manage(*args, **env):
+    environment = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_seed_demo_under_production_settings_exits_non_zero():
+    result = _manage(
+        "seed_demo",
+        DJANGO_SETTINGS_MODULE="cms.settings.production",
+        SECRET_KEY="x" * 60,
+    )
+    assert result.returncode != 0
+    assert "refuses to run under production settings" in result.stderr
+
+
+def test_production_settings_without_secret_key_fail_naming_the_variable():
+    result = _manage("check", DJANGO_SETTINGS_MODULE="cms.settings.production")
+    assert result.returncode != 0
+    assert "SECRET_KEY environment variable is required" in result.stderr
