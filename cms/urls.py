@@ -20,6 +20,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("dashboard/", dashboard, name="dashboard"),
+    path("courses/", include("courses.urls")),
 ]
 
 if settings.DEBUG:

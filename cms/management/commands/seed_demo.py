@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from cms import demo
+from courses import demo as courses_demo
 
 
 class Command(BaseCommand):
@@ -18,8 +19,13 @@ class Command(BaseCommand):
             organisations = demo.seed_organisations()
             accounts = demo.seed_accounts(organisations)
             demo.seed_home_page()
+            programme = courses_demo.seed_programme(
+                organisation=organisations[demo.PROVIDER["slug"]]
+            )
+            courses_demo.seed_trainee_progress(programme=programme, email="trainee@example.org")
 
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))
+        self.stdout.write(f"Demo programme: /programmes/{courses_demo.PROGRAMME_SLUG}/")
         self.stdout.write(f"Demo accounts (password for all: {demo.DEMO_PASSWORD}):")
         for account in accounts:
             what = account.role.label if account.role else "Site administrator"

@@ -1,0 +1,17 @@
+from .pages import LessonPage, ModulePage, ProgrammeIndexPage, ProgrammePage
+from .records import Cohort, Enrollment, LessonCompletion, Reflection
+from .requirements import CompetencyDomain, RequirementProfile, TrainingHourMinimum
+
+__all__ = [
+    "Cohort",
+    "CompetencyDomain",
+    "Enrollment",
+    "LessonCompletion",
+    "LessonPage",
+    "ModulePage",
+    "ProgrammeIndexPage",
+    "ProgrammePage",
+    "Reflection",
+    "RequirementProfile",
+    "TrainingHourMinimum",
+]

@@ -1,0 +1,141 @@
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+# Invitation codes avoid characters that are easy to confuse when read aloud or typed.
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+def new_invitation_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+
+
+class Cohort(models.Model):
+    """A group of trainees who take a programme together; it carries the invitation code."""
+
+    programme = models.ForeignKey(
+        "courses.ProgrammePage", on_delete=models.CASCADE, related_name="cohorts"
+    )
+    name = models.CharField(max_length=120)
+    invitation_code = models.CharField(max_length=16, unique=True, default=new_invitation_code)
+    starts_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["programme__title", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "name"], name="courses_cohort_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.programme.title})"
+
+
+class EnrollmentQuerySet(models.QuerySet):
+    def for_trainee(self, user):
+        return self.filter(trainee=user)
+
+    def with_lessons_done(self):
+        """Annotate how many currently published lessons each trainee has completed."""
+        return self.annotate(
+            lessons_done=models.Count(
+                "completions", filter=models.Q(completions__lesson__live=True), distinct=True
+            )
+        )
+
+    def stalled(self, *, days: int):
+        cutoff = timezone.now() - timezone.timedelta(days=days)
+        return self.filter(completed_at__isnull=True, last_activity_at__lt=cutoff)
+
+
+class Enrollment(models.Model):
+    """A trainee taking a programme. Completion history hangs off this row."""
+
+    trainee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrollments"
+    )
+    programme = models.ForeignKey(
+        "courses.ProgrammePage", on_delete=models.PROTECT, related_name="enrollments"
+    )
+    cohort = models.ForeignKey(
+        Cohort, on_delete=models.SET_NULL, null=True, blank=True, related_name="enrollments"
+    )
+    started_at = models.DateTimeField(default=timezone.now)
+    last_activity_at = models.DateTimeField(default=timezone.now)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = EnrollmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-started_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["trainee", "programme"], name="courses_enrollment_unique"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(completed_at__isnull=True)
+                | models.Q(completed_at__gte=models.F("started_at")),
+                name="courses_enrollment_completed_after_start",
+            ),
+        ]
+        indexes = [models.Index(fields=["programme", "last_activity_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.trainee} in {self.programme.title}"
+
+    @property
+    def is_complete(self) -> bool:
+        return self.completed_at is not None
+
+
+class LessonCompletion(models.Model):
+    """A trainee finished a lesson, as it read at a given revision.
+
+    The revision is kept so that later edits to the lesson never rewrite what the trainee
+    actually studied.
+    """
+
+    enrollment = models.ForeignKey(Enrollment, on_delete=models.CASCADE, related_name="completions")
+    lesson = models.ForeignKey(
+        "courses.LessonPage", on_delete=models.PROTECT, related_name="completions"
+    )
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    completed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["completed_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrollment", "lesson"], name="courses_completion_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enrollment.trainee} completed {self.lesson.title}"
+
+
+class Reflection(models.Model):
+    """A trainee's private answer to a reflection prompt. Only its author ever sees it."""
+
+    trainee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reflections"
+    )
+    lesson = models.ForeignKey("courses.LessonPage", on_delete=models.CASCADE, related_name="+")
+    block_id = models.CharField(max_length=64)
+    text = models.TextField(max_length=5000)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["trainee", "lesson", "block_id"], name="courses_reflection_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Reflection by trainee {self.trainee_id} on lesson {self.lesson_id}"

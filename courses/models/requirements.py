@@ -1,0 +1,107 @@
+"""What a programme asks of a trainee before a credential is issued.
+
+Boards differ (IC&RC, NAADAC, state boards), so requirements are data that staff edit,
+not code. A profile is a snippet so several programmes can share one.
+"""
+
+from decimal import Decimal
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
+
+
+class CompetencyDomain(models.Model):
+    """A area of competence (advocacy, ethics…) that modules and practice hours count towards."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RequirementProfile(ClusterableModel):
+    """The requirements of one credential: training, practice, validity and renewal."""
+
+    name = models.CharField(max_length=150, unique=True)
+    description = models.TextField(blank=True)
+    credential_validity_months = models.PositiveSmallIntegerField(
+        default=24, validators=[MinValueValidator(1)]
+    )
+    renewal_ce_hours = models.DecimalField(
+        "continuing-education hours to renew",
+        max_digits=6,
+        decimal_places=2,
+        default=Decimal("20"),
+        validators=[MinValueValidator(0)],
+    )
+    renewal_ce_ethics_hours = models.DecimalField(
+        "of which ethics",
+        max_digits=6,
+        decimal_places=2,
+        default=Decimal("6"),
+        validators=[MinValueValidator(0)],
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("description"),
+        InlinePanel("training_minimums", heading="Training hours by competency domain"),
+        MultiFieldPanel(
+            [
+                FieldPanel("credential_validity_months"),
+                FieldPanel("renewal_ce_hours"),
+                FieldPanel("renewal_ce_ethics_hours"),
+            ],
+            heading="Validity and renewal",
+        ),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(renewal_ce_ethics_hours__lte=models.F("renewal_ce_hours")),
+                name="courses_profile_ethics_within_ce",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TrainingHourMinimum(Orderable):
+    """Completed required modules must add up to at least this many hours in a domain."""
+
+    profile = ParentalKey(
+        RequirementProfile, on_delete=models.CASCADE, related_name="training_minimums"
+    )
+    domain = models.ForeignKey(CompetencyDomain, on_delete=models.PROTECT, related_name="+")
+    hours = models.DecimalField(
+        max_digits=6, decimal_places=2, validators=[MinValueValidator(Decimal("0.25"))]
+    )
+
+    panels = [FieldPanel("domain"), FieldPanel("hours")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["profile", "domain"], name="courses_training_minimum_unique"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(hours__gt=0), name="courses_training_minimum_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.hours} h {self.domain}"

@@ -1,0 +1,132 @@
+"""Enrolling, completing lessons and saving reflections."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from organisations.roles import Role, has_role
+from organisations.services import membership_grant
+
+from .models import (
+    Cohort,
+    Enrollment,
+    LessonCompletion,
+    LessonPage,
+    ModulePage,
+    ProgrammePage,
+    Reflection,
+)
+from .selectors import lesson_access, module_progress_list
+
+REFLECTION_MAX_LENGTH = 5000
+
+
+@transaction.atomic
+def enrollment_create(
+    *, trainee, programme: ProgrammePage, invitation_code: str = "", enrolled_by=None
+) -> Enrollment:
+    """Enrol ``trainee``, by themselves or by a coordinator (``enrolled_by``).
+
+    Enrolling makes the trainee a member of the programme's organisation.
+    """
+    if not programme.live:
+        raise ValidationError("This programme is not open: it has not been published.")
+    existing = Enrollment.objects.filter(trainee=trainee, programme=programme).first()
+    if existing:
+        return existing
+
+    cohort = None
+    Mode = ProgrammePage.EnrolmentMode
+    if enrolled_by is not None:
+        if not has_role(enrolled_by, Role.COORDINATOR, organisation=programme.organisation):
+            raise PermissionDenied("Only the programme's coordinators can enrol other people.")
+    elif programme.enrolment_mode == Mode.CLOSED:
+        raise ValidationError(
+            "Enrolment in this programme is by your training coordinator. Ask them to enrol you."
+        )
+    elif programme.enrolment_mode == Mode.CODE:
+        code = invitation_code.strip().upper()
+        if not code:
+            raise ValidationError("Enter the invitation code your coordinator gave you.")
+        cohort = Cohort.objects.filter(programme=programme, invitation_code=code).first()
+        if cohort is None:
+            raise ValidationError(
+                "That invitation code does not match this programme. "
+                "Check it with your coordinator."
+            )
+
+    membership_grant(user=trainee, organisation=programme.organisation, role=Role.TRAINEE)
+    try:
+        with transaction.atomic():
+            return Enrollment.objects.create(trainee=trainee, programme=programme, cohort=cohort)
+    except IntegrityError:
+        # A double submit raced us; the first one won.
+        return Enrollment.objects.get(trainee=trainee, programme=programme)
+
+
+def _lesson_place(lesson: LessonPage) -> tuple[ModulePage, ProgrammePage]:
+    steplen = LessonPage.steplen
+    module = ModulePage.objects.get(path=lesson.path[:-steplen])
+    programme = ProgrammePage.objects.get(path=lesson.path[: -2 * steplen])
+    return module, programme
+
+
+def _readable_enrollment(*, trainee, lesson: LessonPage) -> Enrollment:
+    """The trainee's enrollment, if they may read ``lesson``; a clear error otherwise."""
+    if not lesson.live:
+        raise ValidationError("This lesson is not published.")
+    module, programme = _lesson_place(lesson)
+    if not (module.live and programme.live):
+        raise ValidationError("This lesson is not published.")
+    enrollment = (
+        Enrollment.objects.select_for_update().filter(trainee=trainee, programme=programme).first()
+    )
+    access = lesson_access(
+        lesson=lesson, user=trainee, programme=programme, module=module, enrollment=enrollment
+    )
+    if access.reason == "not_enrolled":
+        raise ValidationError(f"Enrol in “{programme.title}” to work through its lessons.")
+    if access.reason == "locked":
+        raise ValidationError(f"This module unlocks when you complete “{access.locked_by.title}”.")
+    return enrollment
+
+
+@transaction.atomic
+def lesson_complete(*, trainee, lesson: LessonPage) -> LessonCompletion:
+    """Record that ``trainee`` finished ``lesson`` as currently published. Idempotent."""
+    enrollment = _readable_enrollment(trainee=trainee, lesson=lesson)
+    now = timezone.now()
+    completion, created = LessonCompletion.objects.get_or_create(
+        enrollment=enrollment,
+        lesson=lesson,
+        defaults={"revision_id": lesson.live_revision_id, "completed_at": now},
+    )
+    enrollment.last_activity_at = now
+    update_fields = ["last_activity_at"]
+    if created and enrollment.completed_at is None:
+        modules = module_progress_list(programme=enrollment.programme, enrollment=enrollment)
+        if modules and all(m.is_complete for m in modules if m.module.is_required):
+            enrollment.completed_at = now
+            update_fields.append("completed_at")
+    enrollment.save(update_fields=update_fields)
+    return completion
+
+
+@transaction.atomic
+def reflection_save(*, trainee, lesson: LessonPage, block_id: str, text: str) -> Reflection:
+    text = text.strip()
+    if block_id not in lesson.reflection_block_ids():
+        raise ValidationError("This lesson has no such reflection prompt.")
+    if not text:
+        raise ValidationError("Write your reflection before saving it.")
+    if len(text) > REFLECTION_MAX_LENGTH:
+        raise ValidationError(
+            f"Reflections can be up to {REFLECTION_MAX_LENGTH} characters; yours has {len(text)}."
+        )
+    enrollment = _readable_enrollment(trainee=trainee, lesson=lesson)
+    enrollment.last_activity_at = timezone.now()
+    enrollment.save(update_fields=["last_activity_at"])
+    reflection, _ = Reflection.objects.update_or_create(
+        trainee=trainee, lesson=lesson, block_id=block_id, defaults={"text": text}
+    )
+    return reflection

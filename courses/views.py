@@ -1,0 +1,227 @@
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, F
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from cms.csv import csv_response
+from organisations.roles import Role, has_role, role_required
+
+from . import services
+from .forms import CohortFilterForm, CoordinatorEnrolForm, EnrolForm, ReflectionForm
+from .models import Enrollment, LessonPage, ProgrammePage
+from .selectors import trainee_dashboard
+
+
+def _error_text(error: ValidationError) -> str:
+    return " ".join(error.messages)
+
+
+@login_required
+@require_POST
+def enrol(request, programme_id: int):
+    programme = get_object_or_404(ProgrammePage.objects.live().public(), pk=programme_id)
+    form = EnrolForm(request.POST)
+    form.is_valid()
+    try:
+        services.enrollment_create(
+            trainee=request.user,
+            programme=programme,
+            invitation_code=form.cleaned_data.get("invitation_code", ""),
+        )
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, f"You are enrolled in {programme.title}.")
+    return redirect(programme.get_url(request))
+
+
+def _live_lesson(lesson_id: int) -> LessonPage:
+    return get_object_or_404(LessonPage.objects.live().public(), pk=lesson_id)
+
+
+def _wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+@login_required
+@require_POST
+def lesson_complete(request, lesson_id: int):
+    lesson = _live_lesson(lesson_id)
+    try:
+        services.lesson_complete(trainee=request.user, lesson=lesson)
+    except ValidationError as error:
+        if _wants_json(request):
+            return JsonResponse({"error": _error_text(error)}, status=400)
+        messages.error(request, _error_text(error))
+        return redirect(lesson.get_url(request))
+    if _wants_json(request):
+        return JsonResponse({"completed": True})
+    messages.success(request, f"“{lesson.title}” marked as done.")
+    next_url = request.POST.get("next", "")
+    next_lesson = (
+        LessonPage.objects.live().filter(pk=next_url).first() if next_url.isdigit() else None
+    )
+    return redirect((next_lesson or lesson).get_url(request))
+
+
+@login_required
+@require_POST
+def reflection_save(request, lesson_id: int, block_id: str):
+    lesson = _live_lesson(lesson_id)
+    form = ReflectionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Write your reflection before saving it.")
+    else:
+        try:
+            services.reflection_save(
+                trainee=request.user,
+                lesson=lesson,
+                block_id=block_id,
+                text=form.cleaned_data["text"],
+            )
+        except ValidationError as error:
+            messages.error(request, _error_text(error))
+        else:
+            messages.success(request, "Your reflection is saved. Only you can see it.")
+    return redirect(f"{lesson.get_url(request)}#reflection-{block_id}")
+
+
+@role_required(Role.TRAINEE)
+def my_training(request):
+    return render(
+        request, "courses/my_training.html", {"progress_list": trainee_dashboard(user=request.user)}
+    )
+
+
+@role_required(Role.TRAINEE)
+def lesson_search(request):
+    query = request.GET.get("q", "").strip()[:200]
+    results = []
+    if query:
+        results = LessonPage.objects.live().public().specific().search(query)[:50]
+    return render(request, "courses/search.html", {"query": query, "results": results})
+
+
+def _coordinated_programme(request, programme_id: int) -> ProgrammePage:
+    """A programme the user coordinates; 404 for anything else, so ids reveal nothing."""
+    programme = ProgrammePage.objects.filter(pk=programme_id).select_related("organisation").first()
+    if programme is None or not has_role(
+        request.user, Role.COORDINATOR, organisation=programme.organisation
+    ):
+        raise Http404("No programme you coordinate has this id.")
+    return programme
+
+
+@role_required(Role.COORDINATOR)
+def coordinated_programmes(request):
+    programmes = (
+        ProgrammePage.objects.filter(
+            organisation__memberships__user=request.user,
+            organisation__memberships__role=Role.COORDINATOR,
+        )
+        .annotate(enrolled=Count("enrollments", distinct=True))
+        .order_by("title")
+    )
+    return render(request, "courses/coordinated_programmes.html", {"programmes": programmes})
+
+
+@role_required(Role.COORDINATOR)
+def cohort_progress(request, programme_id: int):
+    programme = _coordinated_programme(request, programme_id)
+    filters = CohortFilterForm(request.GET or None)
+    stalled_days = (filters.cleaned_data.get("stalled_days") if filters.is_valid() else None) or 14
+    lessons_total = (
+        LessonPage.objects.live().descendant_of(programme).filter(depth=programme.depth + 2).count()
+    )
+    stalled_before = timezone.now() - timezone.timedelta(days=stalled_days)
+    enrollments = (
+        Enrollment.objects.filter(programme=programme)
+        .with_lessons_done()
+        .select_related("trainee", "cohort")
+        .order_by(F("last_activity_at").asc())
+    )
+    rows = [
+        {
+            "enrollment": e,
+            "percent": round(100 * e.lessons_done / lessons_total) if lessons_total else 0,
+            "stalled": e.completed_at is None and e.last_activity_at < stalled_before,
+        }
+        for e in enrollments
+    ]
+    if request.GET.get("format") == "csv":
+        return csv_response(
+            filename=f"{programme.slug}-progress.csv",
+            header=[
+                "Last name",
+                "First name",
+                "Email",
+                "Cohort",
+                "Enrolled",
+                "Lessons done",
+                "Lessons total",
+                "Percent",
+                "Last activity",
+                "Completed",
+                "Stalled",
+            ],
+            rows=(
+                [
+                    r["enrollment"].trainee.last_name,
+                    r["enrollment"].trainee.first_name,
+                    r["enrollment"].trainee.email,
+                    r["enrollment"].cohort.name if r["enrollment"].cohort else "",
+                    r["enrollment"].started_at.date().isoformat(),
+                    r["enrollment"].lessons_done,
+                    lessons_total,
+                    r["percent"],
+                    r["enrollment"].last_activity_at.isoformat(timespec="minutes"),
+                    r["enrollment"].completed_at.date().isoformat()
+                    if r["enrollment"].completed_at
+                    else "",
+                    "yes" if r["stalled"] else "no",
+                ]
+                for r in rows
+            ),
+        )
+    return render(
+        request,
+        "courses/cohort_progress.html",
+        {
+            "programme": programme,
+            "rows": rows,
+            "lessons_total": lessons_total,
+            "filters": filters,
+            "stalled_days": stalled_days,
+            "enrol_form": CoordinatorEnrolForm(),
+        },
+    )
+
+
+@role_required(Role.COORDINATOR)
+@require_POST
+def coordinator_enrol(request, programme_id: int):
+    programme = _coordinated_programme(request, programme_id)
+    form = CoordinatorEnrolForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Enter a valid email address.")
+        return redirect("courses:cohort_progress", programme_id=programme.pk)
+    trainee = get_user_model().objects.filter(email__iexact=form.cleaned_data["email"]).first()
+    if trainee is None:
+        messages.error(
+            request, "No Peerpath account uses that email. Ask the trainee to sign up first."
+        )
+    else:
+        try:
+            services.enrollment_create(
+                trainee=trainee, programme=programme, enrolled_by=request.user
+            )
+        except (ValidationError, PermissionDenied) as error:
+            messages.error(request, str(error.messages[0] if hasattr(error, "messages") else error))
+        else:
+            messages.success(request, f"{trainee} is enrolled in {programme.title}.")
+    return redirect("courses:cohort_progress", programme_id=programme.pk)
