@@ -44,7 +44,10 @@ def roles_of(user) -> frozenset[str]:
         from .models import Membership
 
         cached = frozenset(
-            Membership.objects.filter(user=user).values_list("role", flat=True).distinct()
+            Membership.objects.filter(user=user)
+            .order_by()
+            .values_list("role", flat=True)
+            .distinct()
         )
         setattr(user, _CACHE_ATTR, cached)
     return cached

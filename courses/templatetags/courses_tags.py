@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import template
 
 register = template.Library()
@@ -6,3 +8,12 @@ register = template.Library()
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key, "") if mapping else ""
+
+
+@register.filter
+def hours(value) -> str:
+    """2.50 -> "2.5", 10.00 -> "10", 0.25 -> "0.25"."""
+    if value in (None, ""):
+        return ""
+    text = f"{Decimal(value):.2f}".rstrip("0").rstrip(".")
+    return text or "0"

@@ -1,0 +1,99 @@
+from decimal import Decimal
+
+import pytest
+
+from courses.models import LessonCompletion, LessonPage
+from courses.selectors import ModuleState, programme_progress, trainee_dashboard
+from courses.services import lesson_complete
+from tests.courses.conftest import lesson_body, lessons_of
+
+pytestmark = pytest.mark.django_db
+
+
+def states(enrollment):
+    return [m.state for m in programme_progress(enrollment=enrollment).modules]
+
+
+def test_a_new_trainee_sees_the_first_module_open_and_the_rest_locked(enrolled):
+    progress = programme_progress(enrollment=enrolled)
+
+    assert states(enrolled) == [ModuleState.AVAILABLE, ModuleState.LOCKED]
+    assert progress.modules[1].unlocked_by.title == "Module 1"
+    assert progress.percent == 0
+    assert progress.next_lesson.title == "Lesson 1.1"
+    assert progress.hours_total == Decimal("10")
+
+
+def test_progress_moves_through_in_progress_complete_and_unlocks(enrolled, trainee, programme):
+    lessons = lessons_of(programme)
+
+    lesson_complete(trainee=trainee, lesson=lessons[0])
+    assert states(enrolled) == [ModuleState.IN_PROGRESS, ModuleState.LOCKED]
+
+    lesson_complete(trainee=trainee, lesson=lessons[1])
+    progress = programme_progress(enrollment=enrolled)
+    assert states(enrolled) == [ModuleState.COMPLETE, ModuleState.AVAILABLE]
+    assert progress.percent == 50
+    assert progress.hours_done == Decimal("5.00")
+    assert progress.next_lesson.title == "Lesson 2.1"
+
+
+def test_completing_every_required_module_completes_the_enrollment(enrolled, trainee, programme):
+    for lesson in lessons_of(programme):
+        lesson_complete(trainee=trainee, lesson=lesson)
+
+    enrolled.refresh_from_db()
+    progress = programme_progress(enrollment=enrolled)
+    assert enrolled.completed_at is not None
+    assert progress.percent == 100
+    assert progress.next_lesson is None
+    assert progress.required_modules_complete
+
+
+def test_completion_records_the_revision_read_and_survives_later_edits(enrolled, trainee):
+    lesson = LessonPage.objects.get(url_path__endswith="/module-1/lesson-1/")
+    read_revision = lesson.live_revision_id
+    lesson_complete(trainee=trainee, lesson=lesson)
+
+    lesson.body = [*lesson_body(), {"type": "paragraph", "value": "<p>New material.</p>"}]
+    lesson.save_revision().publish()
+
+    completion = LessonCompletion.objects.get(enrollment=enrolled, lesson=lesson)
+    assert completion.revision_id == read_revision
+    assert LessonPage.objects.get(pk=lesson.pk).live_revision_id != read_revision
+    assert programme_progress(enrollment=enrolled).lessons_done == 1
+
+
+def test_an_unpublished_lesson_no_longer_counts(enrolled, trainee, programme):
+    lessons = lessons_of(programme)
+    lesson_complete(trainee=trainee, lesson=lessons[0])
+
+    lessons[1].unpublish()
+
+    progress = programme_progress(enrollment=enrolled)
+    assert progress.modules[0].lessons_total == 1
+    assert progress.modules[0].state == ModuleState.COMPLETE
+
+
+def test_the_dashboard_lists_each_programme(build_programme, trainee, enrolled):
+    from courses.services import enrollment_create
+
+    second = build_programme(slug="advanced", title="Advanced practice")
+    enrollment_create(trainee=trainee, programme=second)
+
+    titles = {p.programme.title for p in trainee_dashboard(user=trainee)}
+
+    assert titles == {"Certified Peer Support Worker", "Advanced practice"}
+
+
+def test_the_my_training_page_shows_progress_and_resume(client, enrolled, trainee, programme):
+    lesson_complete(trainee=trainee, lesson=lessons_of(programme)[0])
+    client.force_login(trainee)
+
+    html = client.get("/courses/my-training/").content.decode()
+
+    assert 'aria-valuenow="25"' in html
+    assert "Resume: Lesson 1.2" in html
+    assert "2.5 of 10 training hours completed." in html
+    assert 'data-module-state="in_progress"' in html
+    assert 'data-module-state="locked"' in html

@@ -1,0 +1,95 @@
+"""Lesson pages and the dashboard run the same number of queries for any programme size."""
+
+from decimal import Decimal
+
+import pytest
+
+from courses.models import (
+    CompetencyDomain,
+    LessonPage,
+    ModulePage,
+    ProgrammeIndexPage,
+    ProgrammePage,
+)
+from courses.services import enrollment_create, lesson_complete, reflection_save
+from tests.courses.conftest import lesson_body
+
+pytestmark = pytest.mark.django_db
+
+# Measured on the 6-module programme; the 60 x 5 programme must not need more. A lesson page
+# is about a dozen queries of Wagtail's own (site, one per URL segment, view restrictions,
+# the user bar's permissions), session and user, and seven of ours.
+LESSON_PAGE_MAX_QUERIES = 23
+DASHBOARD_MAX_QUERIES = 14
+
+
+def quick_programme(*, provider, modules: int, lessons: int) -> ProgrammePage:
+    """Live pages without revisions: fast enough to build 300 lessons in a test."""
+    domain = CompetencyDomain.objects.first()
+    programme = ProgrammeIndexPage.objects.get().add_child(
+        instance=ProgrammePage(
+            title="Big programme", slug="big", organisation=provider, summary="s", live=True
+        )
+    )
+    for m in range(modules):
+        module = programme.add_child(
+            instance=ModulePage(
+                title=f"M{m}",
+                slug=f"m{m}",
+                domain=domain,
+                summary="s",
+                training_hours=Decimal("2"),
+                live=True,
+            )
+        )
+        for n in range(lessons):
+            module.add_child(
+                instance=LessonPage(
+                    title=f"L{m}.{n}",
+                    slug=f"l{n}",
+                    summary="s",
+                    live=True,
+                    body=lesson_body(reflection=True),
+                )
+            )
+    return programme
+
+
+@pytest.fixture(params=[(6, 3), (60, 5)], ids=["6-modules", "60x5"])
+def sized_enrollment(request, provider, trainee):
+    modules, lessons = request.param
+    programme = quick_programme(provider=provider, modules=modules, lessons=lessons)
+    enrollment = enrollment_create(trainee=trainee, programme=programme)
+    # Finish the first module and start the second, so locking logic has work to do.
+    all_lessons = list(LessonPage.objects.descendant_of(programme).order_by("path"))
+    for lesson in all_lessons[: lessons + 1]:
+        lesson_complete(trainee=trainee, lesson=lesson)
+    reading = all_lessons[lessons + 1]
+    reflection_save(trainee=trainee, lesson=reading, block_id="reflect-1", text="A thought.")
+    return enrollment, reading
+
+
+def test_lesson_page_queries_do_not_grow(
+    client, trainee, sized_enrollment, django_assert_max_num_queries
+):
+    _, lesson = sized_enrollment
+    client.force_login(trainee)
+    url = lesson.url
+    client.get(url)  # warm per-process caches (site root paths, content types)
+
+    with django_assert_max_num_queries(LESSON_PAGE_MAX_QUERIES):
+        response = client.get(url)
+
+    assert "A thought." in response.content.decode()
+
+
+def test_dashboard_queries_do_not_grow(
+    client, trainee, sized_enrollment, django_assert_max_num_queries
+):
+    client.force_login(trainee)
+    client.get("/courses/my-training/")
+
+    with django_assert_max_num_queries(DASHBOARD_MAX_QUERIES):
+        response = client.get("/courses/my-training/")
+
+    assert "Resume:" in response.content.decode()
