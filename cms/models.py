@@ -4,6 +4,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from courses.blocks import ContentStreamBlock
+
 from .blocks import AudienceBlock
 
 
@@ -26,7 +28,25 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["courses.ProgrammeIndexPage", "cms.StandardPage"]
     max_count = 1
 
     class Meta:
         verbose_name = "home page"
+
+
+class StandardPage(Page):
+    """A plain page for site information: about, privacy, accessibility statement."""
+
+    introduction = models.TextField(max_length=500, blank=True)
+    body = StreamField(ContentStreamBlock())
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["cms.HomePage", "cms.StandardPage"]
+    subpage_types = ["cms.StandardPage"]
+
+    class Meta:
+        verbose_name = "standard page"

@@ -149,13 +149,20 @@ class KnowledgeCheckBlock(blocks.StructBlock):
         return value
 
 
-class LessonStreamBlock(blocks.StreamBlock):
+class ContentStreamBlock(blocks.StreamBlock):
+    """Blocks any page can use to teach or explain."""
+
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(features=RICH_FEATURES, icon="pilcrow")
     callout = CalloutBlock()
     story = StoryBlock()
     scenario = ScenarioBlock()
-    reflection = ReflectionBlock()
     video = VideoBlock()
     document = DocumentBlock()
+
+
+class LessonStreamBlock(ContentStreamBlock):
+    """Lessons add what only makes sense for an enrolled trainee."""
+
+    reflection = ReflectionBlock()
     knowledge_check = KnowledgeCheckBlock()

@@ -4,17 +4,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from django.db.models import IntegerField, OuterRef, Subquery, Value
+from django.db.models import Count
+from django.db.models.functions import Substr
 from django.http import Http404
 
 from .models import Enrollment, LessonCompletion, LessonPage, ModulePage, ProgrammePage, Reflection
-
-
-class SubqueryCount(Subquery):
-    """COUNT(*) of a subquery, usable as an annotation."""
-
-    template = "(SELECT COUNT(*) FROM (%(subquery)s) _count)"
-    output_field = IntegerField()
 
 
 class ModuleState(StrEnum):
@@ -81,47 +75,98 @@ class ProgrammeProgress:
         return all(m.is_complete for m in self.modules if m.module.is_required)
 
 
-def modules_with_counts(*, programme: ProgrammePage, enrollment: Enrollment | None):
-    """The programme's live modules, each annotated with lessons published and lessons done."""
-    lessons = LessonPage.objects.live().filter(
-        path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1
+# What progress lists and links need of a module; loading whole pages costs more than the rest.
+MODULE_LIST_FIELDS = (
+    "id",
+    "title",
+    "slug",
+    "path",
+    "depth",
+    "url_path",
+    "live",
+    "locale_id",
+    "training_hours",
+    "is_required",
+    "domain__name",
+)
+PROGRAMME_FIELDS = (
+    "id",
+    "title",
+    "slug",
+    "path",
+    "depth",
+    "url_path",
+    "live",
+    "locale_id",
+    "sequential_unlocking",
+    "enrolment_mode",
+)
+LESSON_LINK_FIELDS = ("id", "title", "slug", "path", "depth", "url_path", "live", "locale_id")
+
+
+def _count_by_module(queryset, *, path_field: str, module_path_length: int) -> dict[str, int]:
+    """GROUP BY the module part of a lesson's tree path: one query, counted by the database."""
+    return dict(
+        queryset.annotate(module_path=Substr(path_field, 1, module_path_length))
+        .order_by()
+        .values("module_path")
+        .annotate(n=Count("pk"))
+        .values_list("module_path", "n")
     )
-    queryset = programme.modules().annotate(lessons_total=SubqueryCount(lessons.values("pk")))
-    if enrollment is None:
-        return queryset.annotate(lessons_done=Value(0, output_field=IntegerField()))
-    done = LessonCompletion.objects.filter(
-        enrollment=enrollment,
-        lesson__live=True,
-        lesson__path__startswith=OuterRef("path"),
-        lesson__depth=OuterRef("depth") + 1,
-    )
-    return queryset.annotate(lessons_done=SubqueryCount(done.values("pk")))
 
 
 def module_progress_list(
-    *, programme: ProgrammePage, enrollment: Enrollment | None, before_path: str | None = None
+    *, programme: ProgrammePage, enrollment: Enrollment | None
 ) -> list[ModuleProgress]:
-    """Each module's state. With ``before_path``, only the modules that come before it."""
-    modules = modules_with_counts(programme=programme, enrollment=enrollment)
-    if before_path is not None:
-        modules = modules.filter(path__lt=before_path)
+    """Each module's state.
+
+    Three queries whatever the programme's size: the modules, published lessons per
+    module, and the trainee's completions per module.
+    """
+    modules = programme.modules().only(*MODULE_LIST_FIELDS)
+    module_path_length = len(programme.path) + ProgrammePage.steplen
+    lessons_total = _count_by_module(
+        LessonPage.objects.live().filter(
+            path__startswith=programme.path, depth=programme.depth + 2
+        ),
+        path_field="path",
+        module_path_length=module_path_length,
+    )
+    lessons_done = (
+        _count_by_module(
+            LessonCompletion.objects.filter(
+                enrollment=enrollment,
+                lesson__live=True,
+                lesson__path__startswith=programme.path,
+                lesson__depth=programme.depth + 2,
+            ),
+            path_field="lesson__path",
+            module_path_length=module_path_length,
+        )
+        if enrollment is not None
+        else {}
+    )
     result = []
     first_incomplete = None
     for module in modules:
-        complete = module.lessons_total > 0 and module.lessons_done >= module.lessons_total
+        total = lessons_total.get(module.path, 0)
+        if not total:
+            continue  # nothing published in it yet: nothing to do, nothing to block
+        done = lessons_done.get(module.path, 0)
+        complete = done >= total
         if programme.sequential_unlocking and first_incomplete is not None:
             state = ModuleState.LOCKED
         elif complete:
             state = ModuleState.COMPLETE
-        elif module.lessons_done:
+        elif done:
             state = ModuleState.IN_PROGRESS
         else:
             state = ModuleState.AVAILABLE
         result.append(
             ModuleProgress(
                 module=module,
-                lessons_total=module.lessons_total,
-                lessons_done=module.lessons_done,
+                lessons_total=total,
+                lessons_done=done,
                 state=state,
                 unlocked_by=first_incomplete if state == ModuleState.LOCKED else None,
             )
@@ -138,7 +183,7 @@ def next_lesson_for(*, enrollment: Enrollment, modules: list[ModuleProgress]) ->
             return (
                 progress.module.lessons()
                 .exclude(completions__enrollment=enrollment)
-                .only("id", "title", "url_path", "path", "depth")
+                .only(*LESSON_LINK_FIELDS)
                 .first()
             )
     return None
@@ -182,11 +227,12 @@ def module_page_context(*, module: ModulePage, user) -> dict:
     if not programme.live:
         raise Http404("This module is not published.")
     enrollment = enrollment_for(user=user, programme=programme)
-    earlier = module_progress_list(
-        programme=programme, enrollment=enrollment, before_path=module.path
+    blocker = (
+        first_blocking_module(programme=programme, enrollment=enrollment, before_path=module.path)
+        if enrollment and programme.sequential_unlocking
+        else None
     )
-    blocker = first_incomplete(earlier) if programme.sequential_unlocking else None
-    lessons = module.lessons().only("id", "title", "url_path", "path", "depth", "summary")
+    lessons = module.lessons().only(*LESSON_LINK_FIELDS, "summary")
     done_ids = (
         set(
             LessonCompletion.objects.filter(enrollment=enrollment).values_list(
@@ -205,8 +251,32 @@ def module_page_context(*, module: ModulePage, user) -> dict:
     }
 
 
-def first_incomplete(modules: list[ModuleProgress]) -> ModulePage | None:
-    return next((m.module for m in modules if not m.is_complete), None)
+def first_blocking_module(
+    *, programme: ProgrammePage, enrollment: Enrollment, before_path: str
+) -> ModulePage | None:
+    """The earliest live module before ``before_path`` with a lesson the trainee has not done.
+
+    Two light queries, where the full progress list would need three heavier ones.
+    """
+    module_path_length = len(programme.path) + ProgrammePage.steplen
+    pending = set(
+        LessonPage.objects.live()
+        .filter(path__startswith=programme.path, depth=programme.depth + 2, path__lt=before_path)
+        .exclude(completions__enrollment=enrollment)
+        .annotate(module_path=Substr("path", 1, module_path_length))
+        .order_by()
+        .values_list("module_path", flat=True)
+        .distinct()
+    )
+    if not pending:
+        return None
+    return (
+        programme.modules()
+        .filter(path__in=pending)
+        .only(*MODULE_LIST_FIELDS)
+        .order_by("path")
+        .first()
+    )
 
 
 @dataclass(frozen=True)
@@ -226,10 +296,9 @@ def lesson_access(
     if enrollment is None:
         return LessonAccess(False, "not_enrolled")
     if programme.sequential_unlocking:
-        earlier = module_progress_list(
+        blocker = first_blocking_module(
             programme=programme, enrollment=enrollment, before_path=module.path
         )
-        blocker = first_incomplete(earlier)
         if blocker is not None:
             return LessonAccess(False, "locked", locked_by=blocker)
     return LessonAccess(True, "enrolled")
@@ -237,11 +306,13 @@ def lesson_access(
 
 def lesson_page_context(*, lesson: LessonPage, user, preview: bool) -> dict:
     steplen = LessonPage.steplen
-    module = ModulePage.objects.get(path=lesson.path[:-steplen])
-    programme = ProgrammePage.objects.get(path=lesson.path[: -2 * steplen])
+    module = ModulePage.objects.only(*MODULE_LIST_FIELDS).get(path=lesson.path[:-steplen])
+    programme = ProgrammePage.objects.only(*PROGRAMME_FIELDS).get(
+        path=lesson.path[: -2 * steplen]
+    )
     if not preview and not (module.live and programme.live):
         raise Http404("This lesson is not published.")
-    siblings = list(module.lessons().only("id", "title", "url_path", "path", "depth"))
+    siblings = list(module.lessons().only(*LESSON_LINK_FIELDS))
     position = next((i for i, page in enumerate(siblings) if page.pk == lesson.pk), 0)
     context = {
         "module": module,

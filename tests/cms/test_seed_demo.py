@@ -7,8 +7,9 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import CommandError, call_command
-from wagtail.models import Revision
+from wagtail.models import Page, Revision
 
+from courses.models import Enrollment, LessonCompletion
 from organisations.models import Membership, Organisation
 from organisations.roles import Role, roles_of
 
@@ -26,7 +27,16 @@ DEMO_EMAILS = {
 def counts():
     return {
         model.__name__: model.objects.count()
-        for model in (get_user_model(), Organisation, Membership, EmailAddress, Revision)
+        for model in (
+            get_user_model(),
+            Organisation,
+            Membership,
+            EmailAddress,
+            Revision,
+            Page,
+            LessonCompletion,
+            Enrollment,
+        )
     }
 
 
@@ -41,6 +51,28 @@ def test_seed_demo_creates_an_account_per_role_and_prints_them(capsys):
         assert user is not None, email
         assert role in roles_of(user)
         assert EmailAddress.objects.get(email=email).verified
+
+
+def test_seed_demo_publishes_the_full_programme_and_starts_the_demo_trainee(client):
+    from courses.models import LessonPage, ModulePage, ProgrammePage
+    from courses.selectors import trainee_dashboard
+
+    call_command("seed_demo")
+
+    programme = ProgrammePage.objects.live().get(slug="certified-peer-support-worker")
+    modules = ModulePage.objects.live().child_of(programme)
+    assert modules.count() >= 6
+    for module in modules:
+        assert 3 <= LessonPage.objects.live().child_of(module).count() <= 5, module.title
+    assert {m.domain.slug for m in modules} == {
+        "advocacy",
+        "mentoring-and-education",
+        "recovery-and-wellness-support",
+        "ethical-responsibility",
+    }
+    (progress,) = trainee_dashboard(user=get_user_model().objects.get(email="trainee@example.org"))
+    assert progress.lessons_done == 2
+    assert client.get("/programmes/certified-peer-support-worker/").status_code == 200
 
 
 def test_seed_demo_twice_changes_nothing():
