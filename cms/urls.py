@@ -21,6 +21,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("dashboard/", dashboard, name="dashboard"),
     path("courses/", include("courses.urls")),
+    path("assessments/", include("assessments.urls")),
 ]
 
 if settings.DEBUG:

@@ -4,9 +4,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
 from django.db.models.functions import Substr
 from django.http import Http404
+
+from assessments.models import Attempt, QuizPage
 
 from .models import Enrollment, LessonCompletion, LessonPage, ModulePage, ProgrammePage, Reflection
 
@@ -20,25 +22,31 @@ class ModuleState(StrEnum):
 
 @dataclass(frozen=True)
 class ModuleProgress:
+    """A module's standing for one trainee. Its work is its lessons plus its quiz, if any."""
+
     module: ModulePage
     lessons_total: int
     lessons_done: int
     state: ModuleState
     unlocked_by: ModulePage | None = None
+    quiz: "QuizPage | None" = None
+    quiz_passed: bool = False
 
     @property
     def is_complete(self) -> bool:
         return self.state == ModuleState.COMPLETE
 
     @property
-    def percent(self) -> int:
-        return round(100 * self.lessons_done / self.lessons_total) if self.lessons_total else 0
+    def steps_total(self) -> int:
+        return self.lessons_total + (1 if self.quiz else 0)
+
+    @property
+    def steps_done(self) -> int:
+        return self.lessons_done + (1 if self.quiz_passed else 0)
 
     @property
     def hours_done(self) -> Decimal:
-        if not self.lessons_total:
-            return Decimal("0")
-        share = Decimal(self.lessons_done) / Decimal(self.lessons_total)
+        share = Decimal(self.steps_done) / Decimal(self.steps_total)
         return (self.module.training_hours * share).quantize(Decimal("0.01"))
 
 
@@ -47,7 +55,7 @@ class ProgrammeProgress:
     programme: ProgrammePage
     enrollment: Enrollment | None
     modules: list[ModuleProgress]
-    next_lesson: LessonPage | None
+    next_step: "LessonPage | QuizPage | None"
 
     @property
     def lessons_total(self) -> int:
@@ -59,8 +67,8 @@ class ProgrammeProgress:
 
     @property
     def percent(self) -> int:
-        total = self.lessons_total
-        return round(100 * self.lessons_done / total) if total else 0
+        total = sum(m.steps_total for m in self.modules)
+        return round(100 * sum(m.steps_done for m in self.modules) / total) if total else 0
 
     @property
     def hours_total(self) -> Decimal:
@@ -146,19 +154,36 @@ def module_progress_list(
         if enrollment is not None
         else {}
     )
+    quizzes = {
+        quiz.path[:module_path_length]: quiz
+        for quiz in QuizPage.objects.live()
+        .filter(path__startswith=programme.path, depth=programme.depth + 2)
+        .only(*LESSON_LINK_FIELDS)
+    }
+    passed_quiz_ids = (
+        set(
+            Attempt.objects.filter(
+                enrollment=enrollment, passed=True, quiz_id__in=[q.pk for q in quizzes.values()]
+            ).values_list("quiz_id", flat=True)
+        )
+        if enrollment is not None and quizzes
+        else set()
+    )
     result = []
     first_incomplete = None
     for module in modules:
         total = lessons_total.get(module.path, 0)
-        if not total:
+        quiz = quizzes.get(module.path)
+        if not total and quiz is None:
             continue  # nothing published in it yet: nothing to do, nothing to block
         done = lessons_done.get(module.path, 0)
-        complete = done >= total
+        quiz_passed = quiz is not None and quiz.pk in passed_quiz_ids
+        complete = done >= total and (quiz is None or quiz_passed)
         if programme.sequential_unlocking and first_incomplete is not None:
             state = ModuleState.LOCKED
         elif complete:
             state = ModuleState.COMPLETE
-        elif done:
+        elif done or quiz_passed:
             state = ModuleState.IN_PROGRESS
         else:
             state = ModuleState.AVAILABLE
@@ -169,6 +194,8 @@ def module_progress_list(
                 lessons_done=done,
                 state=state,
                 unlocked_by=first_incomplete if state == ModuleState.LOCKED else None,
+                quiz=quiz,
+                quiz_passed=quiz_passed,
             )
         )
         if not complete and first_incomplete is None:
@@ -176,16 +203,20 @@ def module_progress_list(
     return result
 
 
-def next_lesson_for(*, enrollment: Enrollment, modules: list[ModuleProgress]) -> LessonPage | None:
-    """The first lesson not yet done in the first open module that is not complete."""
+def next_step_for(
+    *, enrollment: Enrollment, modules: list[ModuleProgress]
+) -> "LessonPage | QuizPage | None":
+    """Where to resume: the first lesson not done in the first open, unfinished module, or
+    that module's quiz once its lessons are done."""
     for progress in modules:
         if progress.state in (ModuleState.AVAILABLE, ModuleState.IN_PROGRESS):
-            return (
+            lesson = (
                 progress.module.lessons()
                 .exclude(completions__enrollment=enrollment)
                 .only(*LESSON_LINK_FIELDS)
                 .first()
             )
+            return lesson or progress.quiz
     return None
 
 
@@ -195,7 +226,7 @@ def programme_progress(*, enrollment: Enrollment) -> ProgrammeProgress:
         programme=enrollment.programme,
         enrollment=enrollment,
         modules=modules,
-        next_lesson=next_lesson_for(enrollment=enrollment, modules=modules),
+        next_step=next_step_for(enrollment=enrollment, modules=modules),
     )
 
 
@@ -217,7 +248,7 @@ def programme_page_context(*, programme: ProgrammePage, user) -> dict:
         programme=programme,
         enrollment=enrollment,
         modules=modules,
-        next_lesson=next_lesson_for(enrollment=enrollment, modules=modules) if enrollment else None,
+        next_step=next_step_for(enrollment=enrollment, modules=modules) if enrollment else None,
     )
     return {"enrollment": enrollment, "progress": progress}
 
@@ -242,9 +273,11 @@ def module_page_context(*, module: ModulePage, user) -> dict:
         if enrollment
         else set()
     )
+    quiz = QuizPage.objects.live().child_of(module).only(*LESSON_LINK_FIELDS).first()
     return {
         "programme": programme,
         "enrollment": enrollment,
+        "quiz": quiz,
         "locked_by": blocker,
         "lessons": lessons,
         "done_ids": done_ids,
@@ -254,9 +287,8 @@ def module_page_context(*, module: ModulePage, user) -> dict:
 def first_blocking_module(
     *, programme: ProgrammePage, enrollment: Enrollment, before_path: str
 ) -> ModulePage | None:
-    """The earliest live module before ``before_path`` with a lesson the trainee has not done.
-
-    Two light queries, where the full progress list would need three heavier ones.
+    """The earliest live module before ``before_path`` with a lesson not done or a quiz not
+    passed. Three light queries, where the full progress list needs five heavier ones.
     """
     module_path_length = len(programme.path) + ProgrammePage.steplen
     pending = set(
@@ -267,6 +299,15 @@ def first_blocking_module(
         .order_by()
         .values_list("module_path", flat=True)
         .distinct()
+    )
+    pending |= set(
+        QuizPage.objects.live()
+        .filter(path__startswith=programme.path, depth=programme.depth + 2, path__lt=before_path)
+        .exclude(
+            Exists(Attempt.objects.filter(quiz=OuterRef("pk"), enrollment=enrollment, passed=True))
+        )
+        .annotate(module_path=Substr("path", 1, module_path_length))
+        .values_list("module_path", flat=True)
     )
     if not pending:
         return None
@@ -307,9 +348,7 @@ def lesson_access(
 def lesson_page_context(*, lesson: LessonPage, user, preview: bool) -> dict:
     steplen = LessonPage.steplen
     module = ModulePage.objects.only(*MODULE_LIST_FIELDS).get(path=lesson.path[:-steplen])
-    programme = ProgrammePage.objects.only(*PROGRAMME_FIELDS).get(
-        path=lesson.path[: -2 * steplen]
-    )
+    programme = ProgrammePage.objects.only(*PROGRAMME_FIELDS).get(path=lesson.path[: -2 * steplen])
     if not preview and not (module.live and programme.live):
         raise Http404("This lesson is not published.")
     siblings = list(module.lessons().only(*LESSON_LINK_FIELDS))

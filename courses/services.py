@@ -102,14 +102,25 @@ def lesson_complete(*, trainee, lesson: LessonPage) -> LessonCompletion:
         defaults={"revision_id": lesson.live_revision_id, "completed_at": now},
     )
     enrollment.last_activity_at = now
-    update_fields = ["last_activity_at"]
-    if created and enrollment.completed_at is None:
-        modules = module_progress_list(programme=enrollment.programme, enrollment=enrollment)
-        if modules and all(m.is_complete for m in modules if m.module.is_required):
-            enrollment.completed_at = now
-            update_fields.append("completed_at")
-    enrollment.save(update_fields=update_fields)
+    enrollment.save(update_fields=["last_activity_at"])
+    if created:
+        enrollment_refresh_completion(enrollment=enrollment)
     return completion
+
+
+def enrollment_refresh_completion(*, enrollment: Enrollment) -> bool:
+    """Mark the training complete once every required module is. Returns True if it is.
+
+    Called wherever a module can become complete: a lesson finished, a quiz passed.
+    """
+    if enrollment.completed_at is not None:
+        return True
+    modules = module_progress_list(programme=enrollment.programme, enrollment=enrollment)
+    if modules and all(m.is_complete for m in modules if m.module.is_required):
+        enrollment.completed_at = timezone.now()
+        enrollment.save(update_fields=["completed_at"])
+        return True
+    return False
 
 
 @transaction.atomic

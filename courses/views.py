@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from assessments.models import QuizPage
 from cms.csv import csv_response
 from organisations.roles import Role, has_role, role_required
 
@@ -198,6 +199,7 @@ def cohort_progress(request, programme_id: int):
             "filters": filters,
             "stalled_days": stalled_days,
             "enrol_form": CoordinatorEnrolForm(),
+            "quizzes": QuizPage.objects.descendant_of(programme).order_by("path"),
         },
     )
 

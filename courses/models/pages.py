@@ -151,7 +151,7 @@ class ModulePage(Page):
         return context
 
     parent_page_types = ["courses.ProgrammePage"]
-    subpage_types = ["courses.LessonPage"]
+    subpage_types = ["courses.LessonPage", "assessments.QuizPage"]
 
     class Meta:
         verbose_name = "module"

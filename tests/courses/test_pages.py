@@ -1,11 +1,16 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from cms.models import HomePage
+from assessments.models import QuizPage
+from cms.models import HomePage, StandardPage
 from courses.models import LessonPage, ModulePage, ProgrammeIndexPage, ProgrammePage
 
 
 class TestCurriculumTree(WagtailPageTestCase):
+    def test_home_holds_the_programme_index_and_standard_pages(self):
+        self.assertAllowedSubpageTypes(HomePage, {ProgrammeIndexPage, StandardPage})
+        self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
+
     def test_programme_index_sits_under_home_and_holds_programmes(self):
         self.assertAllowedParentPageTypes(ProgrammeIndexPage, {HomePage})
         self.assertAllowedSubpageTypes(ProgrammeIndexPage, {ProgrammePage})
@@ -14,9 +19,12 @@ class TestCurriculumTree(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(ProgrammePage, {ProgrammeIndexPage})
         self.assertAllowedSubpageTypes(ProgrammePage, {ModulePage})
 
-    def test_modules_hold_lessons_and_lessons_hold_nothing(self):
+    def test_modules_hold_lessons_and_a_quiz_and_lessons_hold_nothing(self):
         self.assertAllowedParentPageTypes(ModulePage, {ProgrammePage})
-        self.assertAllowedSubpageTypes(ModulePage, {LessonPage})
+        self.assertAllowedSubpageTypes(ModulePage, {LessonPage, QuizPage})
+        self.assertAllowedParentPageTypes(QuizPage, {ModulePage})
+        self.assertAllowedSubpageTypes(QuizPage, set())
+        self.assertEqual(QuizPage.max_count_per_parent, 1)
         self.assertAllowedParentPageTypes(LessonPage, {ModulePage})
         self.assertAllowedSubpageTypes(LessonPage, set())
 

@@ -20,7 +20,7 @@ def test_a_new_trainee_sees_the_first_module_open_and_the_rest_locked(enrolled):
     assert states(enrolled) == [ModuleState.AVAILABLE, ModuleState.LOCKED]
     assert progress.modules[1].unlocked_by.title == "Module 1"
     assert progress.percent == 0
-    assert progress.next_lesson.title == "Lesson 1.1"
+    assert progress.next_step.title == "Lesson 1.1"
     assert progress.hours_total == Decimal("10")
 
 
@@ -35,7 +35,7 @@ def test_progress_moves_through_in_progress_complete_and_unlocks(enrolled, train
     assert states(enrolled) == [ModuleState.COMPLETE, ModuleState.AVAILABLE]
     assert progress.percent == 50
     assert progress.hours_done == Decimal("5.00")
-    assert progress.next_lesson.title == "Lesson 2.1"
+    assert progress.next_step.title == "Lesson 2.1"
 
 
 def test_completing_every_required_module_completes_the_enrollment(enrolled, trainee, programme):
@@ -46,7 +46,7 @@ def test_completing_every_required_module_completes_the_enrollment(enrolled, tra
     progress = programme_progress(enrollment=enrolled)
     assert enrolled.completed_at is not None
     assert progress.percent == 100
-    assert progress.next_lesson is None
+    assert progress.next_step is None
     assert progress.required_modules_complete
 
 

@@ -1,0 +1,113 @@
+"""The question bank: questions written once and reused by any number of quizzes."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import Orderable, RevisionMixin
+from wagtail.search import index
+
+from assessments.forms import QuestionAdminForm
+
+
+class QuestionCategory(models.Model):
+    """A shelf in the bank, e.g. "Boundaries" or a category imported from Moodle."""
+
+    name = models.CharField(max_length=255, unique=True)
+
+    panels = [FieldPanel("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "question categories"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Question(RevisionMixin, index.Indexed, ClusterableModel):
+    """One question with its options. Edits make revisions; past attempts keep a snapshot."""
+
+    class Kind(models.TextChoices):
+        SINGLE = "single", "Single choice"
+        MULTIPLE = "multiple", "Multiple select"
+        TRUE_FALSE = "true_false", "True or false"
+        SCENARIO = "scenario", "Scenario (vignette, then a single-choice question)"
+
+    category = models.ForeignKey(
+        QuestionCategory, on_delete=models.PROTECT, related_name="questions"
+    )
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.SINGLE)
+    vignette = models.TextField(
+        blank=True, help_text="For scenario questions: the situation, in two to four sentences."
+    )
+    text = models.TextField("question")
+    explanation = models.TextField(
+        blank=True, help_text="The teaching point, shown with the result after submission."
+    )
+    imported_from = models.CharField(max_length=255, blank=True, editable=False)
+
+    base_form_class = QuestionAdminForm
+
+    panels = [
+        FieldPanel("category"),
+        FieldPanel("kind"),
+        FieldPanel("vignette"),
+        FieldPanel("text"),
+        InlinePanel("options", min_num=2, label="Options"),
+        FieldPanel("explanation"),
+    ]
+    search_fields = [index.SearchField("text"), index.SearchField("vignette")]
+
+    class Meta:
+        ordering = ["category__name", "pk"]
+
+    def __str__(self) -> str:
+        return self.text if len(self.text) <= 80 else self.text[:77] + "…"
+
+    def clean(self) -> None:
+        if self.kind == self.Kind.SCENARIO and not self.vignette.strip():
+            raise ValidationError({"vignette": "A scenario question needs its situation."})
+
+    def validate_options(self, options: list["Option"]) -> None:
+        """Rules that span the inline options; called by the admin form and the importer."""
+        correct = [o for o in options if o.is_correct]
+        if len(options) < 2:
+            raise ValidationError("A question needs at least two options.")
+        if not correct:
+            raise ValidationError("Mark at least one option as correct.")
+        if self.kind != self.Kind.MULTIPLE and len(correct) != 1:
+            kind = self.get_kind_display().lower()
+            raise ValidationError(f"A {kind} question has exactly one correct option.")
+        if self.kind == self.Kind.TRUE_FALSE and len(options) != 2:
+            raise ValidationError("A true-or-false question has exactly two options.")
+
+
+class Option(Orderable):
+    question = ParentalKey(Question, on_delete=models.CASCADE, related_name="options")
+    text = models.CharField(max_length=500)
+    is_correct = models.BooleanField(default=False)
+    weight = models.DecimalField(
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("-100")), MaxValueValidator(Decimal("100"))],
+        help_text="Partial credit in percent for multiple-select quizzes that use it "
+        "(e.g. 50 or -100). Leave empty for an even split.",
+    )
+    feedback = models.CharField(max_length=500, blank=True)
+
+    panels = [
+        FieldPanel("text"),
+        FieldPanel("is_correct"),
+        FieldPanel("weight"),
+        FieldPanel("feedback"),
+    ]
+
+    def __str__(self) -> str:
+        return self.text

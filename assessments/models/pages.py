@@ -1,0 +1,98 @@
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, Page
+
+from .bank import Question, QuestionCategory
+
+
+class QuizPage(Page):
+    """A module's graded quiz. Passing it is part of completing the module."""
+
+    class Scoring(models.TextChoices):
+        ALL_OR_NOTHING = "all_or_nothing", "All or nothing: every correct option and no wrong one"
+        PARTIAL = "partial", "Partial credit: option weights, or correct minus wrong choices"
+
+    introduction = models.TextField(blank=True)
+    pass_mark = models.PositiveSmallIntegerField(
+        "pass mark (%)", default=80, validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    max_attempts = models.PositiveSmallIntegerField(
+        default=3, help_text="0 allows unlimited attempts."
+    )
+    wait_minutes = models.PositiveIntegerField("minutes to wait between attempts", default=60)
+    shuffle_questions = models.BooleanField(default=True)
+    shuffle_options = models.BooleanField(default=True)
+    draw_count = models.PositiveSmallIntegerField(
+        "questions drawn per attempt",
+        default=0,
+        help_text="Draw this many questions at random from the pool; 0 uses all of them.",
+    )
+    bank_category = models.ForeignKey(
+        QuestionCategory,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Optional: add every question of this bank category to the pool.",
+    )
+    multiple_select_scoring = models.CharField(
+        max_length=20, choices=Scoring.choices, default=Scoring.ALL_OR_NOTHING
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        InlinePanel("quiz_questions", label="Questions from the bank"),
+        FieldPanel("bank_category"),
+    ]
+    settings_panels = [
+        *Page.settings_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("pass_mark"),
+                FieldPanel("max_attempts"),
+                FieldPanel("wait_minutes"),
+                FieldPanel("shuffle_questions"),
+                FieldPanel("shuffle_options"),
+                FieldPanel("draw_count"),
+                FieldPanel("multiple_select_scoring"),
+            ],
+            heading="Quiz rules",
+        ),
+    ]
+
+    def question_pool(self):
+        chosen = Question.objects.filter(quiz_links__quiz=self)
+        if self.bank_category_id:
+            chosen = chosen | Question.objects.filter(category_id=self.bank_category_id)
+        return chosen.distinct()
+
+    def get_context(self, request, *args, **kwargs):
+        from assessments.selectors import quiz_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(quiz_page_context(quiz=self, user=request.user))
+        return context
+
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "quiz"
+
+
+class QuizQuestion(Orderable):
+    quiz = ParentalKey(QuizPage, on_delete=models.CASCADE, related_name="quiz_questions")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="quiz_links")
+
+    panels = [FieldPanel("question")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["quiz", "question"], name="assessments_quiz_question_unique"
+            )
+        ]
