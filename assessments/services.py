@@ -1,4 +1,4 @@
-"""Taking quizzes: starting an attempt, submitting it, importing question banks."""
+"""Taking quizzes (starting an attempt, submitting it) and importing question banks."""
 
 import secrets
 from dataclasses import dataclass
@@ -12,8 +12,17 @@ from courses.models import Enrollment
 from courses.selectors import first_blocking_module
 from courses.services import enrollment_refresh_completion
 
+from .gift import GiftSyntaxError, UnsupportedQuestion, parse_gift
 from .grading import percent, score_question
-from .models import Attempt, Option, Question, QuizPage, Response, ResponseChoice
+from .models import (
+    Attempt,
+    Option,
+    Question,
+    QuestionCategory,
+    QuizPage,
+    Response,
+    ResponseChoice,
+)
 from .selectors import quiz_place
 
 SINGLE_ANSWER_KINDS = {"single", "scenario", "true_false"}
@@ -245,3 +254,77 @@ def attempt_submit(*, trainee, attempt_id: int, answers: dict[str, list[str]]) -
     if attempt.passed:
         enrollment_refresh_completion(enrollment=enrollment)
     return attempt
+
+
+@dataclass(frozen=True)
+class GiftImportReport:
+    imported: int
+    skipped: list[UnsupportedQuestion]
+
+
+class GiftImportError(ValueError):
+    """The file was not imported; nothing was saved."""
+
+
+def _describe(question: UnsupportedQuestion) -> str:
+    title = f" “{question.title}”" if question.title else ""
+    return f"line {question.line}: {question.kind.replace('_', ' ')} question{title}"
+
+
+@transaction.atomic
+def gift_import(
+    *, text: str, default_category: str, skip_unsupported: bool, source: str = ""
+) -> GiftImportReport:
+    """Import a GIFT file into the bank as one transaction: all of it, or none of it.
+
+    A syntax error names its line. Question types Peerpath does not support stop the import
+    unless ``skip_unsupported`` is set, in which case they are listed and left out.
+    """
+    try:
+        parsed, unsupported = parse_gift(text)
+    except GiftSyntaxError as error:
+        raise GiftImportError(f"Nothing was imported. {error}") from error
+    if unsupported and not skip_unsupported:
+        listed = "; ".join(_describe(q) for q in unsupported)
+        raise GiftImportError(
+            "Nothing was imported: Peerpath does not support these question types — "
+            f"{listed}. Import again choosing to skip them (--skip-unsupported, or the "
+            "checkbox on the upload form) to bring in the rest."
+        )
+    if not parsed:
+        raise GiftImportError("Nothing was imported: the file holds no question Peerpath supports.")
+    categories: dict[str, QuestionCategory] = {}
+    for item in parsed:
+        name = (item.category.split("$course$/")[-1].strip("/ ") or default_category)[:255]
+        if name not in categories:
+            categories[name], _ = QuestionCategory.objects.get_or_create(name=name)
+        question = Question(
+            category=categories[name],
+            kind=item.kind,
+            text=item.text,
+            explanation=item.general_feedback,
+            imported_from=f"{source} line {item.line}".strip()[:255],
+        )
+        options = [
+            Option(
+                text=option.text[:500],
+                is_correct=option.correct,
+                weight=option.weight,
+                feedback=option.feedback[:500],
+                sort_order=order,
+            )
+            for order, option in enumerate(item.options)
+        ]
+        try:
+            question.full_clean(exclude=["category"])
+            question.validate_options(options)
+        except ValidationError as error:
+            raise GiftImportError(
+                f"Nothing was imported. Line {item.line}: {' '.join(error.messages)}"
+            ) from error
+        question.save()
+        for option in options:
+            option.question = question
+        Option.objects.bulk_create(options)
+        question.save_revision()
+    return GiftImportReport(imported=len(parsed), skipped=unsupported)

@@ -1,10 +1,21 @@
+from decimal import Decimal
+
 import pytest
 from allauth.mfa.models import Authenticator
 from django.core.cache import cache
 
+from courses.models import (
+    CompetencyDomain,
+    LessonPage,
+    ModulePage,
+    ProgrammeIndexPage,
+    ProgrammePage,
+)
+from courses.services import enrollment_create
 from organisations.roles import Role
 from organisations.services import membership_grant
 
+from .builders import lesson_body, publish
 from .factories import ClinicFactory, OrganisationFactory, UserFactory
 
 
@@ -70,3 +81,55 @@ def with_totp():
         )
 
     return add
+
+
+@pytest.fixture
+def build_programme(db, provider):
+    """build_programme(modules=6, lessons=5, **programme_fields) -> a published programme."""
+
+    def build(*, modules: int = 2, lessons: int = 2, slug: str = "cpsw", **fields):
+        domain = CompetencyDomain.objects.get(slug="ethical-responsibility")
+        programme = publish(
+            ProgrammeIndexPage.objects.get(),
+            ProgrammePage(
+                title=fields.pop("title", "Certified Peer Support Worker"),
+                slug=slug,
+                organisation=fields.pop("organisation", provider),
+                summary="Training for peer support workers.",
+                **fields,
+            ),
+        )
+        for m in range(1, modules + 1):
+            module = publish(
+                programme,
+                ModulePage(
+                    title=f"Module {m}",
+                    slug=f"module-{m}",
+                    domain=domain,
+                    summary=f"Module {m} summary.",
+                    training_hours=Decimal("5"),
+                ),
+            )
+            for n in range(1, lessons + 1):
+                publish(
+                    module,
+                    LessonPage(
+                        title=f"Lesson {m}.{n}",
+                        slug=f"lesson-{n}",
+                        summary=f"Lesson {m}.{n} summary.",
+                        body=lesson_body(reflection=(n == 1)),
+                    ),
+                )
+        return programme
+
+    return build
+
+
+@pytest.fixture
+def programme(build_programme):
+    return build_programme()
+
+
+@pytest.fixture
+def enrolled(programme, trainee):
+    return enrollment_create(trainee=trainee, programme=programme)

@@ -3,7 +3,7 @@ import pytest
 from courses.models import Reflection
 from courses.services import enrollment_create, lesson_complete, reflection_save
 from organisations.roles import Role
-from tests.courses.conftest import lesson_body, publish
+from tests.builders import lesson_body, publish
 
 pytestmark = pytest.mark.django_db
 

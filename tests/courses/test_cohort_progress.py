@@ -7,7 +7,7 @@ from django.utils import timezone
 from courses.models import Enrollment
 from courses.services import enrollment_create, lesson_complete
 from organisations.roles import Role
-from tests.courses.conftest import lessons_of
+from tests.builders import lessons_of
 from tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ import pytest
 from courses.models import LessonCompletion, LessonPage
 from courses.selectors import ModuleState, programme_progress, trainee_dashboard
 from courses.services import lesson_complete
-from tests.courses.conftest import lesson_body, lessons_of
+from tests.builders import lesson_body, lessons_of
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from courses.models import (
     ProgrammePage,
 )
 from courses.services import enrollment_create, lesson_complete, reflection_save
-from tests.courses.conftest import lesson_body
+from tests.builders import lesson_body
 
 pytestmark = pytest.mark.django_db
 

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from assessments import demo as assessments_demo
 from cms import demo
 from courses import demo as courses_demo
 
@@ -22,6 +23,7 @@ class Command(BaseCommand):
             programme = courses_demo.seed_programme(
                 organisation=organisations[demo.PROVIDER["slug"]]
             )
+            assessments_demo.seed_quizzes(programme=programme)
             courses_demo.seed_trainee_progress(programme=programme, email="trainee@example.org")
 
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))

@@ -1,0 +1,65 @@
+import pytest
+
+from assessments.models import Option, Question, QuestionCategory, QuizPage, QuizQuestion
+from courses.models import ModulePage
+from tests.builders import publish
+
+
+def make_question(category, *, kind="single", text="Which answer?", options=None, vignette=""):
+    """options: list of (text, correct) or (text, correct, weight)."""
+    options = options or [("Right", True), ("Wrong", False), ("Also wrong", False)]
+    question = Question.objects.create(
+        category=category, kind=kind, text=text, vignette=vignette, explanation="Because."
+    )
+    for order, spec in enumerate(options):
+        Option.objects.create(
+            question=question,
+            text=spec[0],
+            is_correct=spec[1],
+            weight=spec[2] if len(spec) > 2 else None,
+            feedback=f"Feedback for {spec[0]}",
+            sort_order=order,
+        )
+    return question
+
+
+@pytest.fixture
+def category(db):
+    return QuestionCategory.objects.create(name="Boundaries")
+
+
+@pytest.fixture
+def make_quiz(programme, category):
+    def make(*, module_slug="module-1", questions=None, **fields):
+        module = ModulePage.objects.get(slug=module_slug)
+        questions = (
+            questions
+            if questions is not None
+            else [make_question(category, text=f"Question {n}?") for n in range(1, 5)]
+        )
+        fields.setdefault("shuffle_questions", False)
+        fields.setdefault("shuffle_options", False)
+        fields.setdefault("wait_minutes", 0)
+        quiz = QuizPage(title="Module quiz", slug="quiz", pass_mark=75, **fields)
+        quiz.quiz_questions = [
+            QuizQuestion(question=q, sort_order=i) for i, q in enumerate(questions)
+        ]
+        return publish(module, quiz)
+
+    return make
+
+
+@pytest.fixture
+def quiz(make_quiz):
+    return make_quiz()
+
+
+def right_answers(attempt) -> dict[str, list[str]]:
+    return {q["key"]: [o["key"] for o in q["options"] if o["correct"]] for q in attempt.questions}
+
+
+def wrong_answers(attempt) -> dict[str, list[str]]:
+    return {
+        q["key"]: [next(o["key"] for o in q["options"] if not o["correct"])]
+        for q in attempt.questions
+    }
