@@ -44,6 +44,9 @@ test: lint
 pytest: install-dev
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+bench: install-dev
+	$(BIN)/python bench/run_all.py
+
 worker: install
 	$(BIN)/celery -A cms worker --loglevel=INFO
 

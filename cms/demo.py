@@ -7,9 +7,11 @@ writes what differs, so running ``seed_demo`` twice changes nothing.
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth import get_user_model
 from wagtail.models import Site
 
+from accounts.mfa import user_has_mfa
 from organisations.models import Organisation
 from organisations.roles import OrganisationKind, Role
 from organisations.services import membership_grant
@@ -17,6 +19,9 @@ from organisations.services import membership_grant
 from .models import HomePage
 
 DEMO_PASSWORD = "peerpath-demo"  # noqa: S105  (published on purpose; refused in production)
+# Roles that need two-factor authentication to sign off or change credentials.
+MFA_DEMO_ROLES = {Role.SUPERVISOR, Role.COORDINATOR}
+DEV_TOTP_CODE = "123456"
 
 PROVIDER = {"slug": "peerpath-training", "name": "Peerpath Training Collaborative"}
 CLINIC = {"slug": "riverside-clinic", "name": "Riverside Community Clinic"}
@@ -107,6 +112,8 @@ def seed_accounts(organisations: dict[str, Organisation]) -> list[DemoAccount]:
         EmailAddress.objects.update_or_create(
             user=user, email=account.email, defaults={"verified": True, "primary": True}
         )
+        if account.role in MFA_DEMO_ROLES and not user_has_mfa(user):
+            TOTP.activate(user, generate_totp_secret())
         if account.role:
             membership_grant(
                 user=user, organisation=organisations[account.organisation_slug], role=account.role

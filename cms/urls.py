@@ -22,6 +22,7 @@ urlpatterns = [
     path("dashboard/", dashboard, name="dashboard"),
     path("courses/", include("courses.urls")),
     path("assessments/", include("assessments.urls")),
+    path("practice/", include("practice.urls")),
 ]
 
 if settings.DEBUG:

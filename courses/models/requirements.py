@@ -38,6 +38,14 @@ class RequirementProfile(ClusterableModel):
     credential_validity_months = models.PositiveSmallIntegerField(
         default=24, validators=[MinValueValidator(1)]
     )
+    practice_hours_total = models.DecimalField(
+        "supervised practice hours in total",
+        max_digits=7,
+        decimal_places=2,
+        default=Decimal("0"),
+        validators=[MinValueValidator(0)],
+        help_text="Approved practice hours across all categories, e.g. 500 for IC&RC.",
+    )
     renewal_ce_hours = models.DecimalField(
         "continuing-education hours to renew",
         max_digits=6,
@@ -57,6 +65,8 @@ class RequirementProfile(ClusterableModel):
         FieldPanel("name"),
         FieldPanel("description"),
         InlinePanel("training_minimums", heading="Training hours by competency domain"),
+        FieldPanel("practice_hours_total"),
+        InlinePanel("practice_minimums", heading="Practice hours by category"),
         MultiFieldPanel(
             [
                 FieldPanel("credential_validity_months"),

@@ -5,6 +5,7 @@ from django.db import transaction
 from assessments import demo as assessments_demo
 from cms import demo
 from courses import demo as courses_demo
+from practice import demo as practice_demo
 
 
 class Command(BaseCommand):
@@ -25,6 +26,12 @@ class Command(BaseCommand):
             )
             assessments_demo.seed_quizzes(programme=programme)
             courses_demo.seed_trainee_progress(programme=programme, email="trainee@example.org")
+            practice_demo.seed_practice(
+                programme=programme,
+                trainee_email="trainee@example.org",
+                supervisor_email="supervisor@example.org",
+                coordinator_email="coordinator@example.org",
+            )
 
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))
         self.stdout.write(f"Demo programme: /programmes/{courses_demo.PROGRAMME_SLUG}/")
@@ -32,3 +39,7 @@ class Command(BaseCommand):
         for account in accounts:
             what = account.role.label if account.role else "Site administrator"
             self.stdout.write(f"  {account.email:<26} {what}")
+        self.stdout.write(
+            "The supervisor and coordinator have two-factor authentication on: when asked for "
+            f"a code, enter {demo.DEV_TOTP_CODE} (accepted only in development, with DEBUG on)."
+        )

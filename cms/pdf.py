@@ -1,0 +1,44 @@
+"""Rendering HTML to PDF with WeasyPrint, fetching nothing from outside our own files.
+
+WeasyPrint is imported inside the functions: it loads Pango and fonts, which web
+processes that never render a PDF should not pay for.
+"""
+
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from django.conf import settings
+
+
+def _allowed_roots() -> list[Path]:
+    roots = [Path(d).resolve() for d in settings.STATICFILES_DIRS]
+    if settings.STATIC_ROOT:
+        roots.append(Path(settings.STATIC_ROOT).resolve())
+    return roots
+
+
+def restricted_fetcher():
+    """A URL fetcher for ``data:`` URIs and files under our static directories only."""
+    from weasyprint.urls import URLFetcher
+
+    class LocalOnlyFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            parsed = urlparse(url)
+            if parsed.scheme == "data":
+                return super().fetch(url, headers)
+            if parsed.scheme == "file":
+                path = Path(unquote(parsed.path)).resolve()
+                if any(path.is_relative_to(root) for root in _allowed_roots()):
+                    return super().fetch(url, headers)
+            raise ValueError(f"PDF templates may not load {url}")
+
+    return LocalOnlyFetcher(allowed_protocols={"data", "file"}, fail_on_errors=True)
+
+
+def html_to_pdf(html: str, **write_options) -> bytes:
+    from weasyprint import HTML
+
+    base_url = Path(settings.BASE_DIR).as_uri() + "/"
+    return HTML(string=html, base_url=base_url, url_fetcher=restricted_fetcher()).write_pdf(
+        **write_options
+    )

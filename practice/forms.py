@@ -1,0 +1,76 @@
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+
+from courses.models import CompetencyDomain
+
+from .models import LogEntry
+
+
+class EntryForm(forms.Form):
+    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    hours = forms.DecimalField(
+        label="Duration (hours)",
+        max_digits=5,
+        decimal_places=2,
+        help_text="In quarter hours: 0.25, 0.5, 0.75, 1…",
+        widget=forms.NumberInput(attrs={"step": "0.25", "min": "0.25", "max": "24"}),
+    )
+    category = forms.ModelChoiceField(queryset=None, empty_label=None)
+    domain = forms.ModelChoiceField(
+        label="Competency domain", queryset=CompetencyDomain.objects.all(), empty_label=None
+    )
+    setting = forms.ChoiceField(choices=LogEntry.Setting.choices)
+    reflection = forms.CharField(
+        label="Reflection (de-identified)",
+        max_length=1500,
+        help_text="What you did and what you learned. No names, dates of birth, contact "
+        "details, addresses or case numbers of the people you supported.",
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+    def __init__(self, *args, categories, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = categories
+
+    def clean_hours(self):
+        hours = self.cleaned_data["hours"]
+        try:
+            minutes = hours * 60
+        except InvalidOperation as error:  # pragma: no cover - DecimalField already parsed it
+            raise forms.ValidationError("Enter a number of hours.") from error
+        if minutes != minutes.to_integral_value():
+            raise forms.ValidationError("Log time in quarter hours (0.25, 0.5, 0.75, 1…).")
+        return hours
+
+    def entry_fields(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "date": data["date"],
+            "minutes": int(data["hours"] * Decimal(60)),
+            "category": data["category"],
+            "domain": data["domain"],
+            "setting": data["setting"],
+            "reflection": data["reflection"],
+        }
+
+    @classmethod
+    def initial_from(cls, entry: LogEntry) -> dict:
+        return {
+            "date": entry.date,
+            "hours": entry.hours.quantize(Decimal("0.01")),
+            "category": entry.category_id,
+            "domain": entry.domain_id,
+            "setting": entry.setting,
+            "reflection": entry.reflection,
+        }
+
+
+class AssignmentForm(forms.Form):
+    trainee = forms.ModelChoiceField(queryset=None)
+    supervisor = forms.ModelChoiceField(queryset=None)
+
+    def __init__(self, *args, trainees, supervisors, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["trainee"].queryset = trainees
+        self.fields["supervisor"].queryset = supervisors

@@ -1,0 +1,287 @@
+"""Supervised practice: log entries, sign-off decisions, supervisor assignments, audit trail."""
+
+import hashlib
+import json
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Mod
+from django.db.models.lookups import Exact
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Orderable
+
+MINUTES_STEP = 15
+MINUTES_PER_DAY = 24 * 60
+
+
+class PracticeCategory(models.Model):
+    """A kind of practice a board counts, e.g. one-to-one peer support or supervision."""
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    description = models.TextField(blank=True)
+    is_supervision = models.BooleanField(
+        default=False, help_text="Hours in this category are supervision received."
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("is_supervision"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "practice categories"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PracticeHourMinimum(Orderable):
+    """A requirement profile's minimum of approved hours in one category."""
+
+    profile = ParentalKey(
+        "courses.RequirementProfile", on_delete=models.CASCADE, related_name="practice_minimums"
+    )
+    category = models.ForeignKey(PracticeCategory, on_delete=models.PROTECT, related_name="+")
+    hours = models.DecimalField(max_digits=7, decimal_places=2)
+
+    panels = [FieldPanel("category"), FieldPanel("hours")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["profile", "category"], name="practice_minimum_unique_category"
+            ),
+            models.CheckConstraint(condition=Q(hours__gte=0), name="practice_minimum_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.hours} h {self.category}"
+
+
+class SupervisorAssignment(models.Model):
+    """Who supervises a trainee, and since when. Ending one and starting another keeps history."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
+    trainee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="supervisor_assignments"
+    )
+    supervisor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="supervisee_assignments"
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    started_at = models.DateTimeField(auto_now_add=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "trainee"],
+                condition=Q(ended_at__isnull=True),
+                name="practice_one_current_supervisor",
+            ),
+            models.CheckConstraint(
+                condition=~Q(trainee=models.F("supervisor")), name="practice_no_self_supervision"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.supervisor} supervises {self.trainee}"
+
+
+class LogEntryQuerySet(models.QuerySet):
+    def counting(self):
+        """Approved entries that no approved correction has replaced: what counts."""
+        # Not a correlated EXISTS: corrections are rare, so the set of replaced ids is small,
+        # and SQLite plans a correlated subquery per row.
+        replaced = LogEntry.objects.filter(
+            status=LogEntry.Status.APPROVED, corrects__isnull=False
+        ).values("corrects_id")
+        return self.filter(status=LogEntry.Status.APPROVED).exclude(pk__in=replaced)
+
+    def for_trainee(self, user):
+        return self.filter(enrollment__trainee=user)
+
+
+class LogEntry(models.Model):
+    """One stretch of supervised practice, de-identified. Approved entries never change."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Waiting for sign-off"
+        RETURNED = "returned", "Returned for changes"
+        APPROVED = "approved", "Approved"
+
+    class Setting(models.TextChoices):
+        IN_PERSON = "in_person", "In person"
+        PHONE = "phone", "Phone"
+        VIDEO = "video", "Video call"
+        COMMUNITY = "community", "Community / outreach"
+        GROUP_ROOM = "group", "Group session"
+
+    enrollment = models.ForeignKey(
+        "courses.Enrollment", on_delete=models.PROTECT, related_name="practice_entries"
+    )
+    date = models.DateField()
+    minutes = models.PositiveIntegerField()
+    category = models.ForeignKey(PracticeCategory, on_delete=models.PROTECT, related_name="+")
+    domain = models.ForeignKey(
+        "courses.CompetencyDomain", on_delete=models.PROTECT, related_name="+"
+    )
+    setting = models.CharField(max_length=20, choices=Setting.choices)
+    reflection = models.TextField(max_length=1500)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    corrects = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="corrections"
+    )
+    submission_round = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = LogEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name_plural = "log entries"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(minutes__gte=MINUTES_STEP, minutes__lte=MINUTES_PER_DAY)
+                & Exact(Mod("minutes", MINUTES_STEP), 0),
+                name="practice_entry_quarter_hours",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["enrollment", "status"]),
+            models.Index(fields=["status", "enrollment"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date}: {self.hours} h {self.category}"
+
+    @property
+    def hours(self):
+        from decimal import Decimal
+
+        return Decimal(self.minutes) / Decimal(60)
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+
+
+class Decision(models.Model):
+    """A supervisor's sign-off or return of one submission of an entry.
+
+    Name and role are copied at the moment of decision, so the record stands when the
+    supervisor leaves or their account changes.
+    """
+
+    class Outcome(models.TextChoices):
+        APPROVED = "approved", "Approved"
+        RETURNED = "returned", "Returned"
+
+    entry = models.ForeignKey(LogEntry, on_delete=models.PROTECT, related_name="decisions")
+    submission_round = models.PositiveSmallIntegerField()
+    supervisor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    supervisor_name = models.CharField(max_length=300)
+    supervisor_role = models.CharField(max_length=120)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices)
+    comment = models.TextField(blank=True, max_length=1000)
+    decided_at = models.DateTimeField(auto_now_add=True)
+    verification_code = models.CharField(max_length=20, unique=True)
+
+    class Meta:
+        ordering = ["decided_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["entry", "submission_round"], name="practice_one_decision_per_submission"
+            ),
+            models.CheckConstraint(
+                condition=Q(outcome="approved") | ~Q(comment=""),
+                name="practice_return_needs_comment",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_outcome_display()} by {self.supervisor_name}"
+
+
+class AuditEvent(models.Model):
+    """An append-only, hash-chained record of every change to practice entries.
+
+    Each event stores the hash of the one before it; ``verify_audit`` recomputes the
+    chain. ``previous_hash`` is unique, so two writers can never fork the chain.
+    """
+
+    entry_id = models.BigIntegerField(null=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    actor_name = models.CharField(max_length=300)
+    action = models.CharField(max_length=30)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    changes = models.JSONField(default=dict)
+    created_at = models.DateTimeField()
+    previous_hash = models.CharField(max_length=64, unique=True)
+    hash = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.action} on entry {self.entry_id} by {self.actor_name}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Audit events are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Audit events are append-only.")
+
+    def compute_hash(self) -> str:
+        payload = json.dumps(
+            {
+                "entry": self.entry_id,
+                "actor": self.actor_id,
+                "actor_name": self.actor_name,
+                "action": self.action,
+                "ip": self.ip_address,
+                "changes": self.changes,
+                "at": self.created_at.isoformat(),
+                "previous": self.previous_hash,
+            },
+            sort_keys=True,
+            separators=(",", ":"),
+            default=str,
+        )
+        return hashlib.sha256(payload.encode()).hexdigest()
+
+
+class DigestSent(models.Model):
+    """Marks a supervisor's daily digest as sent, so the task can run twice harmlessly."""
+
+    supervisor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    day = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["supervisor", "day"], name="practice_one_digest_a_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"Digest for {self.supervisor_id} on {self.day}"

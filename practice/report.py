@@ -1,0 +1,41 @@
+"""The signed practice-hours report a certification board asks for."""
+
+from django.db.models import Prefetch
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from cms.pdf import html_to_pdf
+from courses.models import Enrollment
+
+from .models import Decision, LogEntry
+from .selectors import practice_totals
+
+
+def report_context(*, enrollment: Enrollment) -> dict:
+    entries = (
+        LogEntry.objects.filter(enrollment=enrollment)
+        .counting()
+        .select_related("category", "domain")
+        .prefetch_related(
+            Prefetch(
+                "decisions",
+                queryset=Decision.objects.filter(outcome=Decision.Outcome.APPROVED),
+                to_attr="approvals",
+            )
+        )
+        .order_by("date", "pk")
+    )
+    return {
+        "enrollment": enrollment,
+        "trainee": enrollment.trainee,
+        "programme": enrollment.programme,
+        "organisation": enrollment.programme.organisation,
+        "entries": entries,
+        "totals": practice_totals(enrollment=enrollment),
+        "generated_at": timezone.now(),
+    }
+
+
+def render_report_pdf(*, enrollment: Enrollment) -> bytes:
+    html = render_to_string("practice/report.html", report_context(enrollment=enrollment))
+    return html_to_pdf(html)

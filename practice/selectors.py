@@ -1,0 +1,133 @@
+"""Reading the practice log: totals against minimums, hours per week, the review queue."""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Exists, OuterRef, Sum
+from django.db.models.functions import TruncWeek
+from django.utils import timezone
+
+from courses.models import Enrollment
+
+from .models import LogEntry, PracticeHourMinimum, SupervisorAssignment
+
+SIXTY = Decimal(60)
+
+
+@dataclass(frozen=True)
+class CategoryTotal:
+    name: str
+    approved: Decimal
+    pending: Decimal
+    minimum: Decimal | None
+
+    @property
+    def percent(self) -> int:
+        if not self.minimum:
+            return 100 if self.approved else 0
+        return min(100, round(100 * self.approved / self.minimum))
+
+    @property
+    def met(self) -> bool:
+        return self.minimum is None or self.approved >= self.minimum
+
+
+@dataclass(frozen=True)
+class PracticeTotals:
+    categories: list[CategoryTotal]
+    approved: Decimal
+    pending: Decimal
+    required_total: Decimal
+
+    @property
+    def percent(self) -> int:
+        if not self.required_total:
+            return 100 if self.approved else 0
+        return min(100, round(100 * self.approved / self.required_total))
+
+    @property
+    def all_met(self) -> bool:
+        return self.approved >= self.required_total and all(c.met for c in self.categories)
+
+
+def practice_totals(*, enrollment: Enrollment) -> PracticeTotals:
+    """Approved (and waiting) hours per category against the profile's minimums.
+
+    Three queries: sums are computed by the database, corrections replace what they correct.
+    """
+    profile = enrollment.programme.requirement_profile
+    entries = LogEntry.objects.filter(enrollment=enrollment)
+    approved = dict(
+        entries.counting()
+        .values("category__name")
+        .annotate(m=Sum("minutes"))
+        .values_list("category__name", "m")
+    )
+    pending = dict(
+        entries.filter(status=LogEntry.Status.SUBMITTED)
+        .values("category__name")
+        .annotate(m=Sum("minutes"))
+        .values_list("category__name", "m")
+    )
+    minimums = (
+        dict(
+            PracticeHourMinimum.objects.filter(profile=profile)
+            .order_by("sort_order")
+            .values_list("category__name", "hours")
+        )
+        if profile
+        else {}
+    )
+    names = list(minimums) + sorted((set(approved) | set(pending)) - set(minimums))
+    categories = [
+        CategoryTotal(
+            name=name,
+            approved=Decimal(approved.get(name, 0)) / SIXTY,
+            pending=Decimal(pending.get(name, 0)) / SIXTY,
+            minimum=minimums.get(name),
+        )
+        for name in names
+    ]
+    return PracticeTotals(
+        categories=categories,
+        approved=sum((c.approved for c in categories), Decimal(0)),
+        pending=sum((c.pending for c in categories), Decimal(0)),
+        required_total=profile.practice_hours_total if profile else Decimal(0),
+    )
+
+
+def weekly_hours(*, enrollment: Enrollment, weeks: int = 12) -> list[tuple[datetime.date, Decimal]]:
+    """Logged hours (any status but returned) for each of the last ``weeks`` weeks."""
+    today = timezone.localdate()
+    this_monday = today - datetime.timedelta(days=today.weekday())
+    first = this_monday - datetime.timedelta(weeks=weeks - 1)
+    rows = dict(
+        LogEntry.objects.filter(enrollment=enrollment, date__gte=first)
+        .exclude(status=LogEntry.Status.RETURNED)
+        .annotate(week=TruncWeek("date"))
+        .values("week")
+        .annotate(m=Sum("minutes"))
+        .values_list("week", "m")
+    )
+    rows = {(k.date() if isinstance(k, datetime.datetime) else k): v for k, v in rows.items()}
+    return [
+        (monday, Decimal(rows.get(monday, 0)) / SIXTY)
+        for monday in (first + datetime.timedelta(weeks=i) for i in range(weeks))
+    ]
+
+
+def supervisor_queue(*, supervisor):
+    """Submitted entries of the trainees this supervisor currently supervises."""
+    supervises = SupervisorAssignment.objects.filter(
+        supervisor=supervisor,
+        ended_at__isnull=True,
+        trainee=OuterRef("enrollment__trainee"),
+        organisation=OuterRef("enrollment__programme__organisation"),
+    )
+    return (
+        LogEntry.objects.filter(status=LogEntry.Status.SUBMITTED)
+        .filter(Exists(supervises))
+        .select_related("enrollment__trainee", "enrollment__programme", "category", "domain")
+        .order_by("date", "pk")
+    )

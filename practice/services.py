@@ -1,0 +1,408 @@
+"""Logging practice, submitting it, signing it off, assigning supervisors."""
+
+import datetime
+import secrets
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Sum
+from django.utils import timezone
+
+from accounts.mfa import user_has_mfa
+from courses.models import CompetencyDomain, Enrollment
+from notifications.services import email_queue
+from organisations.roles import Role, has_role
+
+from .audit import audit_record
+from .guard import find_identifiers, refusal_message
+from .models import (
+    MINUTES_PER_DAY,
+    MINUTES_STEP,
+    Decision,
+    LogEntry,
+    PracticeCategory,
+    PracticeHourMinimum,
+    SupervisorAssignment,
+)
+
+ENTRY_FIELDS = ("date", "minutes", "category", "domain", "setting", "reflection")
+
+
+def allowed_categories(enrollment: Enrollment):
+    """The categories the programme's requirement profile counts (all, if it names none)."""
+    named = PracticeCategory.objects.filter(
+        pk__in=PracticeHourMinimum.objects.filter(
+            profile_id=enrollment.programme.requirement_profile_id
+        ).values("category_id")
+    )
+    return named if named.exists() else PracticeCategory.objects.all()
+
+
+def _validate(
+    *,
+    enrollment: Enrollment,
+    date: datetime.date,
+    minutes: int,
+    category: PracticeCategory,
+    reflection: str,
+    entry: LogEntry | None = None,
+    corrects: LogEntry | None = None,
+) -> None:
+    errors: dict[str, list[str]] = {}
+    if not (MINUTES_STEP <= minutes <= MINUTES_PER_DAY) or minutes % MINUTES_STEP:
+        errors.setdefault("minutes", []).append(
+            "Log time in quarter hours (0.25, 0.5, 0.75, 1…), "
+            "from a quarter of an hour up to 24 hours."
+        )
+    today = timezone.localdate()
+    if date > today:
+        errors.setdefault("date", []).append("You can't log practice that hasn't happened yet.")
+    started = timezone.localdate(enrollment.started_at)
+    if date < started:
+        errors.setdefault("date", []).append(
+            f"This date is before you enrolled in {enrollment.programme.title} "
+            f"({started:%d %B %Y}); practice before enrolment doesn't count."
+        )
+    if not allowed_categories(enrollment).filter(pk=category.pk).exists():
+        errors.setdefault("category", []).append(
+            f"{enrollment.programme.title} does not count “{category.name}” hours."
+        )
+    if "minutes" not in errors:
+        same_day = LogEntry.objects.filter(enrollment__trainee=enrollment.trainee, date=date)
+        same_day = same_day.exclude(
+            corrections__status__in=[LogEntry.Status.APPROVED, LogEntry.Status.SUBMITTED]
+        )
+        for excluded in (entry, corrects):
+            if excluded is not None:
+                same_day = same_day.exclude(pk=excluded.pk)
+        logged = same_day.aggregate(total=Sum("minutes"))["total"] or 0
+        if logged + minutes > MINUTES_PER_DAY:
+            errors.setdefault("minutes", []).append(
+                f"That would make more than 24 hours on {date:%d %B %Y}: you have already "
+                f"logged {Decimal(logged) / 60:.2f} hours that day."
+            )
+    findings = find_identifiers(reflection)
+    if findings:
+        errors.setdefault("reflection", []).append(refusal_message(findings))
+    if not reflection.strip():
+        errors.setdefault("reflection", []).append(
+            "Write a short, de-identified reflection on what you did and learned."
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
+def _snapshot(entry: LogEntry) -> dict:
+    return {
+        "date": entry.date.isoformat(),
+        "minutes": entry.minutes,
+        "category": entry.category_id,
+        "domain": entry.domain_id,
+        "setting": entry.setting,
+        "reflection": entry.reflection,
+        "status": entry.status,
+    }
+
+
+def _own_enrollment(*, trainee, enrollment: Enrollment) -> Enrollment:
+    if enrollment.trainee_id != trainee.pk:
+        raise PermissionDenied("You can only log practice for your own enrolment.")
+    return enrollment
+
+
+@transaction.atomic
+def entry_create(
+    *,
+    trainee,
+    enrollment: Enrollment,
+    date: datetime.date,
+    minutes: int,
+    category: PracticeCategory,
+    domain: CompetencyDomain,
+    setting: str,
+    reflection: str,
+    ip: str | None = None,
+    corrects: LogEntry | None = None,
+) -> LogEntry:
+    _own_enrollment(trainee=trainee, enrollment=enrollment)
+    if corrects is not None:
+        corrects = LogEntry.objects.get(pk=corrects.pk)  # its status as stored, not as passed
+    if corrects is not None and (
+        corrects.enrollment_id != enrollment.pk or corrects.status != LogEntry.Status.APPROVED
+    ):
+        raise ValidationError("Only your own approved entries are corrected this way.")
+    _validate(
+        enrollment=enrollment,
+        date=date,
+        minutes=minutes,
+        category=category,
+        reflection=reflection,
+        corrects=corrects,
+    )
+    entry = LogEntry.objects.create(
+        enrollment=enrollment,
+        date=date,
+        minutes=minutes,
+        category=category,
+        domain=domain,
+        setting=setting,
+        reflection=reflection.strip(),
+        corrects=corrects,
+    )
+    action = "corrected" if corrects else "created"
+    changes = _snapshot(entry) | ({"corrects": corrects.pk} if corrects else {})
+    audit_record(entry_id=entry.pk, actor=trainee, action=action, ip=ip, changes=changes)
+    return entry
+
+
+def _locked_own_entry(*, trainee, entry_id: int) -> LogEntry:
+    entry = (
+        LogEntry.objects.select_for_update()
+        .select_related("enrollment__programme")
+        .filter(pk=entry_id, enrollment__trainee=trainee)
+        .first()
+    )
+    if entry is None:
+        raise LogEntry.DoesNotExist("No entry of yours has this number.")
+    return entry
+
+
+@transaction.atomic
+def entry_update(*, trainee, entry_id: int, ip: str | None = None, **fields) -> LogEntry:
+    entry = _locked_own_entry(trainee=trainee, entry_id=entry_id)
+    if not entry.is_editable:
+        raise ValidationError(
+            "Only drafts and returned entries can be edited. To fix an approved entry, "
+            "add a correction."
+        )
+    before = _snapshot(entry)
+    for name in ENTRY_FIELDS:
+        setattr(entry, name, fields[name])
+    entry.reflection = entry.reflection.strip()
+    _validate(
+        enrollment=entry.enrollment,
+        date=entry.date,
+        minutes=entry.minutes,
+        category=entry.category,
+        reflection=entry.reflection,
+        entry=entry,
+        corrects=entry.corrects,
+    )
+    entry.save()
+    after = _snapshot(entry)
+    changed = {k: [before[k], after[k]] for k in after if before[k] != after[k]}
+    audit_record(entry_id=entry.pk, actor=trainee, action="edited", ip=ip, changes=changed)
+    return entry
+
+
+@transaction.atomic
+def entry_delete(*, trainee, entry_id: int, ip: str | None = None) -> None:
+    entry = _locked_own_entry(trainee=trainee, entry_id=entry_id)
+    if entry.status != LogEntry.Status.DRAFT or entry.decisions.exists():
+        raise ValidationError("Only drafts that were never submitted can be deleted.")
+    audit_record(
+        entry_id=entry.pk, actor=trainee, action="deleted", ip=ip, changes=_snapshot(entry)
+    )
+    entry.delete()
+
+
+@transaction.atomic
+def entry_submit(*, trainee, entry_id: int, ip: str | None = None) -> LogEntry:
+    entry = _locked_own_entry(trainee=trainee, entry_id=entry_id)
+    if entry.status == LogEntry.Status.SUBMITTED:
+        return entry
+    if not entry.is_editable:
+        raise ValidationError("This entry is already approved.")
+    entry.status = LogEntry.Status.SUBMITTED
+    entry.submission_round += 1
+    entry.save(update_fields=["status", "submission_round", "updated_at"])
+    audit_record(
+        entry_id=entry.pk,
+        actor=trainee,
+        action="submitted",
+        ip=ip,
+        changes={"round": entry.submission_round},
+    )
+    return entry
+
+
+def current_assignment(*, trainee, organisation) -> SupervisorAssignment | None:
+    return SupervisorAssignment.objects.filter(
+        trainee=trainee, organisation=organisation, ended_at__isnull=True
+    ).first()
+
+
+def _new_verification_code() -> str:
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    raw = "".join(secrets.choice(alphabet) for _ in range(12))
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+@transaction.atomic
+def entry_decide(
+    *, supervisor, entry_id: int, approve: bool, comment: str = "", ip: str | None = None
+) -> Decision:
+    """A supervisor signs off (approve) or returns one submitted entry.
+
+    Checks: the supervisor is not the trainee, holds the supervisor role in the trainee's
+    organisation, is the trainee's current supervisor there, and has two-factor
+    authentication. The entry row is locked, and the database allows one decision per
+    submission, so two supervisors deciding at once leave exactly one decision.
+    """
+    entry = (
+        LogEntry.objects.select_for_update()
+        .select_related("enrollment__trainee", "enrollment__programme__organisation")
+        .filter(pk=entry_id)
+        .first()
+    )
+    if entry is None:
+        raise LogEntry.DoesNotExist("No entry has this number.")
+    trainee = entry.enrollment.trainee
+    organisation = entry.enrollment.programme.organisation
+    if trainee.pk == supervisor.pk:
+        raise PermissionDenied("You cannot sign off your own practice.")
+    if not has_role(supervisor, Role.SUPERVISOR, organisation=organisation):
+        raise PermissionDenied(f"You are not a supervisor at {organisation.name}.")
+    assignment = current_assignment(trainee=trainee, organisation=organisation)
+    if assignment is None or assignment.supervisor_id != supervisor.pk:
+        raise PermissionDenied("You are not this trainee's supervisor.")
+    if not user_has_mfa(supervisor):
+        raise PermissionDenied("Set up two-factor authentication before signing anything off.")
+    if entry.status != LogEntry.Status.SUBMITTED:
+        raise ValidationError(
+            "This entry is not waiting for sign-off: someone may have decided it."
+        )
+    comment = comment.strip()
+    if not approve and not comment:
+        raise ValidationError({"comment": "Say what needs changing, so the trainee can fix it."})
+    try:
+        with transaction.atomic():
+            decision = Decision.objects.create(
+                entry=entry,
+                submission_round=entry.submission_round,
+                supervisor=supervisor,
+                supervisor_name=supervisor.get_full_name() or supervisor.email,
+                supervisor_role=f"Supervisor, {organisation.name}",
+                outcome=Decision.Outcome.APPROVED if approve else Decision.Outcome.RETURNED,
+                comment=comment,
+                verification_code=_new_verification_code(),
+            )
+    except IntegrityError as error:
+        raise ValidationError("This entry has just been decided by someone else.") from error
+    entry.status = LogEntry.Status.APPROVED if approve else LogEntry.Status.RETURNED
+    entry.save(update_fields=["status", "updated_at"])
+    audit_record(
+        entry_id=entry.pk,
+        actor=supervisor,
+        action="approved" if approve else "returned",
+        ip=ip,
+        changes={"round": entry.submission_round, "comment": comment, "decision": decision.pk},
+    )
+    _notify_trainee(entry=entry, decision=decision)
+    if approve:
+        from courses.services import enrollment_refresh_completion
+
+        enrollment_refresh_completion(enrollment=entry.enrollment)
+    return decision
+
+
+def _notify_trainee(*, entry: LogEntry, decision: Decision) -> None:
+    trainee = entry.enrollment.trainee
+    hours = f"{entry.hours:.2f}".rstrip("0").rstrip(".")
+    if decision.outcome == Decision.Outcome.APPROVED:
+        subject = "[Peerpath] Practice hours approved"
+        body = (
+            f"Hello {trainee.first_name},\n\n{decision.supervisor_name} approved your "
+            f"{hours} hours of {entry.category.name.lower()} on {entry.date:%d %B %Y}.\n"
+        )
+    else:
+        subject = "[Peerpath] Practice entry returned"
+        body = (
+            f"Hello {trainee.first_name},\n\n{decision.supervisor_name} returned your entry "
+            f"for {entry.date:%d %B %Y} with this comment:\n\n{decision.comment}\n\n"
+            "Edit it in your practice log and submit it again.\n"
+        )
+    email_queue(to=[trainee.email], subject=subject, body_text=body)
+
+
+def entries_approve(*, supervisor, entry_ids: list[int], ip: str | None = None) -> dict:
+    """Approve a selection, entry by entry: one refusal does not undo the others."""
+    approved, refused = [], {}
+    for entry_id in entry_ids:
+        try:
+            entry_decide(supervisor=supervisor, entry_id=entry_id, approve=True, ip=ip)
+        except (ValidationError, PermissionDenied, LogEntry.DoesNotExist) as error:
+            refused[entry_id] = " ".join(getattr(error, "messages", [str(error)]))
+        else:
+            approved.append(entry_id)
+    return {"approved": approved, "refused": refused}
+
+
+@transaction.atomic
+def supervisor_assign(*, coordinator, organisation, trainee, supervisor) -> SupervisorAssignment:
+    """Make ``supervisor`` the trainee's supervisor, ending any current assignment."""
+    if not has_role(coordinator, Role.COORDINATOR, organisation=organisation):
+        raise PermissionDenied(f"You are not a coordinator at {organisation.name}.")
+    if not has_role(trainee, Role.TRAINEE, organisation=organisation):
+        raise ValidationError(f"{trainee} is not a trainee at {organisation.name}.")
+    if not has_role(supervisor, Role.SUPERVISOR, organisation=organisation):
+        raise ValidationError(
+            f"{supervisor} does not hold the supervisor role at {organisation.name}."
+        )
+    if trainee.pk == supervisor.pk:
+        raise ValidationError("A trainee cannot supervise themselves.")
+    current = (
+        SupervisorAssignment.objects.select_for_update()
+        .filter(trainee=trainee, organisation=organisation, ended_at__isnull=True)
+        .first()
+    )
+    if current and current.supervisor_id == supervisor.pk:
+        return current
+    if current:
+        current.ended_at = timezone.now()
+        current.save(update_fields=["ended_at"])
+    return SupervisorAssignment.objects.create(
+        organisation=organisation, trainee=trainee, supervisor=supervisor, assigned_by=coordinator
+    )
+
+
+def supervisor_digests_send(*, day: datetime.date | None = None) -> int:
+    """Queue one digest per supervisor with entries waiting; at most one a day each."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Count, Exists, OuterRef
+
+    from .models import DigestSent
+
+    day = day or timezone.localdate()
+    waiting = LogEntry.objects.filter(
+        status=LogEntry.Status.SUBMITTED,
+        enrollment__trainee=OuterRef("supervisee_assignments__trainee"),
+        enrollment__programme__organisation=OuterRef("supervisee_assignments__organisation"),
+    )
+    supervisors = (
+        get_user_model()
+        .objects.filter(supervisee_assignments__ended_at__isnull=True)
+        .filter(Exists(waiting))
+        .distinct()
+    )
+    sent = 0
+    for supervisor in supervisors:
+        with transaction.atomic():
+            _, created = DigestSent.objects.get_or_create(supervisor=supervisor, day=day)
+            if not created:
+                continue
+            from .selectors import supervisor_queue
+
+            count = supervisor_queue(supervisor=supervisor).aggregate(n=Count("pk"))["n"]
+            email_queue(
+                to=[supervisor.email],
+                subject=f"[Peerpath] {count} practice entries wait for your sign-off",
+                body_text=(
+                    f"Hello {supervisor.first_name},\n\n{count} practice-log entries from the "
+                    "trainees you supervise are waiting for you. Review them in Peerpath under "
+                    "Supervision.\n"
+                ),
+            )
+            sent += 1
+    return sent

@@ -1,0 +1,290 @@
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from accounts.mfa import mfa_required
+from cms.http import client_ip
+from courses.models import Enrollment
+from organisations.models import Organisation
+from organisations.roles import Role, role_required
+
+from . import services
+from .forms import AssignmentForm, EntryForm
+from .models import LogEntry, SupervisorAssignment
+from .report import render_report_pdf
+from .selectors import practice_totals, supervisor_queue, weekly_hours
+
+
+def _own_enrollment(request, enrollment_id: int) -> Enrollment:
+    enrollment = (
+        Enrollment.objects.select_related("programme__requirement_profile")
+        .filter(pk=enrollment_id, trainee=request.user)
+        .first()
+    )
+    if enrollment is None:
+        raise Http404("No enrolment of yours has this number.")
+    return enrollment
+
+
+def _own_entry(request, entry_id: int) -> LogEntry:
+    entry = (
+        LogEntry.objects.select_related("enrollment__programme", "category", "domain")
+        .filter(pk=entry_id, enrollment__trainee=request.user)
+        .first()
+    )
+    if entry is None:
+        raise Http404("No entry of yours has this number.")
+    return entry
+
+
+def _apply_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error("hours" if field == "minutes" else field, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+@role_required(Role.TRAINEE)
+def log_index(request):
+    enrollments = list(Enrollment.objects.filter(trainee=request.user).select_related("programme"))
+    if len(enrollments) == 1:
+        return redirect("practice:log", enrollment_id=enrollments[0].pk)
+    return render(request, "practice/log_index.html", {"enrollments": enrollments})
+
+
+@role_required(Role.TRAINEE)
+def log(request, enrollment_id: int):
+    enrollment = _own_enrollment(request, enrollment_id)
+    entries = Paginator(
+        LogEntry.objects.filter(enrollment=enrollment)
+        .select_related("category", "domain", "corrects")
+        .prefetch_related("decisions"),
+        50,
+    ).get_page(request.GET.get("page"))
+    week_rows = weekly_hours(enrollment=enrollment)
+    peak = max((hours for _, hours in week_rows), default=0) or 1
+    return render(
+        request,
+        "practice/log.html",
+        {
+            "enrollment": enrollment,
+            "entries": entries,
+            "totals": practice_totals(enrollment=enrollment),
+            "chart_width": 40 * len(week_rows),
+            "weeks": [
+                {
+                    "monday": monday,
+                    "hours": hours,
+                    "x": 40 * i + 5,
+                    "height": height,
+                    "y": 100 - height,
+                }
+                for i, (monday, hours) in enumerate(week_rows)
+                for height in [round(100 * hours / peak)]
+            ],
+            "form": EntryForm(categories=services.allowed_categories(enrollment)),
+        },
+    )
+
+
+@role_required(Role.TRAINEE)
+def entry_new(request, enrollment_id: int):
+    enrollment = _own_enrollment(request, enrollment_id)
+    corrects = None
+    if request.GET.get("corrects", "").isdigit():
+        corrects = _own_entry(request, int(request.GET["corrects"]))
+    form = EntryForm(
+        request.POST or None,
+        categories=services.allowed_categories(enrollment),
+        initial=EntryForm.initial_from(corrects) if corrects else None,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.entry_create(
+                trainee=request.user,
+                enrollment=enrollment,
+                ip=client_ip(request),
+                corrects=corrects,
+                **form.entry_fields(),
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, "Saved as a draft. Submit it when it is ready for sign-off.")
+            return redirect("practice:log", enrollment_id=enrollment.pk)
+    return render(
+        request,
+        "practice/entry_form.html",
+        {"form": form, "enrollment": enrollment, "corrects": corrects},
+        status=400 if form.errors else 200,
+    )
+
+
+@role_required(Role.TRAINEE)
+def entry_edit(request, entry_id: int):
+    entry = _own_entry(request, entry_id)
+    if not entry.is_editable:
+        messages.error(request, "Approved entries are locked. Add a correction instead.")
+        return redirect("practice:log", enrollment_id=entry.enrollment_id)
+    form = EntryForm(
+        request.POST or None,
+        categories=services.allowed_categories(entry.enrollment),
+        initial=EntryForm.initial_from(entry),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.entry_update(
+                trainee=request.user,
+                entry_id=entry.pk,
+                ip=client_ip(request),
+                **form.entry_fields(),
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, "Entry updated.")
+            return redirect("practice:log", enrollment_id=entry.enrollment_id)
+    return render(
+        request,
+        "practice/entry_form.html",
+        {"form": form, "enrollment": entry.enrollment, "entry": entry, "corrects": entry.corrects},
+        status=400 if form.errors else 200,
+    )
+
+
+@role_required(Role.TRAINEE)
+@require_POST
+def entry_action(request, entry_id: int, action: str):
+    entry = _own_entry(request, entry_id)
+    try:
+        if action == "submit":
+            services.entry_submit(trainee=request.user, entry_id=entry.pk, ip=client_ip(request))
+            messages.success(request, "Submitted to your supervisor for sign-off.")
+        elif action == "delete":
+            services.entry_delete(trainee=request.user, entry_id=entry.pk, ip=client_ip(request))
+            messages.success(request, "Draft deleted.")
+        else:
+            raise Http404("Unknown action.")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("practice:log", enrollment_id=entry.enrollment_id)
+
+
+@role_required(Role.TRAINEE)
+def report_pdf(request, enrollment_id: int):
+    enrollment = _own_enrollment(request, enrollment_id)
+    pdf = render_report_pdf(enrollment=enrollment)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="practice-hours-{enrollment.programme.slug}.pdf"'
+    )
+    return response
+
+
+@role_required(Role.SUPERVISOR)
+@mfa_required
+def queue(request):
+    paginator = Paginator(supervisor_queue(supervisor=request.user), 50)
+    page = paginator.get_page(request.GET.get("page"))
+    return render(request, "practice/queue.html", {"page": page})
+
+
+@role_required(Role.SUPERVISOR)
+@mfa_required
+@require_POST
+def decide(request, entry_id: int):
+    approve = request.POST.get("decision") == "approve"
+    try:
+        services.entry_decide(
+            supervisor=request.user,
+            entry_id=entry_id,
+            approve=approve,
+            comment=request.POST.get("comment", ""),
+            ip=client_ip(request),
+        )
+    except LogEntry.DoesNotExist as error:
+        raise Http404("No entry has this number.") from error
+    except PermissionDenied:
+        raise
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Approved." if approve else "Returned to the trainee.")
+    return redirect("practice:queue")
+
+
+@role_required(Role.SUPERVISOR)
+@mfa_required
+@require_POST
+def approve_selected(request):
+    ids = [int(i) for i in request.POST.getlist("entries") if i.isdigit()]
+    if not ids:
+        messages.error(request, "Tick the entries you want to approve.")
+        return redirect("practice:queue")
+    result = services.entries_approve(supervisor=request.user, entry_ids=ids, ip=client_ip(request))
+    if result["approved"]:
+        messages.success(request, f"Approved {len(result['approved'])} entries.")
+    for entry_id, reason in result["refused"].items():
+        messages.error(request, f"Entry {entry_id} was not approved: {reason}")
+    return redirect("practice:queue")
+
+
+def _coordinated_organisation(request, organisation_id: int) -> Organisation:
+    organisation = Organisation.objects.filter(
+        pk=organisation_id, memberships__user=request.user, memberships__role=Role.COORDINATOR
+    ).first()
+    if organisation is None:
+        raise Http404("No organisation you coordinate has this id.")
+    return organisation
+
+
+@role_required(Role.COORDINATOR)
+def assignments(request, organisation_id: int):
+    organisation = _coordinated_organisation(request, organisation_id)
+    User = get_user_model()
+    form = AssignmentForm(
+        request.POST or None,
+        trainees=User.objects.filter(
+            memberships__organisation=organisation, memberships__role=Role.TRAINEE
+        ).distinct(),
+        supervisors=User.objects.filter(
+            memberships__organisation=organisation, memberships__role=Role.SUPERVISOR
+        ).distinct(),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.supervisor_assign(
+                coordinator=request.user,
+                organisation=organisation,
+                trainee=form.cleaned_data["trainee"],
+                supervisor=form.cleaned_data["supervisor"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, "Supervisor assigned.")
+            return redirect("practice:assignments", organisation_id=organisation.pk)
+    history = SupervisorAssignment.objects.filter(organisation=organisation).select_related(
+        "trainee", "supervisor", "assigned_by"
+    )
+    return render(
+        request,
+        "practice/assignments.html",
+        {"organisation": organisation, "form": form, "history": history},
+        status=400 if form.errors else 200,
+    )
+
+
+@role_required(Role.COORDINATOR)
+def assignments_index(request):
+    organisations = Organisation.objects.filter(
+        memberships__user=request.user, memberships__role=Role.COORDINATOR
+    ).distinct()
+    if len(organisations) == 1:
+        return redirect("practice:assignments", organisation_id=organisations[0].pk)
+    return render(request, "practice/assignments_index.html", {"organisations": organisations})
