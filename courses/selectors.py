@@ -7,6 +7,7 @@ from enum import StrEnum
 from django.db.models import Count, Exists, OuterRef
 from django.db.models.functions import Substr
 from django.http import Http404
+from wagtail.models import Page
 
 from assessments.models import Attempt, QuizPage
 
@@ -288,26 +289,25 @@ def first_blocking_module(
     *, programme: ProgrammePage, enrollment: Enrollment, before_path: str
 ) -> ModulePage | None:
     """The earliest live module before ``before_path`` with a lesson not done or a quiz not
-    passed. Three light queries, where the full progress list needs five heavier ones.
+    passed. One light query, and one more only when something blocks.
     """
     module_path_length = len(programme.path) + ProgrammePage.steplen
+    # A module's children are its lessons and its quiz, so one query over pages finds both.
     pending = set(
-        LessonPage.objects.live()
+        Page.objects.live()
         .filter(path__startswith=programme.path, depth=programme.depth + 2, path__lt=before_path)
-        .exclude(completions__enrollment=enrollment)
+        .exclude(
+            Exists(LessonCompletion.objects.filter(lesson_id=OuterRef("pk"), enrollment=enrollment))
+        )
+        .exclude(
+            Exists(
+                Attempt.objects.filter(quiz_id=OuterRef("pk"), enrollment=enrollment, passed=True)
+            )
+        )
         .annotate(module_path=Substr("path", 1, module_path_length))
         .order_by()
         .values_list("module_path", flat=True)
         .distinct()
-    )
-    pending |= set(
-        QuizPage.objects.live()
-        .filter(path__startswith=programme.path, depth=programme.depth + 2, path__lt=before_path)
-        .exclude(
-            Exists(Attempt.objects.filter(quiz=OuterRef("pk"), enrollment=enrollment, passed=True))
-        )
-        .annotate(module_path=Substr("path", 1, module_path_length))
-        .values_list("module_path", flat=True)
     )
     if not pending:
         return None
@@ -351,31 +351,38 @@ def lesson_page_context(*, lesson: LessonPage, user, preview: bool) -> dict:
     programme = ProgrammePage.objects.only(*PROGRAMME_FIELDS).get(path=lesson.path[: -2 * steplen])
     if not preview and not (module.live and programme.live):
         raise Http404("This lesson is not published.")
-    siblings = list(module.lessons().only(*LESSON_LINK_FIELDS))
-    position = next((i for i, page in enumerate(siblings) if page.pk == lesson.pk), 0)
+    enrollment = None if preview else enrollment_for(user=user, programme=programme)
+    siblings = module.lessons().only(*LESSON_LINK_FIELDS)
+    if enrollment is not None:
+        # Whether each lesson is done comes with the list, saving a query for this one.
+        siblings = siblings.annotate(
+            done=Exists(
+                LessonCompletion.objects.filter(lesson=OuterRef("pk"), enrollment=enrollment)
+            )
+        )
+    siblings = list(siblings)
+    position = next((i for i, page in enumerate(siblings) if page.pk == lesson.pk), None)
     context = {
         "module": module,
         "programme": programme,
-        "previous_lesson": siblings[position - 1] if position > 0 else None,
-        "next_lesson": siblings[position + 1] if position + 1 < len(siblings) else None,
-        "position": position + 1,
+        "enrollment": enrollment,
+        "previous_lesson": siblings[position - 1] if position else None,
+        "next_lesson": siblings[position + 1]
+        if position is not None and position + 1 < len(siblings)
+        else None,
+        "position": (position or 0) + 1,
         "lesson_count": len(siblings),
-        "completed": False,
+        "completed": position is not None and getattr(siblings[position], "done", False),
         "reflections": {},
     }
     if preview:
         context["access"] = LessonAccess(True, "preview")
         return context
-    enrollment = enrollment_for(user=user, programme=programme)
     access = lesson_access(
         lesson=lesson, user=user, programme=programme, module=module, enrollment=enrollment
     )
     context["access"] = access
-    context["enrollment"] = enrollment
-    if access.can_read:
-        context["completed"] = LessonCompletion.objects.filter(
-            enrollment=enrollment, lesson=lesson
-        ).exists()
+    if access.can_read and lesson.reflection_block_ids():
         context["reflections"] = dict(
             Reflection.objects.filter(trainee=user, lesson=lesson).values_list("block_id", "text")
         )

@@ -18,8 +18,8 @@ pytestmark = pytest.mark.django_db
 
 # Measured on the 6-module programme; the 60 x 5 programme must not need more. A lesson page
 # is about a dozen queries of Wagtail's own (site, one per URL segment, view restrictions,
-# the user bar's permissions), session and user, and eight of ours.
-LESSON_PAGE_MAX_QUERIES = 24
+# the user bar's permissions), session and user, and six of ours.
+LESSON_PAGE_MAX_QUERIES = 22
 DASHBOARD_MAX_QUERIES = 14
 
 

@@ -168,6 +168,7 @@ def test_the_audit_chain_verifies_and_detects_tampering(assigned_supervisor, log
         if connection.vendor == "sqlite":
             cursor.execute("DROP TRIGGER practice_auditevent_append_only")
         else:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # no pending FK checks before ALTER
             cursor.execute(
                 "ALTER TABLE practice_auditevent DISABLE TRIGGER practice_auditevent_append_only"
             )
