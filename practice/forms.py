@@ -8,7 +8,8 @@ from .models import LogEntry
 
 
 class EntryForm(forms.Form):
-    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    # <input type="date"> accepts only ISO dates, whatever the site's locale.
+    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     hours = forms.DecimalField(
         label="Duration (hours)",
         max_digits=5,

@@ -197,3 +197,14 @@ def test_the_signed_report_lists_approved_hours(
     assert decision.verification_code in text
     assert "One-to-one peer support" in text
     assert SAFE_REFLECTION not in text
+
+
+def test_the_edit_form_shows_the_saved_date_in_the_format_date_inputs_accept(
+    client, trainee, log_entry
+):
+    entry = log_entry(submit=False)
+    client.force_login(trainee)
+
+    html = client.get(f"/practice/entries/{entry.pk}/edit/").content.decode()
+
+    assert f'value="{entry.date.isoformat()}"' in html
