@@ -7,7 +7,6 @@ Run: make bench   (or: .venv/bin/python bench/bench_assessments.py)
 import os
 import random
 from datetime import timedelta
-from decimal import Decimal
 
 from harness import bench_database, median_ms, print_table
 
@@ -79,46 +78,22 @@ def make_quiz(module, questions, **fields):
 
 def build_programme():
     from assessments.models import QuestionCategory
-    from courses.models import (
-        CompetencyDomain,
-        LessonPage,
-        ModulePage,
-        ProgrammeIndexPage,
-        ProgrammePage,
-    )
+    from courses.models import ModulePage
     from organisations.models import Organisation
+    from tests.builders import live_programme
 
     provider = Organisation.objects.create(name="Bench provider", slug="bench", kind="provider")
-    domain = CompetencyDomain.objects.first()
     # Without sequential unlocking, so the set-up trainee below can open the module 2 quiz
     # without passing module 1 first.
-    programme = ProgrammeIndexPage.objects.get().add_child(
-        instance=ProgrammePage(
-            title="Bench programme",
-            slug="bench",
-            organisation=provider,
-            summary="s",
-            sequential_unlocking=False,
-            live=True,
-        )
+    programme = live_programme(
+        organisation=provider,
+        modules=3,
+        lessons=3,
+        hours="5",
+        slug="bench",
+        sequential_unlocking=False,
     )
-    modules = []
-    for m in range(1, 4):
-        module = programme.add_child(
-            instance=ModulePage(
-                title=f"Module {m}",
-                slug=f"m{m}",
-                domain=domain,
-                summary="s",
-                training_hours=Decimal("5"),
-                live=True,
-            )
-        )
-        for n in range(1, 4):
-            module.add_child(
-                instance=LessonPage(title=f"Lesson {m}.{n}", slug=f"l{n}", summary="s", live=True)
-            )
-        modules.append(module)
+    modules = list(ModulePage.objects.child_of(programme).order_by("path"))
 
     category = QuestionCategory.objects.create(name="Bench")
     kinds = [kind for kind, count in GRADED_KINDS.items() for _ in range(count)]

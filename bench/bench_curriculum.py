@@ -5,7 +5,6 @@ Run: make bench   (or: .venv/bin/python bench/bench_curriculum.py)
 """
 
 import random
-from decimal import Decimal
 
 from harness import bench_database, median_ms, print_table
 
@@ -41,45 +40,20 @@ def build():
 
     from cms.models import StandardPage
     from courses.models import (
-        CompetencyDomain,
         Enrollment,
         LessonCompletion,
         LessonPage,
-        ModulePage,
-        ProgrammeIndexPage,
-        ProgrammePage,
     )
     from courses.services import enrollment_create, lesson_complete
     from organisations.models import Organisation
+    from tests.builders import live_programme
 
     User = get_user_model()
     provider = Organisation.objects.create(name="Bench provider", slug="bench", kind="provider")
-    domain = CompetencyDomain.objects.first()
-    programme = ProgrammeIndexPage.objects.get().add_child(
-        instance=ProgrammePage(
-            title="Bench programme", slug="bench", organisation=provider, summary="s", live=True
-        )
+    programme = live_programme(
+        organisation=provider, modules=MODULES, lessons=LESSONS, body=BODY, slug="bench"
     )
-    lessons = []
-    for m in range(MODULES):
-        module = programme.add_child(
-            instance=ModulePage(
-                title=f"Module {m}",
-                slug=f"m{m}",
-                domain=domain,
-                summary="s",
-                training_hours=Decimal("1"),
-                live=True,
-            )
-        )
-        for n in range(LESSONS):
-            lessons.append(
-                module.add_child(
-                    instance=LessonPage(
-                        title=f"Lesson {m}.{n}", slug=f"l{n}", summary="s", body=BODY, live=True
-                    )
-                )
-            )
+    lessons = list(LessonPage.objects.descendant_of(programme).order_by("path"))
     # The bare page sits as deep in the tree as a lesson, so both pay the same routing cost
     # and the ratio measures what progress and access checks add.
     bare = Site.objects.get(is_default_site=True).root_page

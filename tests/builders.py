@@ -1,4 +1,6 @@
-"""Builders for page trees used across tests."""
+"""Builders for page trees and site data used across tests."""
+
+import importlib
 
 from courses.models import LessonPage
 
@@ -40,3 +42,114 @@ def publish(parent, page):
 
 def lessons_of(programme):
     return list(LessonPage.objects.live().descendant_of(programme).order_by("path"))
+
+
+def live_programme(
+    *, organisation, modules: int, lessons: int, body=None, hours="1", slug="big", **fields
+):
+    """A live programme of ``modules`` x ``lessons`` without revisions: quick to build large.
+
+    Used by query-count tests and benchmarks; tests of authoring use ``publish`` instead.
+    """
+    from decimal import Decimal
+
+    from courses.models import CompetencyDomain, ModulePage, ProgrammeIndexPage, ProgrammePage
+
+    domain = CompetencyDomain.objects.first()
+    programme = ProgrammeIndexPage.objects.get().add_child(
+        instance=ProgrammePage(
+            title=fields.pop("title", "Big programme"),
+            slug=slug,
+            organisation=organisation,
+            summary="s",
+            live=True,
+            **fields,
+        )
+    )
+    for m in range(modules):
+        module = programme.add_child(
+            instance=ModulePage(
+                title=f"Module {m}",
+                slug=f"m{m}",
+                domain=domain,
+                summary="s",
+                training_hours=Decimal(hours),
+                live=True,
+            )
+        )
+        for n in range(lessons):
+            module.add_child(
+                instance=LessonPage(
+                    title=f"Lesson {m}.{n}", slug=f"l{n}", summary="s", body=body or [], live=True
+                )
+            )
+    return programme
+
+
+def _run_data_migration(module: str, function: str) -> None:
+    """Call a data migration's function against the real app registry.
+
+    The functions only use ``apps.get_model`` and ``create_permissions``, which work as well
+    on ``django.apps.apps``; but they set each app config's ``models_module`` to None once
+    done (right for a migration's throw-away registry, wrong for the real one, where a later
+    ``create_permissions`` would then skip those apps). Put the real values back.
+    """
+    from django.apps import apps
+
+    saved = {config.label: config.models_module for config in apps.get_app_configs()}
+    try:
+        getattr(importlib.import_module(module), function)(apps, None)
+    finally:
+        for config in apps.get_app_configs():
+            config.models_module = saved[config.label]
+
+
+def rebuild_migration_data():
+    """Everything the data migrations make, rebuilt where a transactional test flushed it.
+
+    A transactional test ends by flushing every table, and with them the rows that data
+    migrations created; only content types and permissions come back (post_migrate). So
+    later transactional tests find no home page, site, programme index, competency
+    domains, groups, page permissions or workflow. (Django's ``serialized_rollback``
+    cannot put them back here: the flush re-creates content types with new ids, which
+    then clash with the serialized ones.) Rebuild what is missing, idempotently:
+
+    - Wagtail's own initial data: the locale, the root page and the root collection;
+    - cms 0002: the home page and the default site;
+    - courses 0002 (its own function): domains, the programme index, the two groups with
+      their page and collection permissions, the "Programme review" workflow;
+    - assessments 0002 (its own function): the groups' question bank permissions;
+    - practice 0003 (its own function): the practice categories and their permissions.
+
+    Returns the programme index page.
+    """
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Collection, Locale, Page, Site
+
+    from cms.models import HomePage
+    from courses.models import ProgrammeIndexPage
+    from practice.models import PracticeCategory
+
+    if not Locale.objects.exists():
+        Locale.objects.create(
+            language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        )
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    home = HomePage.objects.filter(depth=2, slug="home").first()
+    if home is None:
+        # As cms 0002 makes it; through treebeard, so the root's child count stays right.
+        introduction = importlib.import_module("cms.migrations.0002_create_homepage").INTRODUCTION
+        home = root.add_child(
+            instance=HomePage(title="Peerpath", slug="home", introduction=introduction)
+        )
+    if not Site.objects.filter(is_default_site=True).exists():
+        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    if not ProgrammeIndexPage.objects.exists():
+        _run_data_migration("courses.migrations.0002_site_structure", "build")
+    _run_data_migration("assessments.migrations.0002_coordinator_permissions", "grant")
+    if not PracticeCategory.objects.exists():
+        _run_data_migration("practice.migrations.0003_categories_and_permissions", "build")
+    return ProgrammeIndexPage.objects.get()

@@ -15,8 +15,28 @@ from courses.services import enrollment_create
 from organisations.roles import Role
 from organisations.services import membership_grant
 
-from .builders import lesson_body, publish
+from .builders import lesson_body, publish, rebuild_migration_data
 from .factories import ClinicFactory, OrganisationFactory, UserFactory
+
+
+@pytest.fixture
+def site_structure(transactional_db):
+    """What the data migrations create, rebuilt where an earlier transactional test flushed it.
+
+    Returns the programme index page. See ``tests.builders.rebuild_migration_data``.
+    """
+    return rebuild_migration_data()
+
+
+@pytest.fixture(autouse=True)
+def _migration_data_for_transactional_tests(request):
+    """Transactional tests start from a flushed database: give them the migrations' data."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = (marker is not None and marker.kwargs.get("transaction")) or any(
+        name in request.fixturenames for name in ("transactional_db", "live_server")
+    )
+    if transactional:
+        request.getfixturevalue("site_structure")
 
 
 @pytest.fixture(autouse=True)

@@ -6,6 +6,7 @@ collide with pytest-playwright's if that plugin happens to be installed.
 """
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -62,45 +63,64 @@ def chromium_browser():
 
 
 @pytest.fixture
-def home_page(transactional_db):
-    """The site's home page, as migration cms 0002 creates it.
+def home_page(site_structure):
+    """The site's home page, as migration cms 0002 creates it (see ``site_structure``)."""
+    from wagtail.models import Site
 
-    A transactional test ends by flushing every table, and with it the pages and site the
-    migrations made, so later transactional tests find no page at "/". (Django's
-    ``serialized_rollback`` cannot put them back here: the flush re-creates content types
-    with new ids, which then clash with the serialized ones.) Rebuild what is missing.
-    """
-    from django.conf import settings
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Locale, Page, Site
+    return Site.objects.get(is_default_site=True).root_page.specific
 
-    from cms.models import HomePage
 
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is not None:
-        return site.root_page.specific
-    Locale.objects.get_or_create(
-        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    )
-    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
-    home = root.add_child(
-        instance=HomePage(
-            title="Peerpath",
-            slug="home",
-            introduction="Peerpath trains and certifies peer support workers.",
-        )
-    )
-    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
-    return home
+def field(label: str) -> re.Pattern:
+    """A form field's label, exactly, with or without a trailing colon or required star."""
+    return re.compile(rf"^\s*{re.escape(label)}\s*\*?:?\s*$")
 
 
 @pytest.fixture
-def tab(chromium_browser, live_server):
-    """A fresh browser context (no cookies) and page, with relative URLs on the live server."""
-    context = chromium_browser.new_context(base_url=live_server.url)
-    context.set_default_timeout(TIMEOUT_MS)
-    page = context.new_page()
+def new_tab(chromium_browser, live_server):
+    """new_tab(**context_options) -> a page in a fresh browser context (no cookies).
+
+    Each is another person's browser, or the same person's on another machine; options go
+    to Playwright's ``new_context`` (e.g. ``java_script_enabled=False``). Relative URLs go
+    to the live server. Every context is closed when the test ends.
+    """
+    contexts = []
+
+    def make(**options):
+        context = chromium_browser.new_context(base_url=live_server.url, **options)
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        return context.new_page()
+
     try:
-        yield page
+        yield make
     finally:
-        context.close()
+        for context in contexts:
+            context.close()
+
+
+@pytest.fixture
+def tab(new_tab):
+    """A fresh browser context (no cookies) and page, with relative URLs on the live server."""
+    return new_tab()
+
+
+@pytest.fixture
+def log_in():
+    """log_in(page, user) signs ``user`` in through allauth's form; they land on the dashboard.
+
+    The user needs a verified email address (``tests.factories.UserFactory`` gives one) and
+    the factories' password.
+    """
+    from playwright.sync_api import expect
+
+    from tests.factories import PASSWORD
+
+    def sign_in(page, user, *, password: str = PASSWORD):
+        page.goto("/accounts/login/")
+        page.get_by_label(field("Email")).fill(user.email)
+        page.get_by_label(field("Password")).fill(password)
+        page.get_by_role("button", name="Sign In").click()
+        expect(page).to_have_url(re.compile(r"/dashboard/$"))
+        return page
+
+    return sign_in

@@ -6,8 +6,7 @@ lists every approval with its verification code.
 
 The live server needs real commits, so the database is transactional. A transactional
 test ends by flushing every table, which also empties the practice categories that data
-migration practice 0003 creates; ``practice_categories`` puts them back (as
-``site_structure`` in tests/browser/conftest.py does for the page tree).
+migration practice 0003 creates; ``site_structure`` (tests/conftest.py) puts them back.
 
 Supervisors must have two-factor authentication to reach their pages. Logging one in
 through the form would then ask for a TOTP code, so ``sign_in_with_session`` creates a
@@ -34,7 +33,7 @@ from organisations.roles import Role
 from practice.audit import audit_verify
 from practice.models import AuditEvent, Decision, LogEntry, PracticeCategory, PracticeHourMinimum
 from practice.services import supervisor_assign
-from tests.browser.conftest import _run_data_migration, field
+from tests.browser.conftest import field
 
 pytestmark = [
     pytest.mark.browser,
@@ -58,9 +57,7 @@ PDF_TIMEOUT_MS = 60_000
 
 @pytest.fixture
 def practice_categories(site_structure):
-    """The categories migration practice 0003 makes, put back if an earlier flush removed them."""
-    if not PracticeCategory.objects.exists():
-        _run_data_migration("practice.migrations.0003_categories_and_permissions", "build")
+    """The categories migration practice 0003 makes (``site_structure`` puts them back)."""
     return {category.slug: category for category in PracticeCategory.objects.all()}
 
 

@@ -1,18 +1,12 @@
 """Lesson pages and the dashboard run the same number of queries for any programme size."""
 
-from decimal import Decimal
-
 import pytest
 
 from courses.models import (
-    CompetencyDomain,
     LessonPage,
-    ModulePage,
-    ProgrammeIndexPage,
-    ProgrammePage,
 )
 from courses.services import enrollment_create, lesson_complete, reflection_save
-from tests.builders import lesson_body
+from tests.builders import lesson_body, live_programme
 
 pytestmark = pytest.mark.django_db
 
@@ -23,42 +17,12 @@ LESSON_PAGE_MAX_QUERIES = 22
 DASHBOARD_MAX_QUERIES = 14
 
 
-def quick_programme(*, provider, modules: int, lessons: int) -> ProgrammePage:
-    """Live pages without revisions: fast enough to build 300 lessons in a test."""
-    domain = CompetencyDomain.objects.first()
-    programme = ProgrammeIndexPage.objects.get().add_child(
-        instance=ProgrammePage(
-            title="Big programme", slug="big", organisation=provider, summary="s", live=True
-        )
-    )
-    for m in range(modules):
-        module = programme.add_child(
-            instance=ModulePage(
-                title=f"M{m}",
-                slug=f"m{m}",
-                domain=domain,
-                summary="s",
-                training_hours=Decimal("2"),
-                live=True,
-            )
-        )
-        for n in range(lessons):
-            module.add_child(
-                instance=LessonPage(
-                    title=f"L{m}.{n}",
-                    slug=f"l{n}",
-                    summary="s",
-                    live=True,
-                    body=lesson_body(reflection=True),
-                )
-            )
-    return programme
-
-
 @pytest.fixture(params=[(6, 3), (60, 5)], ids=["6-modules", "60x5"])
 def sized_enrollment(request, provider, trainee):
     modules, lessons = request.param
-    programme = quick_programme(provider=provider, modules=modules, lessons=lessons)
+    programme = live_programme(
+        organisation=provider, modules=modules, lessons=lessons, body=lesson_body(reflection=True)
+    )
     enrollment = enrollment_create(trainee=trainee, programme=programme)
     # Finish the first module and start the second, so locking logic has work to do.
     all_lessons = list(LessonPage.objects.descendant_of(programme).order_by("path"))

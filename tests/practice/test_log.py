@@ -128,10 +128,13 @@ def test_the_database_locks_approved_entries(assigned_supervisor, log_entry):
     with pytest.raises(Exception, match="locked"), transaction.atomic():
         LogEntry.objects.filter(pk=entry.pk).update(minutes=600)
     if connection.vendor == "postgresql":  # SQLite's test flush needs DELETE; see migration 0002
-        with pytest.raises(Exception, match="locked"), transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute("DELETE FROM practice_decision WHERE entry_id = %s", [entry.pk])
-                cursor.execute("DELETE FROM practice_logentry WHERE id = %s", [entry.pk])
+        with (
+            pytest.raises(Exception, match="locked"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute("DELETE FROM practice_decision WHERE entry_id = %s", [entry.pk])
+            cursor.execute("DELETE FROM practice_logentry WHERE id = %s", [entry.pk])
     assert LogEntry.objects.get(pk=entry.pk).minutes == 60
 
 
