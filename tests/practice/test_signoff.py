@@ -187,3 +187,44 @@ def test_the_database_refuses_to_update_audit_events(log_entry):
     log_entry()
     with pytest.raises(Exception, match="append-only"), transaction.atomic():
         AuditEvent.objects.update(action="forged")
+
+
+def test_the_daily_digest_reaches_each_supervisor_once_a_day(
+    assigned_supervisor, log_entry, django_capture_on_commit_callbacks
+):
+    import datetime
+
+    from practice.tasks import send_supervisor_digests
+
+    log_entry(days_ago=1)
+    log_entry(days_ago=2)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_supervisor_digests.run() == 1
+        assert send_supervisor_digests.run() == 0  # a second run the same day sends nothing
+
+    digests = [m for m in mail.outbox if "wait for your sign-off" in m.subject]
+    assert len(digests) == 1
+    assert digests[0].to == [assigned_supervisor.email]
+    assert digests[0].subject.startswith("[Peerpath] 2 practice entries")
+
+    from practice.services import supervisor_digests_send
+
+    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+    assert supervisor_digests_send(day=tomorrow) == 1
+
+
+def test_no_digest_without_waiting_entries(assigned_supervisor, log_entry):
+    from practice.services import supervisor_digests_send
+
+    log_entry(submit=False)
+    assert supervisor_digests_send() == 0
+
+
+def test_the_digest_runs_every_morning_from_celery_beat(settings):
+    schedule = settings.CELERY_BEAT_SCHEDULE["supervisor-digests"]
+    assert schedule["task"] == "practice.tasks.send_supervisor_digests"
+    from cms.celery import app
+
+    app.loader.import_default_modules()
+    assert schedule["task"] in app.tasks
