@@ -23,6 +23,7 @@ urlpatterns = [
     path("courses/", include("courses.urls")),
     path("assessments/", include("assessments.urls")),
     path("practice/", include("practice.urls")),
+    path("", include("certificates.urls")),
 ]
 
 if settings.DEBUG:

@@ -37,6 +37,34 @@ TRAINING_MINIMUMS = {
     "recovery-and-wellness-support": Decimal("10"),
     "ethical-responsibility": Decimal("16"),
 }
+# One commitment a paragraph; trainees affirm it before their credential is issued.
+ETHICS_CODE = "\n\n".join(
+    [
+        "I put the wellbeing and self-determination of the people I support first.",
+        (
+            "I keep what people share with me confidential, and I tell them plainly where the"
+            " limits of confidentiality lie."
+        ),
+        (
+            "I work within the peer support role: I do not diagnose, prescribe or give "
+            "clinical advice, and I refer on when someone needs more than I can offer."
+        ),
+        (
+            "I keep clear boundaries: no romantic, financial or business relationships with "
+            "the people I support, and no gifts beyond the token."
+        ),
+        "I share my own experience of recovery only when it serves the other person.",
+        (
+            "I treat everyone with respect, without discrimination, and I challenge stigma "
+            "where I meet it."
+        ),
+        (
+            "I use supervision, look after my own recovery and wellbeing, and step back when "
+            "I am not well enough to help."
+        ),
+        "I keep honest records and never log hours or activities that did not happen.",
+    ]
+)
 BLOCK_ID_NAMESPACE = uuid.UUID("0b5f2a3e-6f0e-4d43-a7d5-5f5d1f1c0a11")
 
 
@@ -73,6 +101,9 @@ def seed_requirement_profile() -> RequirementProfile:
         },
     )
     if created:
+        from certificates.models import EthicsCode
+
+        EthicsCode.objects.create(profile=profile, version=1, text=ETHICS_CODE)
         for order, (slug, hours) in enumerate(TRAINING_MINIMUMS.items()):
             TrainingHourMinimum.objects.create(
                 profile=profile,

@@ -109,18 +109,23 @@ def lesson_complete(*, trainee, lesson: LessonPage) -> LessonCompletion:
 
 
 def enrollment_refresh_completion(*, enrollment: Enrollment) -> bool:
-    """Mark the training complete once every required module is. Returns True if it is.
+    """Mark the training complete once every required module is, and issue the credential
+    once every requirement is met. Returns True if the training is complete.
 
-    Called wherever a module can become complete: a lesson finished, a quiz passed.
+    Called wherever a requirement can become met: a lesson finished, a quiz passed,
+    practice hours approved.
     """
-    if enrollment.completed_at is not None:
-        return True
-    modules = module_progress_list(programme=enrollment.programme, enrollment=enrollment)
-    if modules and all(m.is_complete for m in modules if m.module.is_required):
-        enrollment.completed_at = timezone.now()
-        enrollment.save(update_fields=["completed_at"])
-        return True
-    return False
+    from certificates.services import credential_issue_if_eligible
+
+    if enrollment.completed_at is None:
+        modules = module_progress_list(programme=enrollment.programme, enrollment=enrollment)
+        if modules and all(m.is_complete for m in modules if m.module.is_required):
+            enrollment.completed_at = timezone.now()
+            enrollment.save(update_fields=["completed_at"])
+    # The last requirement met may be training, a quiz or approved practice hours: every
+    # path comes through here, and issuing is a no-op until all of them are met.
+    credential_issue_if_eligible(enrollment=enrollment)
+    return enrollment.completed_at is not None
 
 
 @transaction.atomic

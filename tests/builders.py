@@ -4,6 +4,8 @@ import importlib
 
 from courses.models import LessonPage
 
+SAFE_REFLECTION = "Met a group member for a walk; we talked about routines that help on hard days."
+
 
 def lesson_body(*, reflection: bool = False, warning: bool = False) -> list[dict]:
     body = [

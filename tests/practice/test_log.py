@@ -10,7 +10,7 @@ from courses.models import CompetencyDomain
 from practice.models import AuditEvent, LogEntry, PracticeCategory
 from practice.selectors import practice_totals, weekly_hours
 from practice.services import entry_create, entry_decide, entry_delete, entry_update
-from tests.practice.conftest import SAFE_REFLECTION
+from tests.builders import SAFE_REFLECTION
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from organisations.roles import Role
 from practice.models import Decision, LogEntry, PracticeCategory
 from practice.services import entry_decide
-from tests.practice.conftest import SAFE_REFLECTION
+from tests.builders import SAFE_REFLECTION
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,144 @@
+"""Credentials: what a trainee earns when every requirement of a programme is met."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel
+
+from .numbers import new_number
+
+
+class EthicsCode(models.Model):
+    """One version of a profile's code of ethics. A new version means a new row."""
+
+    profile = models.ForeignKey(
+        "courses.RequirementProfile", on_delete=models.CASCADE, related_name="ethics_codes"
+    )
+    version = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=200, default="Code of ethics for peer support workers")
+    text = models.TextField(help_text="The commitments the trainee affirms, one per paragraph.")
+    published_at = models.DateTimeField(default=timezone.now)
+
+    panels = [FieldPanel("profile"), FieldPanel("version"), FieldPanel("title"), FieldPanel("text")]
+
+    class Meta:
+        ordering = ["profile", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["profile", "version"], name="certificates_ethics_version"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} (version {self.version})"
+
+
+class EthicsAffirmation(models.Model):
+    """A trainee signed a version of the code of ethics, by typing their name."""
+
+    trainee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ethics_affirmations"
+    )
+    code = models.ForeignKey(EthicsCode, on_delete=models.PROTECT, related_name="affirmations")
+    signed_name = models.CharField(max_length=300)
+    affirmed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["trainee", "code"], name="certificates_affirm_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.signed_name} affirmed {self.code}"
+
+
+class CredentialQuerySet(models.QuerySet):
+    def live(self):
+        """Not revoked: active or suspended (an expired one is still live until replaced)."""
+        return self.filter(status__in=[Credential.Status.ACTIVE, Credential.Status.SUSPENDED])
+
+
+class Credential(models.Model):
+    """A peer support credential. Expiry follows from the date, never from a nightly job."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", "Active"
+        SUSPENDED = "suspended", "Suspended"
+        REVOKED = "revoked", "Revoked"
+
+    number = models.CharField(max_length=20, unique=True, default=new_number, editable=False)
+    holder = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="credentials"
+    )
+    enrollment = models.ForeignKey(
+        "courses.Enrollment", on_delete=models.PROTECT, related_name="credentials"
+    )
+    programme = models.ForeignKey(
+        "courses.ProgrammePage", on_delete=models.PROTECT, related_name="credentials"
+    )
+    issuer = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="credentials"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    status_reason = models.TextField(blank=True)
+    issued_on = models.DateField()
+    expires_on = models.DateField()
+    achievement = models.JSONField(help_text="What was achieved, as it stood on issue.")
+    pdf = models.FileField(upload_to="certificates/", blank=True)
+    pdf_rendered_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CredentialQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-issued_on", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["holder", "programme"],
+                condition=Q(status__in=["active", "suspended"]),
+                name="certificates_one_live_credential",
+            ),
+            models.CheckConstraint(
+                condition=Q(expires_on__gt=models.F("issued_on")),
+                name="certificates_expires_after_issue",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.number
+
+    @property
+    def effective_status(self) -> str:
+        """active, suspended, revoked, or expired (an active credential past its date)."""
+        if self.status == self.Status.ACTIVE and self.expires_on < timezone.localdate():
+            return "expired"
+        return self.status
+
+    @property
+    def pdf_ready(self) -> bool:
+        return bool(self.pdf) and self.pdf_rendered_at is not None
+
+    @property
+    def pdf_storage_key(self) -> str:
+        """The same key every time, so a re-run of the render task overwrites, never adds."""
+        return f"certificates/{self.number}.pdf"
+
+
+class CredentialEvent(models.Model):
+    """Issue, suspension, reinstatement, revocation or re-rendering, with who and why."""
+
+    credential = models.ForeignKey(Credential, on_delete=models.PROTECT, related_name="events")
+    action = models.CharField(max_length=20)
+    reason = models.TextField(blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    actor_name = models.CharField(max_length=300, blank=True)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["at"]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.credential_id} at {self.at:%Y-%m-%d}"

@@ -1,0 +1,226 @@
+"""Issuing credentials: eligibility, issuance exactly once, the certificate PDF."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from dateutil.relativedelta import relativedelta
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from courses.models import Enrollment
+from courses.selectors import module_progress_list
+from notifications.services import email_queue
+from practice.selectors import practice_totals
+
+from .models import Credential, CredentialEvent, EthicsAffirmation, EthicsCode
+
+
+@dataclass
+class Eligibility:
+    """What stands between a trainee and their credential. Empty ``missing`` means none."""
+
+    missing: list[str] = field(default_factory=list)
+    training_hours: Decimal = Decimal(0)
+    practice_hours: Decimal = Decimal(0)
+    modules: list[str] = field(default_factory=list)
+
+    @property
+    def eligible(self) -> bool:
+        return not self.missing
+
+
+def current_ethics_code(enrollment: Enrollment) -> EthicsCode | None:
+    profile_id = enrollment.programme.requirement_profile_id
+    return EthicsCode.objects.filter(profile_id=profile_id).order_by("-version").first()
+
+
+def credential_eligibility(*, enrollment: Enrollment) -> Eligibility:
+    result = Eligibility()
+    programme = enrollment.programme
+    profile = programme.requirement_profile
+    if profile is None:
+        result.missing.append("The programme has no requirement profile yet.")
+        return result
+    modules = module_progress_list(programme=programme, enrollment=enrollment)
+    incomplete = [m.module.title for m in modules if m.module.is_required and not m.is_complete]
+    if not modules or incomplete:
+        result.missing.append(
+            "Complete every required module: " + ", ".join(incomplete or ["none is published"])
+        )
+    hours_by_domain: dict[str, Decimal] = defaultdict(Decimal)
+    for progress in modules:
+        if progress.is_complete:
+            hours_by_domain[progress.module.domain.name] += progress.module.training_hours
+            result.modules.append(progress.module.title)
+    result.training_hours = sum(hours_by_domain.values(), Decimal(0))
+    for minimum in profile.training_minimums.select_related("domain"):
+        if hours_by_domain[minimum.domain.name] < minimum.hours:
+            result.missing.append(
+                f"{minimum.hours.normalize():f} training hours in {minimum.domain.name} "
+                f"(you have {hours_by_domain[minimum.domain.name].normalize():f})"
+            )
+    totals = practice_totals(enrollment=enrollment)
+    result.practice_hours = totals.approved
+    if not totals.all_met:
+        short = [c.name for c in totals.categories if not c.met]
+        detail = f" (still short in: {', '.join(short)})" if short else ""
+        result.missing.append(
+            f"{totals.required_total.normalize():f} approved practice hours{detail}; "
+            f"you have {totals.approved.normalize():f}"
+        )
+    code = current_ethics_code(enrollment)
+    if (
+        code is not None
+        and not EthicsAffirmation.objects.filter(trainee=enrollment.trainee, code=code).exists()
+    ):
+        result.missing.append(f"Affirm the {code.title} (version {code.version})")
+    return result
+
+
+def credential_issue_if_eligible(*, enrollment: Enrollment) -> Credential | None:
+    """Issue the credential if every requirement is met; otherwise do nothing.
+
+    Safe to call from anywhere, any number of times, concurrently: the enrollment row is
+    locked while eligibility is checked, and the database allows one live credential per
+    holder and programme. Rendering and the email follow the commit.
+    """
+    if enrollment.completed_at is None:
+        return None  # training not finished: nothing else needs checking yet
+    with transaction.atomic():
+        enrollment = (
+            Enrollment.objects.select_for_update()
+            .select_related("trainee", "programme__requirement_profile", "programme__organisation")
+            .get(pk=enrollment.pk)
+        )
+        existing = (
+            Credential.objects.live()
+            .filter(holder=enrollment.trainee, programme=enrollment.programme)
+            .first()
+        )
+        if existing is not None:
+            return existing
+        eligibility = credential_eligibility(enrollment=enrollment)
+        if not eligibility.eligible:
+            return None
+        programme = enrollment.programme
+        trainee = enrollment.trainee
+        today = timezone.localdate()
+        credential = Credential.objects.create(
+            holder=trainee,
+            enrollment=enrollment,
+            programme=programme,
+            issuer=programme.organisation,
+            issued_on=today,
+            expires_on=today
+            + relativedelta(months=programme.requirement_profile.credential_validity_months),
+            achievement={
+                "holder_name": trainee.get_full_name(),
+                "programme": programme.title,
+                "issuer": programme.organisation.name,
+                "training_hours": str(eligibility.training_hours),
+                "practice_hours": str(eligibility.practice_hours),
+                "modules": eligibility.modules,
+                "signing_coordinator": _signing_coordinator(programme),
+            },
+        )
+        CredentialEvent.objects.create(credential=credential, action="issued")
+        transaction.on_commit(lambda: _after_issue(credential.pk))
+    return credential
+
+
+def _signing_coordinator(programme) -> str:
+    from organisations.models import Membership
+    from organisations.roles import Role
+
+    membership = (
+        Membership.objects.filter(organisation=programme.organisation, role=Role.COORDINATOR)
+        .select_related("user")
+        .order_by("created_at")
+        .first()
+    )
+    return membership.user.get_full_name() if membership else programme.organisation.name
+
+
+def _after_issue(credential_id: int) -> None:
+    from .tasks import render_certificate
+
+    render_certificate.delay(credential_id)
+    credential = Credential.objects.select_related("holder").get(pk=credential_id)
+    email_queue(
+        to=[credential.holder.email],
+        subject="[Peerpath] Your credential has been issued",
+        body_text=(
+            f"Congratulations, {credential.holder.first_name}.\n\n"
+            f"Your credential {credential.number} for {credential.achievement['programme']} "
+            f"is issued, valid until {credential.expires_on:%d %B %Y}. Download your "
+            "certificate from your Peerpath dashboard (it may take a minute to be ready).\n"
+        ),
+    )
+
+
+@transaction.atomic
+def ethics_affirm(*, trainee, enrollment: Enrollment, signed_name: str) -> EthicsAffirmation:
+    """The trainee signs the current code of ethics by typing their full name."""
+    if enrollment.trainee_id != trainee.pk:
+        raise ValidationError("You can only affirm the code for your own enrolment.")
+    code = current_ethics_code(enrollment)
+    if code is None:
+        raise ValidationError("This programme has no code of ethics to affirm.")
+    expected = " ".join(trainee.get_full_name().split()).casefold()
+    if " ".join(signed_name.split()).casefold() != expected:
+        name = trainee.get_full_name()
+        raise ValidationError(
+            {"signed_name": f"Type your full name exactly as on your account: {name}."}
+        )
+    affirmation, _ = EthicsAffirmation.objects.get_or_create(
+        trainee=trainee, code=code, defaults={"signed_name": signed_name.strip()}
+    )
+    transaction.on_commit(lambda: credential_issue_if_eligible(enrollment=enrollment))
+    return affirmation
+
+
+def certificate_html(credential: Credential, *, verify_url: str) -> str:
+    import segno
+
+    qr = segno.make(verify_url, error="m").svg_inline(scale=3, border=0, dark="#1d2433")
+    return render_to_string(
+        "certificates/certificate.html",
+        {
+            "credential": credential,
+            "achievement": credential.achievement,
+            "qr_svg": qr,
+            "verify_url": verify_url,
+        },
+    )
+
+
+def verify_url_for(credential: Credential) -> str:
+    from django.conf import settings
+
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+        "certificates:verify", args=[credential.number]
+    )
+
+
+def certificate_render(*, credential_id: int, force: bool = False) -> bool:
+    """Render and store the certificate PDF under its fixed key. Returns True if rendered."""
+    from django.core.files.storage import default_storage
+
+    from cms.pdf import html_to_pdf
+
+    credential = Credential.objects.get(pk=credential_id)
+    if credential.pdf_ready and not force:
+        return False
+    html = certificate_html(credential, verify_url=verify_url_for(credential))
+    pdf = html_to_pdf(html, pdf_variant="pdf/a-3b")
+    key = credential.pdf_storage_key
+    if default_storage.exists(key):
+        default_storage.delete(key)
+    stored = default_storage.save(key, ContentFile(pdf))
+    Credential.objects.filter(pk=credential.pk).update(pdf=stored, pdf_rendered_at=timezone.now())
+    return True

@@ -1,0 +1,109 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+
+from courses.models import Enrollment
+from organisations.roles import Role, has_role, role_required
+
+from . import services
+from .models import Credential
+from .numbers import normalise
+
+
+def _downloadable(request, number: str) -> Credential:
+    """The credential, if the user is its holder or a coordinator of its issuer; else 404."""
+    credential = (
+        Credential.objects.select_related("issuer").filter(number=normalise(number) or "").first()
+    )
+    if credential is None or not request.user.is_authenticated:
+        raise Http404("No credential of yours has this number.")
+    if credential.holder_id != request.user.pk and not has_role(
+        request.user, Role.COORDINATOR, organisation=credential.issuer
+    ):
+        raise Http404("No credential of yours has this number.")
+    return credential
+
+
+@never_cache
+def certificate_pdf(request, number: str):
+    credential = _downloadable(request, number)
+    if not credential.pdf_ready:
+        return render(
+            request, "certificates/being_prepared.html", {"credential": credential}, status=202
+        )
+    return FileResponse(
+        credential.pdf.open("rb"),
+        as_attachment=True,
+        filename=f"{credential.number}.pdf",
+        content_type="application/pdf",
+    )
+
+
+def verify(request, number: str):
+    """Public: is this credential real and current? Only what a verifier needs."""
+    canonical = normalise(number)
+    credential = (
+        Credential.objects.select_related("holder", "programme", "issuer")
+        .filter(number=canonical or "")
+        .first()
+    )
+    return render(
+        request,
+        "certificates/verify.html",
+        {"credential": credential, "typed": number, "checked_at": timezone.now()},
+        status=200 if credential else 404,
+    )
+
+
+@role_required(Role.TRAINEE)
+def ethics(request, enrollment_id: int):
+    enrollment = (
+        Enrollment.objects.select_related("programme__requirement_profile")
+        .filter(pk=enrollment_id, trainee=request.user)
+        .first()
+    )
+    if enrollment is None:
+        raise Http404("No enrolment of yours has this number.")
+    code = services.current_ethics_code(enrollment)
+    error = ""
+    if request.method == "POST":
+        try:
+            services.ethics_affirm(
+                trainee=request.user,
+                enrollment=enrollment,
+                signed_name=request.POST.get("signed_name", ""),
+            )
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            messages.success(
+                request, "Thank you: your affirmation of the code of ethics is recorded."
+            )
+            return redirect("certificates:mine")
+    affirmed = code is not None and code.affirmations.filter(trainee=request.user).exists()
+    return render(
+        request,
+        "certificates/ethics.html",
+        {"enrollment": enrollment, "code": code, "affirmed": affirmed, "error": error},
+        status=400 if error else 200,
+    )
+
+
+@role_required(Role.TRAINEE)
+def mine(request):
+    enrollments = Enrollment.objects.filter(trainee=request.user).select_related(
+        "programme__requirement_profile"
+    )
+    rows = [
+        {
+            "enrollment": enrollment,
+            "credential": Credential.objects.filter(enrollment=enrollment).order_by("-pk").first(),
+            "eligibility": services.credential_eligibility(enrollment=enrollment),
+            "ethics_code": services.current_ethics_code(enrollment),
+        }
+        for enrollment in enrollments
+    ]
+    return render(request, "certificates/mine.html", {"rows": rows})
