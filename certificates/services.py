@@ -93,7 +93,7 @@ def credential_issue_if_eligible(*, enrollment: Enrollment) -> Credential | None
         return None  # training not finished: nothing else needs checking yet
     with transaction.atomic():
         enrollment = (
-            Enrollment.objects.select_for_update()
+            Enrollment.objects.select_for_update(of=("self",))
             .select_related("trainee", "programme__requirement_profile", "programme__organisation")
             .get(pk=enrollment.pk)
         )
@@ -224,3 +224,85 @@ def certificate_render(*, credential_id: int, force: bool = False) -> bool:
     stored = default_storage.save(key, ContentFile(pdf))
     Credential.objects.filter(pk=credential.pk).update(pdf=stored, pdf_rendered_at=timezone.now())
     return True
+
+
+# action: (statuses it applies to, the status it leads to, how it reads in the past tense)
+TRANSITIONS = {
+    "suspend": ({Credential.Status.ACTIVE}, Credential.Status.SUSPENDED, "suspended"),
+    "reinstate": ({Credential.Status.SUSPENDED}, Credential.Status.ACTIVE, "reinstated"),
+    "revoke": (
+        {Credential.Status.ACTIVE, Credential.Status.SUSPENDED},
+        Credential.Status.REVOKED,
+        "revoked",
+    ),
+}
+
+
+def _managed_credential(*, actor, credential_id: int) -> Credential:
+    from django.core.exceptions import PermissionDenied
+
+    from accounts.mfa import user_has_mfa
+    from organisations.roles import Role, has_role
+
+    credential = (
+        Credential.objects.select_for_update()
+        .select_related("issuer", "holder")
+        .filter(pk=credential_id)
+        .first()
+    )
+    if credential is None:
+        raise Credential.DoesNotExist("No credential has this id.")
+    if not has_role(actor, Role.COORDINATOR, organisation=credential.issuer):
+        raise PermissionDenied(f"You are not a coordinator at {credential.issuer.name}.")
+    if not user_has_mfa(actor):
+        raise PermissionDenied("Set up two-factor authentication before changing credentials.")
+    return credential
+
+
+@transaction.atomic
+def credential_change_status(*, actor, credential_id: int, action: str, reason: str) -> Credential:
+    """Suspend, reinstate or revoke a credential, with the reason on record."""
+    if action not in TRANSITIONS:
+        raise ValidationError(f"Unknown action “{action}”.")
+    credential = _managed_credential(actor=actor, credential_id=credential_id)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": "Give the reason: the holder is told it, and it is kept."})
+    allowed_from, new_status, done = TRANSITIONS[action]
+    if credential.status not in allowed_from:
+        raise ValidationError(
+            f"A {credential.get_status_display().lower()} credential cannot be {done}."
+        )
+    credential.status = new_status
+    credential.status_reason = reason
+    credential.save(update_fields=["status", "status_reason"])
+    CredentialEvent.objects.create(
+        credential=credential,
+        action=done,
+        reason=reason,
+        actor=actor,
+        actor_name=actor.get_full_name(),
+    )
+    email_queue(
+        to=[credential.holder.email],
+        subject=f"[Peerpath] Your credential {credential.number} was {done}",
+        body_text=(
+            f"Hello {credential.holder.first_name},\n\nYour credential {credential.number} was "
+            f"{done} by {credential.issuer.name}. Reason given:\n\n{reason}\n\n"
+            "Contact your training coordinator if you have questions.\n"
+        ),
+    )
+    return credential
+
+
+@transaction.atomic
+def credential_rerender(*, actor, credential_id: int) -> Credential:
+    """Render the certificate again, e.g. after the template changed."""
+    from .tasks import render_certificate
+
+    credential = _managed_credential(actor=actor, credential_id=credential_id)
+    CredentialEvent.objects.create(
+        credential=credential, action="rerendered", actor=actor, actor_name=actor.get_full_name()
+    )
+    render_certificate.delay_on_commit(credential.pk, force=True)
+    return credential

@@ -1,10 +1,13 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
+from accounts.mfa import mfa_required
 from courses.models import Enrollment
 from organisations.roles import Role, has_role, role_required
 
@@ -107,3 +110,51 @@ def mine(request):
         for enrollment in enrollments
     ]
     return render(request, "certificates/mine.html", {"rows": rows})
+
+
+@role_required(Role.COORDINATOR)
+@mfa_required
+def manage(request):
+    """Every credential issued by an organisation the user coordinates."""
+    credentials = (
+        Credential.objects.filter(
+            issuer__memberships__user=request.user,
+            issuer__memberships__role=Role.COORDINATOR,
+        )
+        .select_related("holder", "programme", "issuer")
+        .distinct()
+        .order_by("-issued_on", "number")
+    )
+    wanted = request.GET.get("status", "")
+    if wanted in Credential.Status.values:
+        credentials = credentials.filter(status=wanted)
+    page = Paginator(credentials, 50).get_page(request.GET.get("page"))
+    return render(request, "certificates/manage.html", {"page": page, "wanted": wanted})
+
+
+@role_required(Role.COORDINATOR)
+@mfa_required
+@require_POST
+def change_status(request, number: str):
+    credential = Credential.objects.filter(number=normalise(number) or "").first()
+    if credential is None:
+        raise Http404("No credential has this number.")
+    try:
+        if request.POST.get("action") == "rerender":
+            services.credential_rerender(actor=request.user, credential_id=credential.pk)
+            messages.success(
+                request, f"{credential.number}: the certificate is being rendered again."
+            )
+        else:
+            services.credential_change_status(
+                actor=request.user,
+                credential_id=credential.pk,
+                action=request.POST.get("action", ""),
+                reason=request.POST.get("reason", ""),
+            )
+            messages.success(request, f"{credential.number} updated.")
+    except PermissionDenied as error:
+        raise Http404("No credential you manage has this number.") from error
+    except ValidationError as error:
+        messages.error(request, f"{credential.number}: {' '.join(error.messages)}")
+    return redirect("certificates:manage")

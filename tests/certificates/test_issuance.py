@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from certificates.models import Credential, EthicsAffirmation, EthicsCode
+from certificates.models import Credential, EthicsAffirmation
 from certificates.services import (
     certificate_render,
     credential_eligibility,
@@ -21,39 +21,6 @@ from practice.services import entry_decide
 from tests.builders import lessons_of
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def ethics_code(profile):
-    return EthicsCode.objects.create(
-        profile=profile, version=1, text="I keep confidences.\n\nI work within my role."
-    )
-
-
-@pytest.fixture
-def nearly_done(
-    trainee, practice_enrollment, practice_programme, assigned_supervisor, log_entry, ethics_code
-):
-    """Everything but the ethics code: lessons done, 10 practice hours approved."""
-    for lesson in lessons_of(practice_programme):
-        lesson_complete(trainee=trainee, lesson=lesson)
-    for days_ago, minutes, category in (
-        (1, 360, "one-to-one"),
-        (2, 120, "group-facilitation"),
-        (3, 60, "supervision-received"),
-        (4, 60, "one-to-one"),
-    ):
-        entry = log_entry(days_ago=days_ago, minutes=minutes, category=category)
-        entry_decide(supervisor=assigned_supervisor, entry_id=entry.pk, approve=True)
-    practice_enrollment.refresh_from_db()
-    return practice_enrollment
-
-
-@pytest.fixture
-def credential(trainee, nearly_done):
-    """Issued, not yet rendered (inside a test, on-commit work does not run)."""
-    ethics_affirm(trainee=trainee, enrollment=nearly_done, signed_name=trainee.get_full_name())
-    return credential_issue_if_eligible(enrollment=nearly_done)
 
 
 def test_eligibility_names_what_is_missing(practice_enrollment, ethics_code):
