@@ -7,3 +7,11 @@ from .services import certificate_render
 def render_certificate(credential_id: int, force: bool = False) -> bool:
     """Render a credential's PDF. Idempotent: a re-run after a crash leaves one PDF."""
     return certificate_render(credential_id=credential_id, force=force)
+
+
+@shared_task(acks_late=True)
+def send_expiry_reminders() -> int:
+    """Daily: remind holders 90, 30 and 7 days before their credential expires."""
+    from .reminders import expiry_reminders_send
+
+    return expiry_reminders_send()

@@ -229,6 +229,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "practice.tasks.send_supervisor_digests",
         "schedule": crontab(hour=7, minute=0),
     },
+    "credential-expiry-reminders": {
+        "task": "certificates.tasks.send_expiry_reminders",
+        "schedule": crontab(hour=8, minute=0),
+    },
 }
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
