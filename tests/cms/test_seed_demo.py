@@ -9,6 +9,7 @@ from django.contrib.auth import authenticate, get_user_model
 from django.core.management import CommandError, call_command
 from wagtail.models import Page, Revision
 
+from certificates.models import Credential
 from courses.models import Enrollment, LessonCompletion
 from organisations.models import Membership, Organisation
 from organisations.roles import Role, roles_of
@@ -36,6 +37,7 @@ def counts():
             Page,
             LessonCompletion,
             Enrollment,
+            Credential,
         )
     }
 
@@ -73,6 +75,9 @@ def test_seed_demo_publishes_the_full_programme_and_starts_the_demo_trainee(clie
     (progress,) = trainee_dashboard(user=get_user_model().objects.get(email="trainee@example.org"))
     assert progress.lessons_done == 2
     assert client.get("/programmes/certified-peer-support-worker/").status_code == 200
+    statuses = sorted(c.effective_status for c in Credential.objects.all())
+    assert statuses == ["active", "expired", "revoked", "suspended"]
+    assert all(c.pdf_ready for c in Credential.objects.all())
 
 
 def test_seed_demo_twice_changes_nothing():

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from assessments import demo as assessments_demo
+from certificates import demo as certificates_demo
 from cms import demo
 from courses import demo as courses_demo
 from practice import demo as practice_demo
@@ -32,6 +33,9 @@ class Command(BaseCommand):
                 supervisor_email="supervisor@example.org",
                 coordinator_email="coordinator@example.org",
             )
+            credentials = certificates_demo.seed_credentials(
+                programme=programme, password=demo.DEMO_PASSWORD
+            )
 
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))
         self.stdout.write(f"Demo programme: /programmes/{courses_demo.PROGRAMME_SLUG}/")
@@ -39,6 +43,12 @@ class Command(BaseCommand):
         for account in accounts:
             what = account.role.label if account.role else "Site administrator"
             self.stdout.write(f"  {account.email:<26} {what}")
+        self.stdout.write("Demo credentials, one in each state (try them at /verify/<number>/):")
+        for credential in credentials:
+            self.stdout.write(
+                f"  {credential.number}  {credential.effective_status:<10} "
+                f"{credential.achievement['holder_name']} ({credential.holder.email})"
+            )
         self.stdout.write(
             "The supervisor and coordinator have two-factor authentication on: when asked for "
             f"a code, enter {demo.DEV_TOTP_CODE} (accepted only in development, with DEBUG on)."

@@ -1,0 +1,76 @@
+"""Demo credentials in every state, so anyone can try the verification page.
+
+These holders did not work through the demo programme: their credentials are created
+directly, with the same snapshot an issued credential carries, and their PDFs rendered.
+"""
+
+import datetime
+
+from dateutil.relativedelta import relativedelta
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from courses.models import ProgrammePage
+from courses.services import enrollment_create
+
+from .models import Credential, CredentialEvent
+from .services import certificate_render
+
+# email, first name, last name, status, months since issue
+HOLDERS = [
+    ("active@example.org", "Amani", "Price", Credential.Status.ACTIVE, 3),
+    ("expired@example.org", "Eliot", "Marsh", Credential.Status.ACTIVE, 27),
+    ("suspended@example.org", "Sunita", "Rao", Credential.Status.SUSPENDED, 8),
+    ("revoked@example.org", "Reece", "Hollis", Credential.Status.REVOKED, 14),
+]
+REASONS = {
+    Credential.Status.SUSPENDED: "Suspended while a complaint is reviewed.",
+    Credential.Status.REVOKED: "Revoked after a breach of the code of ethics.",
+}
+
+
+def seed_credentials(*, programme: ProgrammePage, password: str) -> list[Credential]:
+    from allauth.account.models import EmailAddress
+
+    User = get_user_model()
+    profile = programme.requirement_profile
+    credentials = []
+    for email, first, last, status, months_ago in HOLDERS:
+        holder = User.objects.filter(email=email).first()
+        if holder is None:
+            holder = User.objects.create_user(
+                email=email, password=password, first_name=first, last_name=last
+            )
+            EmailAddress.objects.create(user=holder, email=email, verified=True, primary=True)
+        credential = Credential.objects.filter(holder=holder, programme=programme).first()
+        if credential is None:
+            enrollment = enrollment_create(trainee=holder, programme=programme)
+            issued = timezone.localdate() - relativedelta(months=months_ago)
+            credential = Credential.objects.create(
+                holder=holder,
+                enrollment=enrollment,
+                programme=programme,
+                issuer=programme.organisation,
+                status=status,
+                status_reason=REASONS.get(status, ""),
+                issued_on=issued,
+                expires_on=issued + relativedelta(months=profile.credential_validity_months),
+                achievement={
+                    "holder_name": holder.get_full_name(),
+                    "programme": programme.title,
+                    "issuer": programme.organisation.name,
+                    "training_hours": str(programme.total_training_hours()),
+                    "practice_hours": str(profile.practice_hours_total),
+                    "modules": [module.title for module in programme.modules()],
+                    "signing_coordinator": "Corinne Walsh",
+                },
+            )
+            CredentialEvent.objects.create(
+                credential=credential,
+                action="issued",
+                at=timezone.make_aware(datetime.datetime.combine(issued, datetime.time(12))),
+            )
+        if not credential.pdf_ready:
+            certificate_render(credential_id=credential.pk)
+        credentials.append(credential)
+    return credentials
