@@ -46,6 +46,12 @@ def _migration_data_for_transactional_tests(request):
 
 
 @pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Files tests store (certificates, documents) go to a directory deleted afterwards."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Rate limits live in the cache; one test's attempts must not count against the next."""
     cache.clear()
