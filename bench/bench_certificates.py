@@ -1,0 +1,110 @@
+"""Certificate rendering: one PDF beside a bare WeasyPrint page with the same fonts, the
+memory of a worker process over 500 renders, and certificates rendered per minute.
+
+Run: make bench   (or: .venv/bin/python bench/bench_certificates.py)
+"""
+
+import datetime
+import time
+from pathlib import Path
+
+from harness import bench_database, median_ms, print_table
+
+RENDERS = 500
+
+BARE_HTML = """<!DOCTYPE html><html><head><meta charset="utf-8"><style>
+@page { size: A4 landscape; margin: 12mm; }
+body { font-family: "DejaVu Serif", serif; } .s { font-family: "DejaVu Sans", sans-serif; }
+</style></head><body><h1>Certificate of credential</h1><p>This certifies that</p>
+<p style="font-size: 28pt">A Holder</p><p class="s">PP-0000-0000-0 · 22 November 2026</p>
+</body></html>"""
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def build():
+    from django.contrib.auth import get_user_model
+
+    from certificates.models import Credential
+    from courses.models import Enrollment, RequirementProfile
+    from organisations.models import Organisation
+    from tests.builders import live_programme
+
+    provider = Organisation.objects.create(name="Bench provider", slug="bench", kind="provider")
+    profile = RequirementProfile.objects.create(name="Bench", practice_hours_total=500)
+    programme = live_programme(
+        organisation=provider, modules=2, lessons=1, slug="bench", requirement_profile=profile
+    )
+    User = get_user_model()
+    holders = User.objects.bulk_create(
+        User(email=f"h{i}@bench.example", first_name="Holder", last_name=f"Number {i}")
+        for i in range(RENDERS)
+    )
+    enrollments = Enrollment.objects.bulk_create(
+        Enrollment(trainee=h, programme=programme) for h in holders
+    )
+    today = datetime.date(2026, 11, 22)
+    return Credential.objects.bulk_create(
+        Credential(
+            holder=h,
+            enrollment=e,
+            programme=programme,
+            issuer=provider,
+            issued_on=today,
+            expires_on=today + datetime.timedelta(days=730),
+            achievement={
+                "holder_name": h.get_full_name(),
+                "programme": "Certified Peer Support Worker",
+                "issuer": provider.name,
+                "training_hours": "46",
+                "practice_hours": "500",
+                "modules": [],
+                "signing_coordinator": "Corinne Walsh",
+            },
+        )
+        for h, e in zip(holders, enrollments, strict=True)
+    )
+
+
+def main():
+    with bench_database():
+        from certificates.services import certificate_render
+        from cms.pdf import html_to_pdf
+
+        credentials = build()
+        bare = median_ms(lambda: html_to_pdf(BARE_HTML, pdf_variant="pdf/a-3b"), runs=15)
+        one = median_ms(
+            lambda: certificate_render(credential_id=credentials[0].pk, force=True), runs=15
+        )
+        memory = []
+        start = time.perf_counter()
+        for i, credential in enumerate(credentials, start=1):
+            certificate_render(credential_id=credential.pk, force=True)
+            if i in (1, 50, 100, 200, 300, 400, 500):
+                memory.append((i, rss_mb()))
+        elapsed = time.perf_counter() - start
+        print_table(
+            "Certificates: WeasyPrint PDF/A-3b, A4 landscape, QR code, stored in media storage",
+            [
+                ("bare WeasyPrint page with the same fonts, median", f"{bare:.0f} ms"),
+                (
+                    "one certificate (render and store), median",
+                    f"{one:.0f} ms ({one / bare:.2f}x bare)",
+                ),
+                ("aim", "within 1.5x of the bare page"),
+                (
+                    f"worker memory (RSS) over {RENDERS} renders",
+                    ", ".join(f"{n}: {mb:.0f} MB" for n, mb in memory),
+                ),
+                ("certificates per minute, one process", f"{RENDERS / elapsed * 60:.0f}"),
+            ],
+        )
+
+
+if __name__ == "__main__":
+    main()
