@@ -4,6 +4,7 @@ WeasyPrint is imported inside the functions: it loads Pango and fonts, which web
 processes that never render a PDF should not pay for.
 """
 
+import threading
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -35,10 +36,23 @@ def restricted_fetcher():
     return LocalOnlyFetcher(allowed_protocols={"data", "file"}, fail_on_errors=True)
 
 
+_local = threading.local()
+
+
+def _font_config():
+    """One font configuration per thread, reused: a fresh one per render leaks memory in a
+    long-lived worker (measured by bench/bench_certificates.py), a shared one levels off."""
+    if not hasattr(_local, "font_config"):
+        from weasyprint.text.fonts import FontConfiguration
+
+        _local.font_config = FontConfiguration()
+    return _local.font_config
+
+
 def html_to_pdf(html: str, **write_options) -> bytes:
     from weasyprint import HTML
 
     base_url = Path(settings.BASE_DIR).as_uri() + "/"
     return HTML(string=html, base_url=base_url, url_fetcher=restricted_fetcher()).write_pdf(
-        **write_options
+        font_config=_font_config(), **write_options
     )
