@@ -14,7 +14,7 @@ from courses.models import ProgrammePage
 from courses.services import enrollment_create
 
 from .models import Credential, CredentialEvent
-from .services import certificate_render
+from .services import certificate_render, credential_create
 
 # email, first name, last name, status, months since issue
 HOLDERS = [
@@ -46,7 +46,7 @@ def seed_credentials(*, programme: ProgrammePage, password: str) -> list[Credent
         if credential is None:
             enrollment = enrollment_create(trainee=holder, programme=programme)
             issued = timezone.localdate() - relativedelta(months=months_ago)
-            credential = Credential.objects.create(
+            credential = credential_create(
                 holder=holder,
                 enrollment=enrollment,
                 programme=programme,

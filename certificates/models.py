@@ -85,6 +85,8 @@ class Credential(models.Model):
     issued_on = models.DateField()
     expires_on = models.DateField()
     achievement = models.JSONField(help_text="What was achieved, as it stood on issue.")
+    # Position in the published Bitstring Status Lists (Open Badges 3.0 credentialStatus).
+    status_index = models.PositiveIntegerField(unique=True, null=True, editable=False)
     pdf = models.FileField(upload_to="certificates/", blank=True)
     pdf_rendered_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -1,5 +1,6 @@
 """Issuing credentials: eligibility, issuance exactly once, the certificate PDF."""
 
+import secrets
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -7,7 +8,7 @@ from decimal import Decimal
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +19,7 @@ from notifications.services import email_queue
 from practice.selectors import practice_totals
 
 from .models import Credential, CredentialEvent, EthicsAffirmation, EthicsCode
+from .statuslist import MIN_BITS
 
 
 @dataclass
@@ -110,7 +112,7 @@ def credential_issue_if_eligible(*, enrollment: Enrollment) -> Credential | None
         programme = enrollment.programme
         trainee = enrollment.trainee
         today = timezone.localdate()
-        credential = Credential.objects.create(
+        credential = credential_create(
             holder=trainee,
             enrollment=enrollment,
             programme=programme,
@@ -131,6 +133,29 @@ def credential_issue_if_eligible(*, enrollment: Enrollment) -> Credential | None
         CredentialEvent.objects.create(credential=credential, action="issued")
         transaction.on_commit(lambda: _after_issue(credential.pk))
     return credential
+
+
+# Positions in the published status lists are drawn at random, as the Bitstring Status
+# List spec advises, so a list reveals nothing about issuance order.
+STATUS_INDEX_SPACE = MIN_BITS
+
+
+def credential_create(**fields) -> Credential:
+    """Create a credential at a free, random status-list position.
+
+    Two issuances may draw the same position; the unique constraint refuses the second,
+    which then draws again inside its own savepoint, so neither caller fails.
+    """
+    rng = secrets.SystemRandom()
+    for _ in range(9):
+        try:
+            with transaction.atomic():
+                return Credential.objects.create(
+                    status_index=rng.randrange(STATUS_INDEX_SPACE), **fields
+                )
+        except IntegrityError:
+            continue  # drew a taken position: draw again
+    return Credential.objects.create(status_index=rng.randrange(STATUS_INDEX_SPACE), **fields)
 
 
 def _signing_coordinator(programme) -> str:

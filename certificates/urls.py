@@ -10,5 +10,15 @@ urlpatterns = [
     path("credentials/manage/", views.manage, name="manage"),
     path("credentials/<str:number>/status/", views.change_status, name="change_status"),
     path("credentials/<str:number>/certificate.pdf", views.certificate_pdf, name="pdf"),
+    path("credentials/<str:number>/credential.jwt", views.credential_jwt, name="jwt"),
     path("verify/<str:number>/", views.verify, name="verify"),
+    # Open Badges 3.0: public documents verifiers fetch.
+    path("credentials/issuer.json", views.issuer_profile, name="issuer"),
+    path(
+        "credentials/issuers/<int:organisation_id>.json",
+        views.organisation_profile,
+        name="organisation_profile",
+    ),
+    path("credentials/status/<slug:purpose>.jwt", views.status_list, name="status_list"),
+    path(".well-known/jwks.json", views.jwks, name="jwks"),
 ]

@@ -1,17 +1,18 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts.mfa import mfa_required
 from courses.models import Enrollment
-from organisations.roles import Role, has_role, role_required
+from organisations.models import Organisation
+from organisations.roles import OrganisationKind, Role, has_role, role_required
 
-from . import services
+from . import openbadges, services, statuslist
 from .models import Credential
 from .numbers import normalise
 
@@ -42,6 +43,63 @@ def certificate_pdf(request, number: str):
         as_attachment=True,
         filename=f"{credential.number}.pdf",
         content_type="application/pdf",
+    )
+
+
+@never_cache
+def credential_jwt(request, number: str):
+    """The Open Badges 3.0 credential as a signed VC-JWT, for its holder and coordinators."""
+    credential = _downloadable(request, number)
+    response = HttpResponse(
+        openbadges.credential_jwt(credential), content_type=openbadges.JWT_MEDIA_TYPE
+    )
+    response["Content-Disposition"] = f'attachment; filename="{credential.number}.jwt"'
+    return response
+
+
+def _published(response):
+    """Public documents that verifiers fetch, from any origin, and may cache briefly."""
+    response["Cache-Control"] = "public, max-age=60"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_safe
+def issuer_profile(request):
+    """Peerpath's Profile: it holds the signing key and issues the status lists."""
+    return _published(
+        JsonResponse(openbadges.platform_profile(), content_type="application/ld+json")
+    )
+
+
+@require_safe
+def organisation_profile(request, organisation_id: int):
+    """A training provider's issuer Profile: the ``issuer`` of its credentials."""
+    organisation = Organisation.objects.filter(
+        pk=organisation_id, kind=OrganisationKind.TRAINING_PROVIDER
+    ).first()
+    if organisation is None:
+        raise Http404("No training provider has this id.")
+    return _published(
+        JsonResponse(
+            openbadges.organisation_profile(organisation), content_type="application/ld+json"
+        )
+    )
+
+
+@require_safe
+def jwks(request):
+    """The public key that verifies credentials and status lists, with its key id."""
+    return _published(JsonResponse(openbadges.jwks()))
+
+
+@require_safe
+def status_list(request, purpose: str):
+    """The BitstringStatusListCredential for ``purpose``, signed as a VC-JWT."""
+    if purpose not in openbadges.STATUS_PURPOSES:
+        raise Http404("No status list has this purpose.")
+    return _published(
+        HttpResponse(statuslist.status_list_jwt(purpose), content_type=openbadges.JWT_MEDIA_TYPE)
     )
 
 

@@ -1,0 +1,328 @@
+"""Open Badges 3.0: every credential is also an OpenBadgeCredential, signed as a VC-JWT.
+
+The credential follows the W3C Verifiable Credentials Data Model 2.0 and 1EdTech's Open
+Badges 3.0 (the JSON schema in 1EdTech's repository validates it). It is secured with the
+JSON Web Token proof format of Open Badges 3.0 §8.2: a compact JWS whose payload is the
+credential itself plus the registered claims ``iss`` (issuer.id), ``jti`` (id), ``nbf``
+(validFrom) and ``exp`` (validUntil); the header carries ``alg`` EdDSA and a ``kid`` URL
+that dereferences to the public key in Peerpath's JWKS.
+
+Who is who:
+
+- The issuer of a credential is the training provider that ran the programme, with a
+  stable profile URL of its own (``/credentials/issuers/<id>.json``).
+- Peerpath itself (``/credentials/issuer.json``) holds the signing key and issues the
+  status lists, as Bitstring Status List v1.0 allows.
+- The holder appears only as a salted hash of their email (an OB3 IdentityObject) and
+  their name as on the certificate: never the email itself.
+
+The documents are built on request from the database and the key, so a download always
+carries the current key id and URLs; Ed25519 signatures are deterministic, so the same
+credential signed with the same key gives the same JWT.
+"""
+
+import datetime as dt
+import hashlib
+import uuid
+import warnings
+from decimal import Decimal, InvalidOperation
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+from joserfc import jwt
+
+from .keys import signing_key
+from .models import Credential, EthicsAffirmation
+
+VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
+OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
+ALGORITHM = "EdDSA"
+JWT_MEDIA_TYPE = "application/vc+jwt"
+# Status purposes with a published list, and the credential status each one marks.
+# A credential can carry only one credentialStatus object under 1EdTech's OB 3.0 schema,
+# so suspension has no list of its own: the public verification page shows it.
+STATUS_PURPOSES = {"revocation": Credential.Status.REVOKED}
+
+# Fixed forever: the urn:uuid ids of credentials and achievements are derived from it.
+_ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:peerpath:open-badges-3.0")
+
+
+# URLs -----------------------------------------------------------------------------------
+
+
+def absolute_url(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def platform_issuer_url() -> str:
+    return absolute_url(reverse("certificates:issuer"))
+
+
+def organisation_profile_url(organisation) -> str:
+    return absolute_url(reverse("certificates:organisation_profile", args=[organisation.pk]))
+
+
+def jwks_url() -> str:
+    return absolute_url(reverse("certificates:jwks"))
+
+
+def status_list_url(purpose: str) -> str:
+    return absolute_url(reverse("certificates:status_list", args=[purpose]))
+
+
+def credential_urn(credential: Credential) -> str:
+    return f"urn:uuid:{uuid.uuid5(_ID_NAMESPACE, f'credential:{credential.number}')}"
+
+
+def _page_url(page) -> str | None:
+    parts = page.get_url_parts() if page is not None else None
+    if not parts or parts[2] is None:
+        return None
+    return absolute_url(parts[2])
+
+
+# Keys and signing -----------------------------------------------------------------------
+
+
+def key_id() -> str:
+    """A URL that dereferences to the public key: the JWKS, with the key's thumbprint."""
+    return f"{jwks_url()}#{signing_key().thumbprint()}"
+
+
+def jwks() -> dict:
+    """The public key set verifiers fetch. Never contains the private part ``d``."""
+    public = signing_key().as_dict(private=False)
+    return {"keys": [{**public, "kid": key_id(), "alg": ALGORITHM, "use": "sig"}]}
+
+
+def sign(claims: dict) -> str:
+    """A compact JWS of ``claims`` with the JOSE header Open Badges 3.0 allows."""
+    header = {"alg": ALGORITHM, "kid": key_id(), "typ": "JWT"}
+    with warnings.catch_warnings():
+        # joserfc flags "EdDSA" as superseded by RFC 9864's "Ed25519"; Open Badges
+        # verifiers and PyJWT know only "EdDSA", which names the same signature.
+        warnings.filterwarnings("ignore", message="EdDSA is deprecated")
+        return jwt.encode(header, claims, signing_key(), algorithms=[ALGORITHM])
+
+
+def numeric_date(moment: dt.datetime) -> int:
+    return int(moment.timestamp())
+
+
+def iso_datetime(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# Profiles -------------------------------------------------------------------------------
+
+
+def platform_profile() -> dict:
+    """Peerpath: holds the signing key and issues the status lists."""
+    return {
+        "@context": [VC_CONTEXT, OB_CONTEXT],
+        "id": platform_issuer_url(),
+        "type": ["Profile"],
+        "name": settings.WAGTAIL_SITE_NAME,
+        "url": absolute_url("/"),
+        "description": (
+            "Signs the Open Badges credentials that training providers issue through "
+            f"{settings.WAGTAIL_SITE_NAME} and publishes their status lists."
+        ),
+    }
+
+
+def organisation_profile(organisation, *, with_context: bool = True) -> dict:
+    """A training provider as an issuer Profile."""
+    profile = {
+        "id": organisation_profile_url(organisation),
+        "type": ["Profile"],
+        "name": organisation.name,
+    }
+    return {"@context": [VC_CONTEXT, OB_CONTEXT], **profile} if with_context else profile
+
+
+# The credential -------------------------------------------------------------------------
+
+
+def _hours(value) -> str:
+    try:
+        return f"{Decimal(str(value)).normalize():f}"
+    except (InvalidOperation, ValueError):
+        return str(value)
+
+
+def email_identity(credential: Credential) -> dict:
+    """The holder's email as an OB3 IdentityObject: sha256 of the email and a salt.
+
+    The salt is secret-derived and unique to the credential, so hashes cannot be matched
+    across credentials, yet the same credential gives the same JWT each time. A verifier
+    who is told the email checks ``sha256(email.lower() + salt)``.
+    """
+    salt = salted_hmac(
+        "certificates.openbadges.identity-salt", credential.number, algorithm="sha256"
+    ).hexdigest()[:32]
+    email = credential.holder.email.strip().lower()
+    digest = hashlib.sha256((email + salt).encode()).hexdigest()
+    return {
+        "type": "IdentityObject",
+        "identityType": "emailAddress",
+        "hashed": True,
+        "identityHash": f"sha256${digest}",
+        "salt": salt,
+    }
+
+
+def _criteria_narrative(credential: Credential, snapshot: dict) -> str:
+    programme = snapshot.get("programme") or credential.programme.title
+    lines = [f"Every requirement of the {programme} programme was met:", ""]
+    modules = snapshot.get("modules") or []
+    if modules:
+        lines.append(f"- completed every required module (completed: {', '.join(modules)});")
+    if snapshot.get("training_hours"):
+        lines.append(f"- {_hours(snapshot['training_hours'])} hours of training;")
+    if snapshot.get("practice_hours"):
+        lines.append(
+            f"- {_hours(snapshot['practice_hours'])} hours of supervised practice, "
+            "each entry approved by the trainee's supervisor;"
+        )
+    affirmation = (
+        EthicsAffirmation.objects.filter(
+            trainee_id=credential.holder_id,
+            code__profile_id=credential.programme.requirement_profile_id,
+            affirmed_at__lte=credential.created_at,
+        )
+        .select_related("code")
+        .order_by("-code__version")
+        .first()
+    )
+    if affirmation is not None:
+        lines.append(f"- signed the {affirmation.code.title} (version {affirmation.code.version}).")
+    return "\n".join(lines)
+
+
+def _alignments(credential: Credential, snapshot: dict) -> list[dict]:
+    """One alignment per competency domain of the modules completed for the credential."""
+    from courses.models import ModulePage
+
+    modules = (
+        ModulePage.objects.child_of(credential.programme)
+        .filter(title__in=snapshot.get("modules") or [])
+        .select_related("domain")
+        .order_by("path")
+    )
+    programme_url = _page_url(credential.programme) or absolute_url("/")
+    alignments: dict[int, dict] = {}
+    for module in modules:
+        domain = module.domain
+        if domain.pk in alignments:
+            continue
+        alignment = {
+            "type": ["Alignment"],
+            "targetName": domain.name,
+            # No page describes a domain on its own: the first module training it does.
+            "targetUrl": (_page_url(module) if module.live else None) or programme_url,
+            "targetCode": domain.slug,
+            "targetFramework": f"{settings.WAGTAIL_SITE_NAME} competency domains",
+            "targetType": "ext:CompetencyDomain",
+        }
+        if domain.description:
+            alignment["targetDescription"] = domain.description
+        alignments[domain.pk] = alignment
+    return list(alignments.values())
+
+
+def status_entry(credential: Credential, purpose: str) -> dict:
+    """A BitstringStatusListEntry pointing at the credential's bit in a status list."""
+    if credential.status_index is None:
+        raise ValueError(f"Credential {credential.number} has no position in the status lists.")
+    url = status_list_url(purpose)
+    return {
+        "id": f"{url}#{credential.status_index}",
+        "type": "BitstringStatusListEntry",
+        "statusPurpose": purpose,
+        "statusListIndex": str(credential.status_index),
+        "statusListCredential": url,
+    }
+
+
+def _validity(credential: Credential) -> tuple[dt.datetime, dt.datetime]:
+    """From the start of the day of issue to the end of the day of expiry, local time."""
+    valid_from = timezone.make_aware(dt.datetime.combine(credential.issued_on, dt.time.min))
+    valid_until = timezone.make_aware(
+        dt.datetime.combine(credential.expires_on, dt.time(23, 59, 59))
+    )
+    return valid_from, valid_until
+
+
+def credential_document(credential: Credential) -> dict:
+    """The OpenBadgeCredential (unsigned): what the JWT payload carries."""
+    snapshot = credential.achievement or {}
+    programme = credential.programme
+    title = snapshot.get("programme") or programme.title
+    holder_name = snapshot.get("holder_name") or credential.holder.get_full_name()
+    valid_from, valid_until = _validity(credential)
+    identifiers = [email_identity(credential)]
+    if holder_name:
+        identifiers.append(
+            {
+                "type": "IdentityObject",
+                "identityType": "name",
+                "hashed": False,
+                "identityHash": holder_name,
+            }
+        )
+    criteria = {"narrative": _criteria_narrative(credential, snapshot)}
+    programme_url = _page_url(programme)
+    if programme_url:
+        criteria = {"id": programme_url, **criteria}
+    achievement = {
+        "id": f"urn:uuid:{uuid.uuid5(_ID_NAMESPACE, f'programme:{programme.pk}')}",
+        "type": ["Achievement"],
+        "achievementType": "Certification",
+        "name": title,
+        "description": programme.summary or title,
+        "criteria": criteria,
+        "creator": organisation_profile(credential.issuer, with_context=False),
+    }
+    alignments = _alignments(credential, snapshot)
+    if alignments:
+        achievement["alignment"] = alignments
+    return {
+        "@context": [VC_CONTEXT, OB_CONTEXT],
+        "id": credential_urn(credential),
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "name": title,
+        "description": (
+            f"{title}, issued by {credential.issuer.name}. Credential number "
+            f"{credential.number}; its current status is public at "
+            f"{absolute_url(reverse('certificates:verify', args=[credential.number]))}"
+        ),
+        "issuer": organisation_profile(credential.issuer, with_context=False),
+        "validFrom": iso_datetime(valid_from),
+        "validUntil": iso_datetime(valid_until),
+        "awardedDate": iso_datetime(valid_from),
+        "credentialSubject": {
+            "type": ["AchievementSubject"],
+            "identifier": identifiers,
+            "licenseNumber": credential.number,
+            "achievement": achievement,
+        },
+        "credentialStatus": status_entry(credential, "revocation"),
+    }
+
+
+def credential_jwt(credential: Credential) -> str:
+    """The signed VC-JWT. No ``sub`` claim: the subject is identified by ``identifier``,
+    not by an ``id`` (Open Badges 3.0 allows either), and ``sub`` mirrors that ``id``."""
+    document = credential_document(credential)
+    valid_from, valid_until = _validity(credential)
+    claims = {
+        **document,
+        "iss": document["issuer"]["id"],
+        "jti": document["id"],
+        "nbf": numeric_date(valid_from),
+        "exp": numeric_date(valid_until),
+    }
+    return sign(claims)

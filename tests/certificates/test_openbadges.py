@@ -1,0 +1,355 @@
+"""Open Badges 3.0: signed VC-JWTs, the public key and status lists, checked from outside.
+
+Verification uses PyJWT, not the library that signs, and only what a verifier can fetch
+without signing in: the JWKS and the status list.
+"""
+
+import base64
+import datetime as dt
+import gzip
+import hashlib
+import json
+import stat
+from io import StringIO
+from pathlib import Path
+
+import jwt
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import CommandError, call_command
+from django.test import Client
+from django.utils import timezone
+
+from certificates import keys, statuslist
+from certificates.models import Credential
+from certificates.services import (
+    credential_change_status,
+    credential_issue_if_eligible,
+    ethics_affirm,
+)
+from organisations.roles import Role
+from tests.factories import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+SCHEMA = (
+    Path(__file__).resolve().parents[3]
+    / "shared/fixtures/ob_v3p0_achievementcredential.schema.json"
+)
+
+
+@pytest.fixture(scope="session")
+def session_signing_key():
+    """A throwaway key for the whole run: tests never touch a real or dev key file."""
+    return keys.private_key_pem()
+
+
+@pytest.fixture(autouse=True)
+def _signing_key(settings, session_signing_key):
+    settings.CREDENTIAL_SIGNING_KEY = session_signing_key
+    settings.CREDENTIAL_SIGNING_KEY_FILE = ""
+
+
+def published_key() -> tuple[jwt.PyJWK, dict]:
+    """What a verifier gets from the JWKS URL, signed out."""
+    response = Client().get("/.well-known/jwks.json")
+    assert response.status_code == 200
+    jwks = response.json()
+    return jwt.PyJWK(jwks["keys"][0]), jwks
+
+
+def download_jwt(credential: Credential) -> str:
+    client = Client()
+    client.force_login(credential.holder)
+    response = client.get(f"/credentials/{credential.number}/credential.jwt")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def verify(token: str) -> dict:
+    key, _ = published_key()
+    return jwt.decode(token, key, algorithms=["EdDSA"])
+
+
+def fetch_status_list(purpose: str = "revocation") -> tuple[dict, bytes]:
+    response = Client().get(f"/credentials/status/{purpose}.jwt")
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "public, max-age=60"
+    payload = verify(response.content.decode())
+    encoded = payload["credentialSubject"]["encodedList"]
+    assert encoded.startswith("u")  # multibase base64url
+    data = encoded[1:]
+    bitstring = gzip.decompress(base64.urlsafe_b64decode(data + "=" * (-len(data) % 4)))
+    return payload, bitstring
+
+
+def bit(bitstring: bytes, index: int) -> int:
+    """Index 0 is the left-most bit: the most significant bit of the first byte."""
+    return (bitstring[index // 8] >> (7 - index % 8)) & 1
+
+
+@pytest.fixture
+def second_credential(trainee, nearly_done, make_member):
+    """The trainee's credential, issued after another credential took status position 41."""
+    today = timezone.localdate()
+    Credential.objects.create(
+        holder=make_member(Role.TRAINEE),
+        enrollment=nearly_done,
+        programme=nearly_done.programme,
+        issuer=nearly_done.programme.organisation,
+        issued_on=today,
+        expires_on=today + dt.timedelta(days=1),
+        achievement={},
+        status_index=41,
+    )
+    ethics_affirm(trainee=trainee, enrollment=nearly_done, signed_name=trainee.get_full_name())
+    return credential_issue_if_eligible(enrollment=nearly_done)
+
+
+def test_status_positions_are_random_and_unique(credential, second_credential):
+    from certificates.services import STATUS_INDEX_SPACE
+
+    assert 0 <= second_credential.status_index < STATUS_INDEX_SPACE
+    assert second_credential.status_index != 41
+
+
+def test_a_taken_status_position_is_drawn_again(trainee, nearly_done, make_member, monkeypatch):
+    """Position 41 is taken: the first draw collides, the second succeeds, nothing fails."""
+    import secrets
+
+    draws = iter([41, 41, 7])
+    monkeypatch.setattr(secrets.SystemRandom, "randrange", lambda self, n: next(draws))
+    today = timezone.localdate()
+    Credential.objects.create(
+        holder=make_member(Role.TRAINEE),
+        enrollment=nearly_done,
+        programme=nearly_done.programme,
+        issuer=nearly_done.programme.organisation,
+        issued_on=today,
+        expires_on=today + dt.timedelta(days=1),
+        achievement={},
+        status_index=41,
+    )
+    ethics_affirm(trainee=trainee, enrollment=nearly_done, signed_name=trainee.get_full_name())
+
+    credential = credential_issue_if_eligible(enrollment=nearly_done)
+
+    assert credential.status_index == 7
+
+
+def test_the_jwt_verifies_with_only_the_published_jwks(credential, trainee):
+    token = download_jwt(credential)
+    key, jwks = published_key()
+
+    payload = jwt.decode(token, key, algorithms=["EdDSA"])
+
+    assert "d" not in jwks["keys"][0]  # public part only
+    header = jwt.get_unverified_header(token)
+    assert header == {"alg": "EdDSA", "kid": jwks["keys"][0]["kid"], "typ": "JWT"}
+    assert header["kid"].split("#")[0].endswith("/.well-known/jwks.json")
+    assert payload["@context"] == [
+        "https://www.w3.org/ns/credentials/v2",
+        "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+    ]
+    assert payload["type"] == ["VerifiableCredential", "OpenBadgeCredential"]
+    assert payload["id"].startswith("urn:uuid:") and payload["jti"] == payload["id"]
+    assert payload["iss"] == payload["issuer"]["id"]
+    assert payload["issuer"]["name"] == credential.issuer.name
+    assert payload["issuer"]["type"] == ["Profile"]
+    valid_from = dt.datetime.fromisoformat(payload["validFrom"])
+    valid_until = dt.datetime.fromisoformat(payload["validUntil"])
+    assert payload["nbf"] == int(valid_from.timestamp())
+    assert payload["exp"] == int(valid_until.timestamp())
+    assert timezone.localtime(valid_from).date() == credential.issued_on
+    assert timezone.localtime(valid_until).date() == credential.expires_on
+    subject = payload["credentialSubject"]
+    assert subject["licenseNumber"] == credential.number
+    achievement = subject["achievement"]
+    assert achievement["name"] == credential.programme.title
+    assert "Module 1" in achievement["criteria"]["narrative"]
+    assert {a["targetName"] for a in achievement["alignment"]} == {"Ethical responsibility"}
+    name = {"identityType": "name", "hashed": False, "identityHash": trainee.get_full_name()}
+    assert {"type": "IdentityObject", **name} in subject["identifier"]
+    status = payload["credentialStatus"]
+    assert status["type"] == "BitstringStatusListEntry"
+    assert status["statusPurpose"] == "revocation"
+    assert status["statusListIndex"] == str(credential.status_index)
+    assert status["statusListCredential"].endswith("/credentials/status/revocation.jwt")
+    # The same credential signed with the same key is the same JWT.
+    assert download_jwt(credential) == token
+
+
+def test_a_tampered_payload_fails_verification(credential):
+    token = download_jwt(credential)
+    header, payload, signature = token.split(".")
+    claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    claims["validUntil"] = "2099-12-31T23:59:59Z"
+    forged = base64.urlsafe_b64encode(json.dumps(claims).encode()).rstrip(b"=").decode()
+
+    with pytest.raises(jwt.InvalidSignatureError):
+        verify(f"{header}.{forged}.{signature}")
+
+    someone_elses = Ed25519PrivateKey.generate().public_key()
+    other_key = jwt.PyJWK(json.loads(jwt.algorithms.OKPAlgorithm.to_jwk(someone_elses)))
+    with pytest.raises(jwt.InvalidSignatureError):
+        jwt.decode(token, other_key, algorithms=["EdDSA"])
+
+
+def test_the_payload_validates_against_1edtechs_schema(credential):
+    if not SCHEMA.exists():
+        pytest.skip(
+            f"1EdTech's OB 3.0 schema is not at {SCHEMA} (the shared/ fixtures folder beside "
+            "the repository): conformance is checked where it exists, as in CI."
+        )
+    import jsonschema
+
+    schema = json.loads(SCHEMA.read_text())
+    validator_class = jsonschema.validators.validator_for(schema)
+    validator_class.check_schema(schema)
+    validator = validator_class(schema, format_checker=validator_class.FORMAT_CHECKER)
+
+    payload = verify(download_jwt(credential))
+
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(payload)]
+    assert errors == []
+
+
+def test_the_holders_email_is_nowhere_in_the_jwt(credential, trainee):
+    token = download_jwt(credential)
+    payload = verify(token)
+    text = json.dumps(payload).lower()
+
+    assert trainee.email.lower() not in text
+    assert trainee.email.split("@")[0].lower() not in text
+    assert trainee.email.lower() not in token.lower()
+    # Only a salted hash: someone who is told the email can check it against the credential.
+    (identity,) = [
+        i for i in payload["credentialSubject"]["identifier"] if i["identityType"] == "emailAddress"
+    ]
+    assert identity["hashed"] is True and identity["salt"]
+    expected = hashlib.sha256((trainee.email.lower() + identity["salt"]).encode()).hexdigest()
+    assert identity["identityHash"] == f"sha256${expected}"
+
+
+def test_revoking_sets_the_credentials_bit_in_the_signed_status_list(
+    second_credential, coordinator, with_totp
+):
+    index = second_credential.status_index
+    status = verify(download_jwt(second_credential))["credentialStatus"]
+    payload, bitstring = fetch_status_list()
+
+    assert status["statusListCredential"] == payload["id"]
+    assert payload["type"] == ["VerifiableCredential", "BitstringStatusListCredential"]
+    assert payload["credentialSubject"]["statusPurpose"] == "revocation"
+    assert payload["iss"] == payload["issuer"]
+    assert len(bitstring) * 8 >= 131_072
+    assert bit(bitstring, index) == 0
+
+    with_totp(coordinator)
+    credential_change_status(
+        actor=coordinator, credential_id=second_credential.pk, action="revoke", reason="x"
+    )
+
+    _, bitstring = fetch_status_list()
+    assert bit(bitstring, index) == 1
+    assert bit(bitstring, index - 1) == 0  # the other credential is untouched
+    assert sum(bin(byte).count("1") for byte in bitstring) == 1
+
+
+def test_a_suspension_is_not_a_revocation(credential, coordinator, with_totp):
+    with_totp(coordinator)
+    credential_change_status(
+        actor=coordinator, credential_id=credential.pk, action="suspend", reason="x"
+    )
+
+    _, bitstring = fetch_status_list()
+    assert bit(bitstring, credential.status_index) == 0
+    assert Client().get("/credentials/status/suspension.jwt").status_code == 404
+
+
+def test_only_the_holder_and_the_issuers_coordinators_download_the_jwt(
+    client, trainee, credential, coordinator, make_member
+):
+    url = f"/credentials/{credential.number}/credential.jwt"
+
+    assert client.get(url).status_code == 404  # anonymous
+    client.force_login(make_member(Role.TRAINEE))
+    assert client.get(url).status_code == 404
+    client.force_login(make_member(Role.COORDINATOR, organisation=OrganisationFactory()))
+    assert client.get(url).status_code == 404
+    client.force_login(coordinator)
+    assert client.get(url).status_code == 200
+    client.force_login(trainee)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/vc+jwt"
+    assert response["Content-Disposition"] == f'attachment; filename="{credential.number}.jwt"'
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_the_issuer_profiles_and_keys_are_public_and_briefly_cacheable(credential):
+    payload = verify(download_jwt(credential))
+    client = Client()
+    issuer_path = payload["issuer"]["id"].split("://", 1)[1].split("/", 1)[1]
+
+    organisation = client.get(f"/{issuer_path}")
+    platform = client.get("/credentials/issuer.json")
+    jwks = client.get("/.well-known/jwks.json")
+
+    assert organisation.json()["id"] == payload["issuer"]["id"]
+    assert organisation.json()["name"] == credential.issuer.name
+    assert platform.json()["type"] == ["Profile"]
+    assert platform.json()["id"].endswith("/credentials/issuer.json")
+    for response in (organisation, platform, jwks):
+        assert response.status_code == 200
+        assert response["Cache-Control"] == "public, max-age=60"
+        assert response["Access-Control-Allow-Origin"] == "*"
+    assert client.get("/credentials/issuers/999999.json").status_code == 404
+
+
+def test_the_bitstring_is_left_to_right_and_covers_every_position():
+    last = statuslist.MIN_BITS - 1
+    encoded = statuslist.encode_bitstring([0, 9, last])
+    bitstring = statuslist.decode_bitstring(encoded)
+
+    assert len(bitstring) * 8 == statuslist.MIN_BITS >= 131_072
+    assert bitstring[0] == 0b1000_0000 and bitstring[1] == 0b0100_0000
+    assert bitstring[-1] == 0b0000_0001
+    assert "=" not in encoded
+    assert len(encoded) < 2_000  # a million bits, mostly zero, compress to little
+
+
+def test_without_a_key_production_refuses_to_sign_and_development_makes_one(settings, tmp_path):
+    settings.CREDENTIAL_SIGNING_KEY = ""
+    settings.CREDENTIAL_SIGNING_KEY_DEV_FILE = tmp_path / "dev-key.pem"
+    settings.PEERPATH_ENV = "production"
+    with pytest.raises(ImproperlyConfigured, match="CREDENTIAL_SIGNING_KEY"):
+        keys.signing_key()
+    assert not (tmp_path / "dev-key.pem").exists()
+
+    settings.PEERPATH_ENV = "dev"
+    key = keys.signing_key()
+    assert stat.S_IMODE((tmp_path / "dev-key.pem").stat().st_mode) == 0o600
+    keys._load.cache_clear()
+    assert keys.signing_key().thumbprint() == key.thumbprint()  # read back, not replaced
+
+    settings.PEERPATH_ENV = "production"
+    settings.CREDENTIAL_SIGNING_KEY_FILE = str(tmp_path / "dev-key.pem")
+    assert keys.signing_key().thumbprint() == key.thumbprint()
+    settings.CREDENTIAL_SIGNING_KEY_FILE = str(tmp_path / "missing.pem")
+    with pytest.raises(ImproperlyConfigured, match="cannot be read"):
+        keys.signing_key()
+
+
+def test_generate_signing_key_prints_or_writes_a_new_key(tmp_path):
+    out = StringIO()
+    call_command("generate_signing_key", stdout=out)
+    assert out.getvalue().startswith("-----BEGIN PRIVATE KEY-----")
+    assert keys._parse(out.getvalue(), source="test").thumbprint()
+
+    path = tmp_path / "key.pem"
+    call_command("generate_signing_key", str(path), stderr=StringIO())
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    with pytest.raises(CommandError, match="not overwriting"):
+        call_command("generate_signing_key", str(path), stderr=StringIO())
