@@ -11,6 +11,7 @@ from pathlib import Path
 from harness import bench_database, median_ms, print_table
 
 RENDERS = 500
+STATUS_LIST_CREDENTIALS = 100_000
 
 BARE_HTML = """<!DOCTYPE html><html><head><meta charset="utf-8"><style>
 @page { size: A4 landscape; margin: 12mm; }
@@ -71,6 +72,36 @@ def build():
     )
 
 
+def build_status_list_rows(template):
+    """100,000 revoked credentials (revoked ones may share a holder and programme)."""
+    import random
+
+    from certificates.models import Credential
+    from certificates.statuslist import MIN_BITS
+
+    positions = random.Random(11).sample(range(MIN_BITS), STATUS_LIST_CREDENTIALS)  # noqa: S311
+    taken = set(Credential.objects.values_list("status_index", flat=True))
+    Credential.objects.bulk_create(
+        (
+            Credential(
+                holder_id=template.holder_id,
+                enrollment_id=template.enrollment_id,
+                programme_id=template.programme_id,
+                issuer_id=template.issuer_id,
+                status=Credential.Status.REVOKED,
+                issued_on=template.issued_on,
+                expires_on=template.expires_on,
+                achievement={},
+                status_index=position,
+            )
+            for position in positions
+            if position not in taken
+        ),
+        batch_size=5_000,
+    )
+    return Credential.objects.filter(status=Credential.Status.REVOKED).count()
+
+
 def main():
     with bench_database():
         from certificates.services import certificate_render
@@ -88,6 +119,10 @@ def main():
             if i in (1, 50, 100, 200, 300, 400, 500):
                 memory.append((i, rss_mb()))
         elapsed = time.perf_counter() - start
+        from certificates.statuslist import status_list_jwt
+
+        revoked = build_status_list_rows(credentials[0])
+        rebuild = median_ms(lambda: status_list_jwt("revocation"), runs=7, warmup=1)
         print_table(
             "Certificates: WeasyPrint PDF/A-3b, A4 landscape, QR code, stored in media storage",
             [
@@ -102,6 +137,10 @@ def main():
                     ", ".join(f"{n}: {mb:.0f} MB" for n, mb in memory),
                 ),
                 ("certificates per minute, one process", f"{RENDERS / elapsed * 60:.0f}"),
+                (
+                    f"rebuild and sign the revocation status list ({revoked:,} revoked)",
+                    f"{rebuild:.0f} ms",
+                ),
             ],
         )
 
