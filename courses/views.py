@@ -222,8 +222,10 @@ def coordinator_enrol(request, programme_id: int):
             services.enrollment_create(
                 trainee=trainee, programme=programme, enrolled_by=request.user
             )
-        except (ValidationError, PermissionDenied) as error:
-            messages.error(request, str(error.messages[0] if hasattr(error, "messages") else error))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        except PermissionDenied as error:
+            messages.error(request, str(error))
         else:
             messages.success(request, f"{trainee} is enrolled in {programme.title}.")
     return redirect("courses:cohort_progress", programme_id=programme.pk)
