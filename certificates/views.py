@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from accounts.mfa import mfa_required
 from courses.models import Enrollment
+from courses.selectors import own_enrollment_or_404
 from organisations.models import Organisation
 from organisations.roles import OrganisationKind, Role, has_role, role_required
 
@@ -121,13 +122,7 @@ def verify(request, number: str):
 
 @role_required(Role.TRAINEE)
 def ethics(request, enrollment_id: int):
-    enrollment = (
-        Enrollment.objects.select_related("programme__requirement_profile")
-        .filter(pk=enrollment_id, trainee=request.user)
-        .first()
-    )
-    if enrollment is None:
-        raise Http404("No enrolment of yours has this number.")
+    enrollment = own_enrollment_or_404(user=request.user, enrollment_id=enrollment_id)
     code = services.current_ethics_code(enrollment)
     error = ""
     if request.method == "POST":

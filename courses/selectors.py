@@ -387,3 +387,17 @@ def lesson_page_context(*, lesson: LessonPage, user, preview: bool) -> dict:
             Reflection.objects.filter(trainee=user, lesson=lesson).values_list("block_id", "text")
         )
     return context
+
+
+def own_enrollment_or_404(*, user, enrollment_id: int) -> Enrollment:
+    """The user's own enrolment with this id; 404 for anyone else's, so ids reveal nothing."""
+    enrollment = (
+        Enrollment.objects.select_related(
+            "programme__requirement_profile", "programme__organisation"
+        )
+        .filter(pk=enrollment_id, trainee=user)
+        .first()
+    )
+    if enrollment is None:
+        raise Http404("No enrolment of yours has this number.")
+    return enrollment

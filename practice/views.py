@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from accounts.mfa import mfa_required
 from cms.http import client_ip
 from courses.models import Enrollment
+from courses.selectors import own_enrollment_or_404
 from organisations.models import Organisation
 from organisations.roles import Role, role_required
 
@@ -20,14 +21,7 @@ from .selectors import practice_totals, supervisor_queue, weekly_hours
 
 
 def _own_enrollment(request, enrollment_id: int) -> Enrollment:
-    enrollment = (
-        Enrollment.objects.select_related("programme__requirement_profile")
-        .filter(pk=enrollment_id, trainee=request.user)
-        .first()
-    )
-    if enrollment is None:
-        raise Http404("No enrolment of yours has this number.")
-    return enrollment
+    return own_enrollment_or_404(user=request.user, enrollment_id=enrollment_id)
 
 
 def _own_entry(request, entry_id: int) -> LogEntry:

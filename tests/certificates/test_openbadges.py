@@ -89,20 +89,25 @@ def bit(bitstring: bytes, index: int) -> int:
     return (bitstring[index // 8] >> (7 - index % 8)) & 1
 
 
-@pytest.fixture
-def second_credential(trainee, nearly_done, make_member):
-    """The trainee's credential, issued after another credential took status position 41."""
+def take_status_position(nearly_done, holder, position: int) -> Credential:
+    """Another holder's credential at ``position`` of the status lists."""
     today = timezone.localdate()
-    Credential.objects.create(
-        holder=make_member(Role.TRAINEE),
+    return Credential.objects.create(
+        holder=holder,
         enrollment=nearly_done,
         programme=nearly_done.programme,
         issuer=nearly_done.programme.organisation,
         issued_on=today,
         expires_on=today + dt.timedelta(days=1),
         achievement={},
-        status_index=41,
+        status_index=position,
     )
+
+
+@pytest.fixture
+def second_credential(trainee, nearly_done, make_member):
+    """The trainee's credential, issued after another credential took status position 41."""
+    take_status_position(nearly_done, make_member(Role.TRAINEE), 41)
     ethics_affirm(trainee=trainee, enrollment=nearly_done, signed_name=trainee.get_full_name())
     return credential_issue_if_eligible(enrollment=nearly_done)
 
@@ -120,17 +125,7 @@ def test_a_taken_status_position_is_drawn_again(trainee, nearly_done, make_membe
 
     draws = iter([41, 41, 7])
     monkeypatch.setattr(secrets.SystemRandom, "randrange", lambda self, n: next(draws))
-    today = timezone.localdate()
-    Credential.objects.create(
-        holder=make_member(Role.TRAINEE),
-        enrollment=nearly_done,
-        programme=nearly_done.programme,
-        issuer=nearly_done.programme.organisation,
-        issued_on=today,
-        expires_on=today + dt.timedelta(days=1),
-        achievement={},
-        status_index=41,
-    )
+    take_status_position(nearly_done, make_member(Role.TRAINEE), 41)
     ethics_affirm(trainee=trainee, enrollment=nearly_done, signed_name=trainee.get_full_name())
 
     credential = credential_issue_if_eligible(enrollment=nearly_done)
