@@ -155,3 +155,30 @@ def rebuild_migration_data():
     if not PracticeCategory.objects.exists():
         _run_data_migration("practice.migrations.0003_categories_and_permissions", "build")
     return ProgrammeIndexPage.objects.get()
+
+
+def published_quiz(module, *, category, questions, title="Module quiz", **fields):
+    """A published quiz of single-choice questions, in order, options unshuffled.
+
+    ``questions``: (text, right option, [wrong options]); the right option comes last.
+    """
+    from assessments.models import Option, Question, QuizPage, QuizQuestion
+
+    fields = {"pass_mark": 75, "max_attempts": 3, "wait_minutes": 0, **fields}
+    quiz = QuizPage(
+        title=title, slug="quiz", shuffle_questions=False, shuffle_options=False, **fields
+    )
+    for order, (text, right, wrong) in enumerate(questions):
+        question = Question.objects.create(
+            category=category, kind=Question.Kind.SINGLE, text=text, explanation="Because."
+        )
+        for sort_order, option in enumerate([*wrong, right]):
+            Option.objects.create(
+                question=question,
+                text=option,
+                is_correct=option == right,
+                feedback=f"Feedback for {option}",
+                sort_order=sort_order,
+            )
+        quiz.quiz_questions.add(QuizQuestion(question=question, sort_order=order))
+    return publish(module, quiz)

@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
-from assessments.models import Option, Question, QuestionCategory, QuizPage, QuizQuestion
+from assessments.models import QuestionCategory, QuizPage
 from assessments.services import attempt_start, attempt_submit
 from certificates.keys import private_key_pem
 from certificates.models import Credential, EthicsAffirmation, EthicsCode
@@ -29,7 +29,7 @@ from courses.models import ModulePage
 from courses.services import lesson_complete
 from organisations.roles import Role
 from practice.services import entry_decide
-from tests.builders import lessons_of, publish
+from tests.builders import lessons_of, published_quiz
 
 pytestmark = [
     pytest.mark.browser,
@@ -72,28 +72,9 @@ def _signing_key(settings):
 
 
 def add_quiz(module: ModulePage, category: QuestionCategory) -> QuizPage:
-    quiz = QuizPage(
-        title=f"{module.title} quiz",
-        slug="quiz",
-        pass_mark=75,
-        max_attempts=3,
-        wait_minutes=0,
-        shuffle_questions=False,
-        shuffle_options=False,
+    return published_quiz(
+        module, category=category, questions=QUESTIONS, title=f"{module.title} quiz"
     )
-    for order, (text, right, wrong) in enumerate(QUESTIONS):
-        question = Question.objects.create(
-            category=category, kind=Question.Kind.SINGLE, text=text, explanation="Because."
-        )
-        for sort_order, option in enumerate([*wrong, right]):
-            Option.objects.create(
-                question=question,
-                text=option,
-                is_correct=option == right,
-                sort_order=sort_order,
-            )
-        quiz.quiz_questions.add(QuizQuestion(question=question, sort_order=order))
-    return publish(module, quiz)
 
 
 def pass_quiz(trainee, quiz: QuizPage) -> None:

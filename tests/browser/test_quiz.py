@@ -15,16 +15,13 @@ from playwright.sync_api import Page, expect
 
 from assessments.models import (
     Attempt,
-    Option,
-    Question,
     QuestionCategory,
     QuizPage,
-    QuizQuestion,
 )
 from courses.models import ModulePage
 from courses.services import enrollment_create, lesson_complete
 from organisations.roles import Role
-from tests.builders import lessons_of, publish
+from tests.builders import lessons_of, published_quiz
 
 pytestmark = [
     pytest.mark.browser,
@@ -49,29 +46,7 @@ QUESTIONS = [
 def add_quiz(module: ModulePage) -> QuizPage:
     """A quiz as the question bank builds it: fixed order, 3 attempts 30 minutes apart."""
     category = QuestionCategory.objects.create(name="Boundaries")
-    quiz = QuizPage(
-        title="Module quiz",
-        slug="quiz",
-        pass_mark=75,
-        max_attempts=3,
-        wait_minutes=30,
-        shuffle_questions=False,
-        shuffle_options=False,
-    )
-    for order, (text, right, wrong) in enumerate(QUESTIONS):
-        question = Question.objects.create(
-            category=category, kind=Question.Kind.SINGLE, text=text, explanation="Because."
-        )
-        for sort_order, option in enumerate([*wrong, right]):
-            Option.objects.create(
-                question=question,
-                text=option,
-                is_correct=option == right,
-                feedback=f"Feedback for {option}",
-                sort_order=sort_order,
-            )
-        quiz.quiz_questions.add(QuizQuestion(question=question, sort_order=order))
-    return publish(module, quiz)
+    return published_quiz(module, category=category, questions=QUESTIONS, wait_minutes=30)
 
 
 def answer(page: Page, choose) -> None:
