@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from assessments.models import Attempt, QuizPage
 
+from .formatting import format_hours
 from .models import Enrollment, LessonCompletion, LessonPage, ModulePage, ProgrammePage, Reflection
 
 
@@ -44,6 +45,25 @@ class ModuleProgress:
     @property
     def steps_done(self) -> int:
         return self.lessons_done + (1 if self.quiz_passed else 0)
+
+    # Display text is built here rather than in the template: a dashboard lists every module
+    # of a programme, and Python does this far faster than template lookups.
+    @property
+    def badge(self) -> str:
+        if self.state == ModuleState.IN_PROGRESS:
+            return f"In progress · {self.steps_done}/{self.steps_total}"
+        return {
+            ModuleState.LOCKED: "Locked",
+            ModuleState.COMPLETE: "Complete",
+            ModuleState.AVAILABLE: "Available",
+        }[self.state]
+
+    @property
+    def facts(self) -> str:
+        lessons = f"{self.lessons_total} lesson{'' if self.lessons_total == 1 else 's'}"
+        quiz = (" + quiz (passed)" if self.quiz_passed else " + quiz") if self.quiz else ""
+        hours = format_hours(self.module.training_hours)
+        return f"{self.module.domain.name} · {hours} h · {lessons}{quiz}"
 
     @property
     def hours_done(self) -> Decimal:

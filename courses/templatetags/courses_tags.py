@@ -2,6 +2,8 @@ from decimal import Decimal
 
 from django import template
 
+from courses.formatting import format_hours
+
 register = template.Library()
 
 
@@ -15,5 +17,4 @@ def hours(value) -> str:
     """2.50 -> "2.5", 10.00 -> "10", 0.25 -> "0.25"."""
     if value in (None, ""):
         return ""
-    text = f"{Decimal(value):.2f}".rstrip("0").rstrip(".")
-    return text or "0"
+    return format_hours(Decimal(value))
