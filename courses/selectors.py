@@ -104,33 +104,10 @@ class ProgrammeProgress:
         return all(m.is_complete for m in self.modules if m.module.is_required)
 
 
-# What progress lists and links need of a module; loading whole pages costs more than the rest.
-MODULE_LIST_FIELDS = (
-    "id",
-    "title",
-    "slug",
-    "path",
-    "depth",
-    "url_path",
-    "live",
-    "locale_id",
-    "training_hours",
-    "is_required",
-    "domain__name",
-)
-PROGRAMME_FIELDS = (
-    "id",
-    "title",
-    "slug",
-    "path",
-    "depth",
-    "url_path",
-    "live",
-    "locale_id",
-    "sequential_unlocking",
-    "enrolment_mode",
-)
-LESSON_LINK_FIELDS = ("id", "title", "slug", "path", "depth", "url_path", "live", "locale_id")
+# What links and progress lists need of a page; loading whole pages costs more than the rest.
+PAGE_LINK_FIELDS = ("id", "title", "slug", "path", "depth", "url_path", "live", "locale_id")
+MODULE_LIST_FIELDS = (*PAGE_LINK_FIELDS, "training_hours", "is_required", "domain__name")
+PROGRAMME_FIELDS = (*PAGE_LINK_FIELDS, "sequential_unlocking", "enrolment_mode")
 
 
 def _count_by_module(queryset, *, path_field: str, module_path_length: int) -> dict[str, int]:
@@ -179,7 +156,7 @@ def module_progress_list(
         quiz.path[:module_path_length]: quiz
         for quiz in QuizPage.objects.live()
         .filter(path__startswith=programme.path, depth=programme.depth + 2)
-        .only(*LESSON_LINK_FIELDS)
+        .only(*PAGE_LINK_FIELDS)
     }
     passed_quiz_ids = (
         set(
@@ -234,7 +211,7 @@ def next_step_for(
             lesson = (
                 progress.module.lessons()
                 .exclude(completions__enrollment=enrollment)
-                .only(*LESSON_LINK_FIELDS)
+                .only(*PAGE_LINK_FIELDS)
                 .first()
             )
             return lesson or progress.quiz
@@ -284,7 +261,7 @@ def module_page_context(*, module: ModulePage, user) -> dict:
         if enrollment and programme.sequential_unlocking
         else None
     )
-    lessons = module.lessons().only(*LESSON_LINK_FIELDS, "summary")
+    lessons = module.lessons().only(*PAGE_LINK_FIELDS, "summary")
     done_ids = (
         set(
             LessonCompletion.objects.filter(enrollment=enrollment).values_list(
@@ -294,7 +271,7 @@ def module_page_context(*, module: ModulePage, user) -> dict:
         if enrollment
         else set()
     )
-    quiz = QuizPage.objects.live().child_of(module).only(*LESSON_LINK_FIELDS).first()
+    quiz = QuizPage.objects.live().child_of(module).only(*PAGE_LINK_FIELDS).first()
     return {
         "programme": programme,
         "enrollment": enrollment,
@@ -372,7 +349,7 @@ def lesson_page_context(*, lesson: LessonPage, user, preview: bool) -> dict:
     if not preview and not (module.live and programme.live):
         raise Http404("This lesson is not published.")
     enrollment = None if preview else enrollment_for(user=user, programme=programme)
-    siblings = module.lessons().only(*LESSON_LINK_FIELDS)
+    siblings = module.lessons().only(*PAGE_LINK_FIELDS)
     if enrollment is not None:
         # Whether each lesson is done comes with the list, saving a query for this one.
         siblings = siblings.annotate(
