@@ -297,7 +297,7 @@ def credential_document(credential: Credential) -> dict:
         "description": (
             f"{title}, issued by {credential.issuer.name}. Credential number "
             f"{credential.number}; its current status is public at "
-            f"{absolute_url(reverse('certificates:verify', args=[credential.number]))}"
+            f"{absolute_url(reverse('verification:verify', args=[credential.number]))}"
         ),
         "issuer": organisation_profile(credential.issuer, with_context=False),
         "validFrom": iso_datetime(valid_from),

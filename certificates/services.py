@@ -228,7 +228,7 @@ def verify_url_for(credential: Credential) -> str:
     from django.conf import settings
 
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "certificates:verify", args=[credential.number]
+        "verification:verify", args=[credential.number]
     )
 
 

@@ -11,7 +11,6 @@ urlpatterns = [
     path("credentials/<str:number>/status/", views.change_status, name="change_status"),
     path("credentials/<str:number>/certificate.pdf", views.certificate_pdf, name="pdf"),
     path("credentials/<str:number>/credential.jwt", views.credential_jwt, name="jwt"),
-    path("verify/<str:number>/", views.verify, name="verify"),
     # Open Badges 3.0: public documents verifiers fetch.
     path("credentials/issuer.json", views.issuer_profile, name="issuer"),
     path(

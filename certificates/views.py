@@ -3,7 +3,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
@@ -101,22 +100,6 @@ def status_list(request, purpose: str):
         raise Http404("No status list has this purpose.")
     return _published(
         HttpResponse(statuslist.status_list_jwt(purpose), content_type=openbadges.JWT_MEDIA_TYPE)
-    )
-
-
-def verify(request, number: str):
-    """Public: is this credential real and current? Only what a verifier needs."""
-    canonical = normalise(number)
-    credential = (
-        Credential.objects.select_related("holder", "programme", "issuer")
-        .filter(number=canonical or "")
-        .first()
-    )
-    return render(
-        request,
-        "certificates/verify.html",
-        {"credential": credential, "typed": number, "checked_at": timezone.now()},
-        status=200 if credential else 404,
     )
 
 

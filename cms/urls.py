@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import dashboard
+from verification.api import api as verification_api
 
 # Both admin sites sign in through allauth, so its rate limits and MFA apply to them too.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -23,6 +24,8 @@ urlpatterns = [
     path("courses/", include("courses.urls")),
     path("assessments/", include("assessments.urls")),
     path("practice/", include("practice.urls")),
+    path("api/v1/", verification_api.urls),
+    path("", include("verification.urls")),
     path("", include("certificates.urls")),
 ]
 

@@ -6,6 +6,8 @@ from allauth.mfa.models import Authenticator
 from django.core.cache import cache
 from django.utils import timezone
 
+from certificates.models import Credential
+from certificates.services import credential_create
 from courses.models import (
     CompetencyDomain,
     Enrollment,
@@ -232,3 +234,41 @@ def log_entry(trainee, practice_enrollment):
         return entry
 
     return make
+
+
+# Credentials as a verifier meets them
+
+
+@pytest.fixture
+def issue_credential(programme, make_member):
+    """issue_credential(last_name=..., status=..., expires_in_days=...) -> a Credential.
+
+    Made directly, with the snapshot issuance takes, for tests about checking credentials
+    rather than earning them.
+    """
+
+    def issue(
+        *,
+        last_name: str = "Okafor",
+        first_name: str = "Ada",
+        status: str = Credential.Status.ACTIVE,
+        expires_in_days: int = 365,
+    ) -> Credential:
+        holder = make_member(Role.TRAINEE, first_name=first_name, last_name=last_name)
+        expires_on = timezone.localdate() + datetime.timedelta(days=expires_in_days)
+        return credential_create(
+            holder=holder,
+            enrollment=enrollment_create(trainee=holder, programme=programme),
+            programme=programme,
+            issuer=programme.organisation,
+            status=status,
+            issued_on=expires_on - datetime.timedelta(days=730),
+            expires_on=expires_on,
+            achievement={
+                "holder_name": holder.get_full_name(),
+                "programme": programme.title,
+                "issuer": programme.organisation.name,
+            },
+        )
+
+    return issue

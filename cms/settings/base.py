@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "assessments",
     "certificates",
     "practice",
+    "verification",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -179,6 +180,13 @@ CREDENTIAL_SIGNING_KEY = env.str("CREDENTIAL_SIGNING_KEY", default="", multiline
 CREDENTIAL_SIGNING_KEY_FILE = env("CREDENTIAL_SIGNING_KEY_FILE", default="")
 CREDENTIAL_SIGNING_KEY_DEV_FILE = BASE_DIR / ".credential-signing-key.pem"
 
+# Verification: public lookups per client address, API calls per key ("count/s|m|h").
+VERIFICATION_PUBLIC_RATE_LIMIT = env("VERIFICATION_PUBLIC_RATE_LIMIT", default="30/m")
+VERIFICATION_API_RATE_LIMIT = env("VERIFICATION_API_RATE_LIMIT", default="600/m")
+# How long a proxy may keep a VALID answer: a revocation shows within this many seconds.
+VERIFICATION_CACHE_SECONDS = 30
+VERIFICATION_CSV_MAX_ROWS = 10_000
+
 # Internationalisation
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = env("TIME_ZONE", default="UTC")
@@ -240,6 +248,11 @@ CELERY_BEAT_SCHEDULE = {
     "credential-expiry-reminders": {
         "task": "certificates.tasks.send_expiry_reminders",
         "schedule": crontab(hour=8, minute=0),
+    },
+    # Hourly, so a clinic hears of a suspension or revocation the same morning.
+    "roster-alerts": {
+        "task": "verification.tasks.send_roster_alerts",
+        "schedule": crontab(minute=15),
     },
 }
 

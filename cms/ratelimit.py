@@ -1,0 +1,37 @@
+"""Fixed-window rate limits counted in the shared cache (Redis in production).
+
+One atomic increment per request, so several web processes share one count. Rates are
+written like ``"30/m"``: a number of requests per second (s), minute (m) or hour (h).
+"""
+
+import time
+
+from django.core.cache import cache
+
+PERIODS = {"s": 1, "m": 60, "h": 3600}
+
+
+def parse_rate(rate: str) -> tuple[int, int]:
+    """``"600/m"`` → (600, 60). A malformed rate is a configuration error, raised early."""
+    count, _, unit = rate.partition("/")
+    if not count.isdigit() or unit not in PERIODS:
+        raise ValueError(f"A rate looks like '30/m' (per s, m or h), not {rate!r}.")
+    return int(count), PERIODS[unit]
+
+
+def hit(scope: str, ident, rate: str) -> float | None:
+    """Count one request by ``ident``; None if allowed, else seconds until it may retry."""
+    limit, period = parse_rate(rate)
+    now = time.time()
+    key = f"ratelimit:{scope}:{ident}:{int(now // period)}"
+    if cache.add(key, 1, timeout=period + 1):
+        count = 1
+    else:
+        try:
+            count = cache.incr(key)
+        except ValueError:  # the window expired between add and incr
+            cache.add(key, 1, timeout=period + 1)
+            count = 1
+    if count <= limit:
+        return None
+    return period - now % period

@@ -1,0 +1,109 @@
+"""Tell clinics when someone on their roster nears expiry or is suspended or revoked."""
+
+import datetime
+from collections import defaultdict
+
+from django.db import transaction
+from django.db.models import Max, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from certificates.models import Credential
+from certificates.openbadges import absolute_url
+from notifications.services import email_queue
+from organisations.models import Membership
+from organisations.roles import Role
+
+from .models import RosterAlert, RosterEntry
+
+Kind = RosterAlert.Kind
+EXPIRY_WINDOWS = ((30, Kind.EXPIRES_30), (60, Kind.EXPIRES_60))
+STATUS_ACTIONS = {Credential.Status.SUSPENDED: "suspended", Credential.Status.REVOKED: "revoked"}
+
+
+def _due_alert(entry: RosterEntry, today: datetime.date) -> tuple[str, str] | None:
+    """The (kind, reference) this entry calls for today, if any."""
+    credential = entry.credential
+    if credential.status in STATUS_ACTIONS:
+        # The event that made it so: a second suspension after a reinstatement is news again.
+        return credential.status, str(entry.status_event or credential.status)
+    days_left = (credential.expires_on - today).days
+    for window, kind in EXPIRY_WINDOWS:
+        if 0 <= days_left <= window:
+            return kind, credential.expires_on.isoformat()
+    return None
+
+
+def roster_alerts_send(*, today: datetime.date | None = None) -> int:
+    """Email each clinic's verifiers the roster news they have not had yet; count alerts.
+
+    Windows rather than exact days, so a day the scheduler missed is caught up the next
+    day; each (entry, kind, reference) is recorded and so sent once.
+    """
+    today = today or timezone.localdate()
+    latest_window = today + datetime.timedelta(days=EXPIRY_WINDOWS[-1][0])
+    entries = (
+        RosterEntry.objects.filter(
+            Q(credential__status__in=list(STATUS_ACTIONS))
+            | Q(
+                credential__status=Credential.Status.ACTIVE,
+                credential__expires_on__range=(today, latest_window),
+            )
+        )
+        .select_related("credential")
+        .annotate(
+            status_event=Max(
+                "credential__events__pk",
+                filter=Q(credential__events__action__in=list(STATUS_ACTIONS.values())),
+            )
+        )
+    )
+    due_by_organisation = defaultdict(list)
+    for entry in entries:
+        due = _due_alert(entry, today)
+        if due is not None:
+            due_by_organisation[entry.organisation_id].append((entry, *due))
+    already = set(
+        RosterAlert.objects.filter(
+            entry__organisation_id__in=list(due_by_organisation)
+        ).values_list("entry_id", "kind", "reference")
+    )
+    sent = 0
+    for organisation_id, due in due_by_organisation.items():
+        news = [
+            (entry, kind, ref) for entry, kind, ref in due if (entry.pk, kind, ref) not in already
+        ]
+        recipients = list(
+            Membership.objects.filter(
+                organisation_id=organisation_id, role=Role.VERIFIER, user__is_active=True
+            ).values_list("user__email", flat=True)
+        )
+        if not news or not recipients:
+            continue
+        with transaction.atomic():
+            RosterAlert.objects.bulk_create(
+                RosterAlert(entry=entry, kind=kind, reference=ref) for entry, kind, ref in news
+            )
+            email_queue(
+                to=recipients,
+                subject=f"[Peerpath] Roster: {len(news)} credential(s) need your attention",
+                body_text=_alert_text(news, today=today, organisation_id=organisation_id),
+            )
+        sent += len(news)
+    return sent
+
+
+def _alert_text(news, *, today: datetime.date, organisation_id: int) -> str:
+    lines = ["Hello,", "", "Peer workers on your clinic's roster whose credential changed:", ""]
+    for entry, kind, _ in sorted(news, key=lambda item: item[0].credential.expires_on):
+        credential = entry.credential
+        name = credential.achievement.get("holder_name", "")
+        if kind in STATUS_ACTIONS:
+            what = f"{kind.upper()}: do not roster them as certified until this is resolved"
+        else:
+            days = (credential.expires_on - today).days
+            what = f"expires on {credential.expires_on:%d %B %Y} (in {days} days)"
+        lines.append(f"- {name}, {credential.number}: {what}")
+    roster_url = absolute_url(reverse("verification:roster", args=[organisation_id]))
+    lines += ["", f"Your roster: {roster_url}", ""]
+    return "\n".join(lines)

@@ -1,0 +1,175 @@
+"""The verification API for clinics' own software, at /api/v1/ (OpenAPI at openapi.json)."""
+
+import datetime
+import math
+from typing import Annotated, Literal
+
+from django.conf import settings
+from django.urls import reverse
+from ninja import Field, NinjaAPI, Schema
+from ninja.errors import AuthenticationError, HttpError
+from ninja.security import HttpBearer
+
+from certificates.openbadges import absolute_url
+from cms import ratelimit
+
+from . import services
+from .results import NO_NUMBER_MESSAGE, VerificationResult
+
+Status = Literal["VALID", "EXPIRED", "SUSPENDED", "REVOKED"]
+Number = Annotated[str, Field(max_length=40, examples=["PP-7KQ4-M2XD-9"])]
+
+
+class RateLimited(HttpError):
+    def __init__(self, *, retry_after: float) -> None:
+        self.retry_after = retry_after
+        super().__init__(
+            429,
+            f"Too many requests for this API key: the limit is "
+            f"{settings.VERIFICATION_API_RATE_LIMIT}. Retry after "
+            f"{math.ceil(retry_after)} seconds.",
+        )
+
+
+class ApiKeyAuth(HttpBearer):
+    """``Authorization: Bearer <key>``; a key a clinic created in its settings."""
+
+    def __call__(self, request):
+        if not request.headers.get("Authorization", "").lower().startswith("bearer "):
+            raise AuthenticationError(
+                message="Send your clinic's API key as 'Authorization: Bearer <key>'."
+            )
+        return super().__call__(request)
+
+    def authenticate(self, request, token: str):
+        api_key = services.api_key_authenticate(secret=token.strip())
+        if api_key is None:
+            raise AuthenticationError(message="This API key is not valid or has been revoked.")
+        retry_after = ratelimit.hit("api", api_key.pk, settings.VERIFICATION_API_RATE_LIMIT)
+        if retry_after is not None:
+            raise RateLimited(retry_after=retry_after)
+        return api_key
+
+
+api = NinjaAPI(
+    title="Peerpath credential verification",
+    version="1.0",
+    description=(
+        "Check that a peer support worker's credential is real and current. Authenticate "
+        "with an API key created in your clinic's settings: `Authorization: Bearer <key>`."
+    ),
+    auth=ApiKeyAuth(),
+    urls_namespace="api_v1",
+)
+
+
+@api.exception_handler(AuthenticationError)
+def unauthorised(request, exc):
+    response = api.create_response(request, {"detail": str(exc)}, status=401)
+    response["WWW-Authenticate"] = "Bearer"
+    return response
+
+
+@api.exception_handler(RateLimited)
+def rate_limited(request, exc):
+    response = api.create_response(request, {"detail": str(exc)}, status=429)
+    response["Retry-After"] = str(math.ceil(exc.retry_after))
+    return response
+
+
+class Error(Schema):
+    detail: str
+
+
+class CredentialStatus(Schema):
+    number: str
+    status: Status
+    explanation: str
+    holder_name: str
+    programme: str
+    issuer: str
+    issued_on: datetime.date
+    expires_on: datetime.date
+    checked_at: datetime.datetime
+    verification_url: str
+
+
+class BulkRequest(Schema):
+    numbers: list[Number] = Field(min_length=1, max_length=500)
+
+
+class BulkItem(Schema):
+    number: str
+    found: bool
+    status: Status | Literal["NOT_FOUND"]
+    explanation: str
+    holder_name: str | None = None
+    programme: str | None = None
+    issuer: str | None = None
+    issued_on: datetime.date | None = None
+    expires_on: datetime.date | None = None
+
+
+class BulkResponse(Schema):
+    checked_at: datetime.datetime
+    results: list[BulkItem]
+
+
+def _found(result: VerificationResult) -> dict:
+    return {
+        "number": result.number,
+        "status": result.verdict.value,
+        "explanation": result.explanation,
+        "holder_name": result.holder_name,
+        "programme": result.programme,
+        "issuer": result.issuer,
+        "issued_on": result.issued_on,
+        "expires_on": result.expires_on,
+    }
+
+
+@api.post(
+    "/credentials/verify",
+    response={200: BulkResponse, 401: Error, 429: Error},
+    summary="Check up to 500 credentials in one call",
+)
+def credentials_bulk(request, body: BulkRequest):
+    results = services.credentials_verify(
+        checks=[(number, None) for number in body.numbers],
+        channel=services.Channel.API,
+        organisation_id=request.auth.organisation_id,
+    )
+    return {
+        "checked_at": results[0].checked_at,
+        "results": [
+            _found(result) | {"found": True}
+            if result.found
+            else {
+                "number": result.number,
+                "found": False,
+                "status": result.verdict.value,
+                "explanation": result.explanation,
+            }
+            for result in results
+        ],
+    }
+
+
+@api.get(
+    "/credentials/{number}",
+    response={200: CredentialStatus, 401: Error, 404: Error, 429: Error},
+    summary="Status and dates of one credential",
+)
+def credential_status(request, number: Number):
+    result = services.credential_verify(
+        number=number,
+        channel=services.Channel.API,
+        organisation_id=request.auth.organisation_id,
+    )
+    if not result.found:
+        raise HttpError(404, NO_NUMBER_MESSAGE)
+    return {
+        **_found(result),
+        "checked_at": result.checked_at,
+        "verification_url": absolute_url(reverse("verification:verify", args=[result.number])),
+    }

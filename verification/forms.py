@@ -1,0 +1,36 @@
+from django import forms
+
+from .csvcheck import MAX_BYTES
+
+
+class LookupForm(forms.Form):
+    """A credential number and the holder's last name: both must match."""
+
+    number = forms.CharField(
+        label="Credential number",
+        max_length=40,
+        help_text="As printed on the certificate, for example PP-7KQ4-M2XD-9.",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+    last_name = forms.CharField(label="Holder's last name", max_length=150)
+
+
+class ApiKeyForm(forms.Form):
+    name = forms.CharField(
+        label="Name",
+        max_length=100,
+        help_text="Which system will use it, for example “HR system”.",
+    )
+
+
+class BulkCheckForm(forms.Form):
+    file = forms.FileField(
+        label="CSV file",
+        help_text=(
+            "UTF-8 CSV with a header row naming the columns credential_number and last_name; "
+            f"up to {MAX_BYTES // 1_048_576} MB."
+        ),
+    )
+    add_to_roster = forms.BooleanField(
+        label="Add every credential that matches to our roster", required=False
+    )

@@ -1,0 +1,88 @@
+"""The answer to "is this credential real and current?", the same on every surface."""
+
+import dataclasses
+import datetime
+import enum
+
+from certificates.models import Credential
+
+NO_MATCH_MESSAGE = (
+    "No credential matches this number and last name — check both and try again. "
+    "The number is printed on the certificate, for example PP-7KQ4-M2XD-9."
+)
+NO_NUMBER_MESSAGE = "No credential with this number — check the characters."
+
+
+class Verdict(enum.StrEnum):
+    VALID = "VALID"
+    EXPIRED = "EXPIRED"
+    SUSPENDED = "SUSPENDED"
+    REVOKED = "REVOKED"
+    NOT_FOUND = "NOT_FOUND"
+
+
+# What each verdict means, in words a receptionist can act on.
+EXPLANATIONS = {
+    Verdict.VALID: "This credential is real and current.",
+    Verdict.EXPIRED: "This credential was real but has expired. The holder needs to renew it.",
+    Verdict.SUSPENDED: (
+        "This credential is suspended. The holder may not work as a certified peer "
+        "support worker until the issuer reinstates it."
+    ),
+    Verdict.REVOKED: "This credential has been revoked. It is no longer valid.",
+    Verdict.NOT_FOUND: NO_NUMBER_MESSAGE,
+}
+
+_VERDICT_BY_STATUS = {
+    "active": Verdict.VALID,
+    "expired": Verdict.EXPIRED,
+    Credential.Status.SUSPENDED: Verdict.SUSPENDED,
+    Credential.Status.REVOKED: Verdict.REVOKED,
+}
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class VerificationResult:
+    """Only what a verifier needs: never an email, a note or a story."""
+
+    number: str
+    verdict: Verdict
+    checked_at: datetime.datetime
+    holder_name: str = ""
+    programme: str = ""
+    issuer: str = ""
+    issued_on: datetime.date | None = None
+    expires_on: datetime.date | None = None
+    # For recording the check; never shown.
+    credential_id: int | None = dataclasses.field(default=None, repr=False, compare=False)
+
+    @property
+    def found(self) -> bool:
+        return self.verdict is not Verdict.NOT_FOUND
+
+    @property
+    def is_valid(self) -> bool:
+        return self.verdict is Verdict.VALID
+
+    @property
+    def explanation(self) -> str:
+        return EXPLANATIONS[self.verdict]
+
+    @classmethod
+    def of(cls, credential: Credential, *, checked_at: datetime.datetime) -> "VerificationResult":
+        achieved = credential.achievement
+        return cls(
+            number=credential.number,
+            verdict=_VERDICT_BY_STATUS[credential.effective_status],
+            checked_at=checked_at,
+            holder_name=achieved.get("holder_name", ""),
+            programme=achieved.get("programme", ""),
+            issuer=achieved.get("issuer", ""),
+            issued_on=credential.issued_on,
+            expires_on=credential.expires_on,
+            credential_id=credential.pk,
+        )
+
+    @classmethod
+    def not_found(cls, number: str, *, checked_at: datetime.datetime) -> "VerificationResult":
+        return cls(number=number, verdict=Verdict.NOT_FOUND, checked_at=checked_at)

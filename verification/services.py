@@ -1,0 +1,248 @@
+"""Verification workflows: checking credentials, rosters, API keys and roster alerts.
+
+Every surface (the public page, the API, the roster and CSV checks) asks
+``credentials_verify``, so they can never disagree about a credential.
+"""
+
+import datetime
+import hmac
+import unicodedata
+from collections.abc import Sequence
+from functools import partial
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from certificates.models import Credential
+from certificates.numbers import normalise
+
+from .csvcheck import read_checks, result_row
+from .models import ApiKey, BulkCheck, RosterEntry, VerificationEvent, hash_api_key
+from .results import NO_MATCH_MESSAGE, VerificationResult
+
+Channel = VerificationEvent.Channel
+# Every lookup by name compares against something, so a miss takes as long as a mismatch.
+_NOBODY = "\x00nobody"
+
+
+def name_key(name: str) -> str:
+    """A last name as compared: no accents, case, spaces, hyphens or apostrophes."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if c.isalnum()).casefold()
+
+
+def _names_match(typed: str, actual: str) -> bool:
+    typed_key = name_key(typed)
+    return bool(typed_key) & hmac.compare_digest(typed_key.encode(), name_key(actual).encode())
+
+
+def credentials_verify(
+    *,
+    checks: Sequence[tuple[str, str | None]],
+    channel: str,
+    organisation_id: int | None = None,
+) -> list[VerificationResult]:
+    """Check (number, last name or None) pairs in one query; one result per pair, in order.
+
+    With a last name, a credential only counts as found when the name matches too, and a
+    wrong name gets exactly the answer an unknown number gets. Found credentials are
+    recorded as checked once the surrounding transaction commits, outside the lookup.
+    """
+    checked_at = timezone.now()
+    canonical = [normalise(number) for number, _ in checks]
+    wanted = {number for number in canonical if number}
+    by_number = {
+        credential.number: credential
+        for credential in Credential.objects.filter(number__in=wanted)
+        .select_related("holder")
+        .only(*_RESULT_FIELDS)
+    }
+    results = []
+    for (typed, last_name), number in zip(checks, canonical, strict=True):
+        credential = by_number.get(number)
+        if last_name is not None:
+            actual = credential.holder.last_name if credential else _NOBODY
+            if not _names_match(last_name, actual):
+                credential = None
+        if credential is None:
+            results.append(VerificationResult.not_found(number or typed, checked_at=checked_at))
+        else:
+            results.append(VerificationResult.of(credential, checked_at=checked_at))
+    _record_later(results, channel=channel, organisation_id=organisation_id)
+    return results
+
+
+_RESULT_FIELDS = (
+    "id",
+    "number",
+    "status",
+    "issued_on",
+    "expires_on",
+    "achievement",
+    "holder__id",
+    "holder__last_name",
+)
+
+
+def credential_verify(
+    *, number: str, last_name: str | None = None, channel: str, organisation_id=None
+) -> VerificationResult:
+    (result,) = credentials_verify(
+        checks=[(number, last_name)], channel=channel, organisation_id=organisation_id
+    )
+    return result
+
+
+def _record_later(results, *, channel: str, organisation_id: int | None) -> None:
+    from .tasks import record_verifications
+
+    credential_ids = [result.credential_id for result in results if result.found]
+    if not credential_ids:
+        return
+    transaction.on_commit(
+        partial(
+            record_verifications.delay,
+            credential_ids=credential_ids,
+            channel=channel,
+            organisation_id=organisation_id,
+            at=results[0].checked_at.isoformat(),
+        )
+    )
+
+
+def verifications_record(
+    *, credential_ids: list[int], channel: str, organisation_id: int | None, at: str
+) -> int:
+    """Store the checks (the task's body). Idempotent; credentials deleted since are skipped."""
+    existing = set(Credential.objects.filter(pk__in=credential_ids).values_list("pk", flat=True))
+    when = datetime.datetime.fromisoformat(at)
+    events = [
+        VerificationEvent(
+            credential_id=credential_id, organisation_id=organisation_id, channel=channel, at=when
+        )
+        for credential_id in dict.fromkeys(credential_ids)
+        if credential_id in existing
+    ]
+    VerificationEvent.objects.bulk_create(events, ignore_conflicts=True, batch_size=1000)
+    return len(events)
+
+
+# ---------------------------------------------------------------- rosters
+
+
+def roster_add(*, organisation, number: str, last_name: str, added_by) -> RosterEntry:
+    """Add the peer worker holding ``number`` to the clinic's roster, if the name matches."""
+    if not number.strip() or not last_name.strip():
+        raise ValidationError("Enter both the credential number and the holder's last name.")
+    result = credential_verify(
+        number=number, last_name=last_name, channel=Channel.ROSTER, organisation_id=organisation.pk
+    )
+    if not result.found:
+        raise ValidationError(NO_MATCH_MESSAGE)
+    try:
+        with transaction.atomic():
+            return RosterEntry.objects.create(
+                organisation=organisation, credential_id=result.credential_id, added_by=added_by
+            )
+    except IntegrityError as error:
+        raise ValidationError(
+            f"{result.holder_name} ({result.number}) is already on your roster."
+        ) from error
+
+
+def roster_add_many(*, organisation, credential_ids: Sequence[int], added_by) -> int:
+    """Add credentials a CSV check found; those already on the roster are left as they are."""
+    before = RosterEntry.objects.filter(organisation=organisation).count()
+    RosterEntry.objects.bulk_create(
+        [
+            RosterEntry(organisation=organisation, credential_id=pk, added_by=added_by)
+            for pk in dict.fromkeys(credential_ids)
+        ],
+        ignore_conflicts=True,
+        batch_size=1000,
+    )
+    return RosterEntry.objects.filter(organisation=organisation).count() - before
+
+
+# ---------------------------------------------------------------- API keys
+
+
+def api_key_create(*, organisation, name: str, created_by) -> tuple[ApiKey, str]:
+    """A new key for the clinic. The secret is returned once and only its hash is kept."""
+    name = name.strip()
+    if not name:
+        raise ValidationError({"name": "Name the key after the system that will use it."})
+    if len(name) > ApiKey._meta.get_field("name").max_length:
+        raise ValidationError({"name": "Keep the name under 100 characters."})
+    secret = ApiKey.new_secret()
+    api_key = ApiKey.objects.create(
+        organisation=organisation,
+        name=name,
+        hint=secret[: len(ApiKey.PREFIX) + 4],
+        key_hash=hash_api_key(secret),
+        created_by=created_by,
+    )
+    return api_key, secret
+
+
+def api_key_revoke(*, api_key: ApiKey) -> ApiKey:
+    """Revoke a key at once; revoking twice keeps the first time."""
+    ApiKey.objects.filter(pk=api_key.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    api_key.refresh_from_db(fields=["revoked_at"])
+    return api_key
+
+
+# How often last_used_at is written: often enough to be useful, not on every call.
+_LAST_USED_RESOLUTION = datetime.timedelta(minutes=1)
+
+
+def api_key_authenticate(*, secret: str) -> ApiKey | None:
+    """The usable key with this secret, or None. One query on the hot path."""
+    if not secret.startswith(ApiKey.PREFIX):
+        return None
+    api_key = (
+        ApiKey.objects.usable()
+        .filter(key_hash=hash_api_key(secret))
+        .only("id", "organisation_id", "last_used_at")
+        .first()
+    )
+    if api_key is None:
+        return None
+    now = timezone.now()
+    if api_key.last_used_at is None or now - api_key.last_used_at > _LAST_USED_RESOLUTION:
+        ApiKey.objects.filter(pk=api_key.pk).update(last_used_at=now)
+    return api_key
+
+
+# ---------------------------------------------------------------- CSV checks
+
+
+@transaction.atomic
+def bulk_check_run(*, organisation, upload, created_by, add_to_roster: bool) -> BulkCheck:
+    """Check every row of an uploaded CSV; keep the results for download.
+
+    A file with any problem is refused whole (ValidationError) and changes nothing.
+    """
+    rows = read_checks(upload)
+    results = credentials_verify(
+        checks=[(number, name) for _, number, name in rows],
+        channel=Channel.CSV,
+        organisation_id=organisation.pk,
+    )
+    bulk_check = BulkCheck.objects.create(
+        organisation=organisation,
+        created_by=created_by,
+        filename=(upload.name or "upload.csv")[:255],
+        results=[
+            result_row(line, number, name, result)
+            for (line, number, name), result in zip(rows, results, strict=True)
+        ],
+    )
+    if add_to_roster:
+        roster_add_many(
+            organisation=organisation,
+            credential_ids=[result.credential_id for result in results if result.found],
+            added_by=created_by,
+        )
+    return bulk_check

@@ -1,0 +1,36 @@
+from django.urls import path
+
+from . import views
+
+app_name = "verification"
+
+urlpatterns = [
+    path("verify/", views.lookup, name="lookup"),
+    path("verify/<str:number>/", views.verify, name="verify"),
+    path("credentials/<str:number>/checks/", views.holder_checks, name="holder_checks"),
+    path("clinics/", views.clinic_home, name="clinic_home"),
+    path("clinics/<int:organisation_id>/roster/", views.roster, name="roster"),
+    path("clinics/<int:organisation_id>/roster.csv", views.roster_csv, name="roster_csv"),
+    path(
+        "clinics/<int:organisation_id>/roster/<int:entry_id>/remove/",
+        views.roster_remove,
+        name="roster_remove",
+    ),
+    path("clinics/<int:organisation_id>/checks/", views.bulk_check, name="bulk_check"),
+    path(
+        "clinics/<int:organisation_id>/checks/<int:check_id>/",
+        views.bulk_check_detail,
+        name="bulk_check_detail",
+    ),
+    path(
+        "clinics/<int:organisation_id>/checks/<int:check_id>.csv",
+        views.bulk_check_csv,
+        name="bulk_check_csv",
+    ),
+    path("clinics/<int:organisation_id>/api-keys/", views.api_keys, name="api_keys"),
+    path(
+        "clinics/<int:organisation_id>/api-keys/<int:key_id>/revoke/",
+        views.api_key_revoke,
+        name="api_key_revoke",
+    ),
+]
