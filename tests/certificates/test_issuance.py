@@ -165,7 +165,7 @@ def test_only_the_holder_and_the_issuers_coordinators_download(
 def test_the_public_page_says_valid_and_a_typo_gets_a_clear_message(client, trainee, credential):
 
     html = client.get(f"/verify/{credential.number}/").content.decode()
-    assert 'data-status="ACTIVE"' in html and "VALID" in html
+    assert 'data-status="VALID"' in html and "VALID" in html
     assert trainee.get_full_name() in html
     assert trainee.email not in html
 

@@ -13,6 +13,8 @@ from certificates.models import Credential
 from courses.models import Enrollment, LessonCompletion
 from organisations.models import Membership, Organisation
 from organisations.roles import Role, roles_of
+from verification.demo import DEMO_API_KEY
+from verification.models import ApiKey, RosterEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +40,8 @@ def counts():
             LessonCompletion,
             Enrollment,
             Credential,
+            RosterEntry,
+            ApiKey,
         )
     }
 
@@ -78,6 +82,21 @@ def test_seed_demo_publishes_the_full_programme_and_starts_the_demo_trainee(clie
     statuses = sorted(c.effective_status for c in Credential.objects.all())
     assert statuses == ["active", "expired", "revoked", "suspended"]
     assert all(c.pdf_ready for c in Credential.objects.all())
+
+
+def test_seed_demo_gives_the_clinic_a_roster_and_a_working_api_key(client, capsys):
+    call_command("seed_demo")
+    output = capsys.readouterr().out
+
+    clinic = Organisation.objects.get(slug="riverside-clinic")
+    assert RosterEntry.objects.filter(organisation=clinic).count() == 4
+    assert DEMO_API_KEY in output
+    number = Credential.objects.get(status=Credential.Status.REVOKED).number
+    response = client.get(
+        f"/api/v1/credentials/{number}", headers={"Authorization": f"Bearer {DEMO_API_KEY}"}
+    )
+    assert response.status_code == 200
+    assert response.json()["status"] == "REVOKED"
 
 
 def test_seed_demo_twice_changes_nothing():

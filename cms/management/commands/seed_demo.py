@@ -7,6 +7,7 @@ from certificates import demo as certificates_demo
 from cms import demo
 from courses import demo as courses_demo
 from practice import demo as practice_demo
+from verification import demo as verification_demo
 
 
 class Command(BaseCommand):
@@ -36,6 +37,9 @@ class Command(BaseCommand):
             credentials = certificates_demo.seed_credentials(
                 programme=programme, password=demo.DEMO_PASSWORD
             )
+            api_key = verification_demo.seed_verification(
+                clinic=organisations[demo.CLINIC["slug"]], credentials=credentials
+            )
 
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))
         self.stdout.write(f"Demo programme: /programmes/{courses_demo.PROGRAMME_SLUG}/")
@@ -49,6 +53,11 @@ class Command(BaseCommand):
                 f"  {credential.number}  {credential.effective_status:<10} "
                 f"{credential.achievement['holder_name']} ({credential.holder.email})"
             )
+        self.stdout.write(
+            f"The clinic's verifier has them on the roster. Demo API key: {api_key}\n"
+            f"  curl -H 'Authorization: Bearer {api_key}' "
+            f"http://127.0.0.1:8000/api/v1/credentials/{credentials[0].number}"
+        )
         self.stdout.write(
             "The supervisor and coordinator have two-factor authentication on: when asked for "
             f"a code, enter {demo.DEV_TOTP_CODE} (accepted only in development, with DEBUG on)."
