@@ -24,14 +24,12 @@ def hit(scope: str, ident, rate: str) -> float | None:
     limit, period = parse_rate(rate)
     now = time.time()
     key = f"ratelimit:{scope}:{ident}:{int(now // period)}"
-    if cache.add(key, 1, timeout=period + 1):
-        count = 1
-    else:
-        try:
-            count = cache.incr(key)
-        except ValueError:  # the window expired between add and incr
-            cache.add(key, 1, timeout=period + 1)
-            count = 1
+    try:
+        count = cache.incr(key)  # the common case: the window already has a count
+    except ValueError:
+        # First request of the window (or it just expired): start it, unless another
+        # process got there first, in which case count on top of theirs.
+        count = 1 if cache.add(key, 1, timeout=period + 1) else cache.incr(key)
     if count <= limit:
         return None
     return period - now % period
