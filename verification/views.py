@@ -2,6 +2,7 @@ import math
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -99,7 +100,7 @@ def lookup(request):
 # ---------------------------------------------------------------- holders
 
 
-@role_required(Role.TRAINEE)
+@login_required
 def holder_checks(request, number: str):
     """Who has checked my credential and when: it is the holder's data."""
     credential = Credential.objects.filter(
