@@ -31,7 +31,9 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
-from joserfc import jwt
+from joserfc import jws, jwt
+from joserfc.errors import BadSignatureError, JoseError
+from joserfc.jwk import KeySet
 
 from .keys import signing_key
 from .models import Credential, EthicsAffirmation
@@ -326,3 +328,48 @@ def credential_jwt(credential: Credential) -> str:
         "exp": numeric_date(valid_until),
     }
     return sign(claims)
+
+
+# Verifying ------------------------------------------------------------------------------
+
+
+def verify_jwt(*, token: str, key_set: dict) -> tuple[dict, dict]:
+    """The JOSE header and claims of a JWT that ``sign`` could have made, once verified.
+
+    The header must name ``alg`` EdDSA and a ``kid`` found in ``key_set`` (a JWKS, such
+    as ``jwks()`` or what ``/.well-known/jwks.json`` serves), whose Ed25519 key must
+    verify the signature. Only the signature is checked: validity dates and status are
+    the caller's to judge. Raises ValueError with a one-line reason.
+    """
+    try:
+        header = jws.extract_compact(token.strip().encode()).headers()
+    except (JoseError, UnicodeError) as error:
+        reason = getattr(error, "description", "") or "unreadable"
+        raise ValueError(f"not a compact JWS (a signed JWT): {reason}.") from error
+    if header.get("alg") != ALGORITHM:
+        raise ValueError(f"the JOSE header's alg is {header.get('alg')!r}, not {ALGORITHM!r}.")
+    kid = header.get("kid")
+    if not kid:
+        raise ValueError("the JOSE header names no key (kid).")
+    try:
+        keys = KeySet.import_key_set(key_set)
+    except (JoseError, KeyError, TypeError, ValueError, AttributeError) as error:
+        raise ValueError("the key set is not a JWKS with usable keys.") from error
+    key = next((candidate for candidate in keys if candidate.kid == kid), None)
+    if key is None:
+        raise ValueError(f"unknown kid {kid}: no key in the key set has it.")
+    if key.key_type != "OKP" or key.get("crv") != "Ed25519":
+        raise ValueError(f"the key {kid} is not an Ed25519 key.")
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="EdDSA is deprecated")  # see sign()
+            verified = jwt.decode(token.strip(), key, algorithms=[ALGORITHM])
+    except BadSignatureError as error:
+        raise ValueError(
+            "the signature does not verify: the contents were changed after signing, "
+            "or another key signed them."
+        ) from error
+    except JoseError as error:
+        reason = getattr(error, "description", "") or error.error
+        raise ValueError(f"not a valid JWT: {reason}.") from error
+    return dict(verified.header), verified.claims

@@ -1,0 +1,371 @@
+"""`manage.py verify_credential`: offline verification of a downloaded Open Badges VC-JWT.
+
+The JWTs are downloaded as a holder would; the status list and the JWKS come from the
+public URLs, served here by Django's test client in place of the network.
+"""
+
+import base64
+import datetime as dt
+import gzip
+import json
+import warnings
+from io import StringIO
+from urllib.parse import urlsplit
+
+import jwt
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import Client
+from django.utils import timezone
+from joserfc import jwt as jose_jwt
+from joserfc.jwk import OKPKey
+
+from certificates import keys, openbadges
+from certificates.management.commands import verify_credential
+from certificates.models import Credential
+from certificates.services import credential_change_status
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="session")
+def session_signing_key():
+    """A throwaway key: tests never touch a real or development key file."""
+    return keys.private_key_pem()
+
+
+@pytest.fixture(autouse=True)
+def _signing_key(settings, session_signing_key):
+    settings.CREDENTIAL_SIGNING_KEY = session_signing_key
+    settings.CREDENTIAL_SIGNING_KEY_FILE = ""
+
+
+@pytest.fixture
+def served(monkeypatch):
+    """The command's fetches answered by this site through the test client; URLs recorded."""
+    fetched = []
+
+    def fetch(url: str) -> bytes:
+        fetched.append(url)
+        response = Client().get(urlsplit(url).path)
+        assert response.status_code == 200, url
+        return response.content
+
+    monkeypatch.setattr(verify_credential, "fetch", fetch)
+    return fetched
+
+
+def download_jwt(credential: Credential) -> str:
+    client = Client()
+    client.force_login(credential.holder)
+    response = client.get(f"/credentials/{credential.number}/credential.jwt")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def save(tmp_path, token: str, name: str = "credential.jwt") -> str:
+    path = tmp_path / name
+    path.write_text(token)
+    return str(path)
+
+
+def verify(*args, **options) -> str:
+    out = StringIO()
+    call_command("verify_credential", *args, stdout=out, stderr=StringIO(), **options)
+    return out.getvalue()
+
+
+def b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def sign_with(key: OKPKey, header: dict, claims: dict) -> str:
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="EdDSA is deprecated")
+        return jose_jwt.encode(header, claims, key, algorithms=["EdDSA"])
+
+
+def test_a_genuine_credential_verifies(credential, trainee, tmp_path):
+    out = verify(save(tmp_path, download_jwt(credential)))
+
+    kid = openbadges.jwks()["keys"][0]["kid"]
+    assert f"Signature OK:  EdDSA, key {kid}" in out
+    assert "OpenBadgeCredential" in out
+    assert f"Issuer:        {credential.issuer.name} (" in out
+    assert f"Holder:        {trainee.get_full_name()}" in out
+    assert f"Achievement:   {credential.programme.title}" in out
+    assert f"Number:        {credential.number}" in out
+    assert f"Valid from:    {credential.issued_on.isoformat()}T00:00:00Z" in out
+    assert f"Valid until:   {credential.expires_on.isoformat()}T23:59:59Z" in out
+    assert "Dates:         within dates" in out
+    assert "EXPIRED" not in out
+    status_url = openbadges.status_list_url("revocation")
+    assert f"revocation list {status_url}, index {credential.status_index}" in out
+    assert "revocation is checked online against that list (run with --check-status)" in out
+    assert trainee.email not in out
+
+
+def test_it_reads_stdin(credential):
+    out = verify("-", stdin=StringIO(download_jwt(credential) + "\n"))
+
+    assert f"Number:        {credential.number}" in out
+
+
+def test_a_tampered_payload_fails(credential, tmp_path):
+    header, payload, signature = download_jwt(credential).split(".")
+    claims = json.loads(unb64(payload))
+    claims["validUntil"] = "2099-12-31T23:59:59Z"
+    forged = f"{header}.{b64(json.dumps(claims).encode())}.{signature}"
+
+    with pytest.raises(CommandError, match="the signature does not verify"):
+        verify(save(tmp_path, forged))
+
+
+def test_a_credential_signed_by_another_key_fails(credential, tmp_path):
+    token = download_jwt(credential)
+    claims = json.loads(unb64(token.split(".")[1]))
+    genuine_kid = openbadges.jwks()["keys"][0]["kid"]
+    impostor = OKPKey.generate_key("Ed25519")
+
+    # Claiming the published key's id does not help: its key does not verify the signature.
+    forged = sign_with(impostor, {"alg": "EdDSA", "kid": genuine_kid, "typ": "JWT"}, claims)
+    with pytest.raises(CommandError, match="the signature does not verify"):
+        verify(save(tmp_path, forged))
+
+    # Under its own key id, the key is not in the JWKS at all.
+    own_kid = f"{openbadges.jwks_url()}#{impostor.thumbprint()}"
+    forged = sign_with(impostor, {"alg": "EdDSA", "kid": own_kid, "typ": "JWT"}, claims)
+    with pytest.raises(CommandError, match=f"unknown kid {own_kid}"):
+        verify(save(tmp_path, forged))
+
+
+def test_a_jwt_from_an_installation_with_another_key_fails(credential, settings, tmp_path):
+    settings.CREDENTIAL_SIGNING_KEY = keys.private_key_pem()
+    token = download_jwt(credential)
+    settings.CREDENTIAL_SIGNING_KEY = keys.private_key_pem()
+
+    with pytest.raises(CommandError, match="unknown kid"):
+        verify(save(tmp_path, token))
+
+
+def test_only_eddsa_is_accepted(credential, tmp_path):
+    _, payload, _ = download_jwt(credential).split(".")
+    kid = openbadges.jwks()["keys"][0]["kid"]
+    unsigned = f"{b64(json.dumps({'alg': 'none', 'kid': kid}).encode())}.{payload}."
+
+    with pytest.raises(CommandError, match="alg is 'none', not 'EdDSA'"):
+        verify(save(tmp_path, unsigned))
+
+
+def test_a_jwks_file_given_with_jwks_is_used(credential, settings, tmp_path):
+    token = download_jwt(credential)
+    jwks_file = save(tmp_path, json.dumps(openbadges.jwks()), "jwks.json")
+    settings.CREDENTIAL_SIGNING_KEY = keys.private_key_pem()  # this site's key changes
+    with pytest.raises(CommandError, match="unknown kid"):
+        verify(save(tmp_path, token))
+
+    out = verify(save(tmp_path, token), "--jwks", jwks_file)
+
+    assert f"Number:        {credential.number}" in out
+    assert out.startswith("Signature OK:")
+
+
+def test_a_jwks_url_is_fetched(credential, tmp_path, served):
+    out = verify(save(tmp_path, download_jwt(credential)), "--jwks", openbadges.jwks_url())
+
+    assert served == [openbadges.jwks_url()]
+    assert out.startswith("Signature OK:")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "empty, not a JWT"),
+        ("this is not a credential", "not a compact JWS"),
+        ("a.b.c", "not a compact JWS"),
+        ('{"type": ["OpenBadgeCredential"]}', "not a compact JWS"),  # JSON, unsigned
+        ("...", "not a compact JWS"),
+    ],
+)
+def test_garbage_fails_with_a_clear_message(tmp_path, content, message):
+    with pytest.raises(CommandError, match=message) as raised:
+        verify(save(tmp_path, content))
+
+    assert "\n" not in str(raised.value)
+
+
+def test_binary_and_missing_files_and_bad_jwks_fail_clearly(credential, tmp_path):
+    binary = tmp_path / "photo.jwt"
+    binary.write_bytes(b"\xff\xd8\xff\xe0 not text")
+    with pytest.raises(CommandError, match=r"not a JWT \(it is not ASCII text\)"):
+        verify(str(binary))
+    with pytest.raises(CommandError, match=r"Cannot read .*missing\.jwt: No such file"):
+        verify(str(tmp_path / "missing.jwt"))
+
+    token = save(tmp_path, download_jwt(credential))
+    with pytest.raises(CommandError, match=r"Cannot read the JWKS .*: No such file"):
+        verify(token, "--jwks", str(tmp_path / "nowhere.json"))
+    with pytest.raises(CommandError, match="is not JSON"):
+        verify(token, "--jwks", save(tmp_path, "nope", "bad.json"))
+    with pytest.raises(CommandError, match="not a JSON object with a 'keys' list"):
+        verify(token, "--jwks", save(tmp_path, '{"kty": "OKP"}', "key.json"))
+
+
+def test_an_expired_credential_is_reported_as_expired(credential, tmp_path):
+    today = timezone.localdate()
+    Credential.objects.filter(pk=credential.pk).update(
+        issued_on=today - dt.timedelta(days=800), expires_on=today - dt.timedelta(days=70)
+    )
+    credential.refresh_from_db()
+
+    out = verify(save(tmp_path, download_jwt(credential)))
+
+    assert out.startswith("Signature OK:")  # genuine, yet no longer current
+    expired_on = f"{credential.expires_on.isoformat()}T23:59:59Z"
+    assert f"Valid until:   {expired_on}" in out
+    assert f"Dates:         EXPIRED on {expired_on}" in out
+    assert "within dates" not in out
+
+
+def test_check_status_reads_the_bit_in_the_signed_list(
+    credential, coordinator, with_totp, tmp_path, served
+):
+    path = save(tmp_path, download_jwt(credential))
+    status_url = openbadges.status_list_url("revocation")
+    index = credential.status_index
+
+    out = verify(path, "--check-status")
+
+    assert served == [status_url]
+    assert f"Revocation:    not revoked (bit {index} is 0;" in out
+
+    with_totp(coordinator)
+    credential_change_status(
+        actor=coordinator, credential_id=credential.pk, action="revoke", reason="Lapsed"
+    )
+    # Independently of statuslist.py: the list served now has this bit set, left to right.
+    served_list = jwt.decode(
+        Client().get(urlsplit(status_url).path).content,
+        jwt.PyJWKSet.from_dict(openbadges.jwks())[openbadges.key_id()],
+        algorithms=["EdDSA"],
+    )
+    bitstring = gzip.decompress(unb64(served_list["credentialSubject"]["encodedList"][1:]))
+    assert (bitstring[index // 8] >> (7 - index % 8)) & 1 == 1
+
+    out = verify(path, "--check-status")
+
+    assert f"Revocation:    REVOKED (bit {index} is 1;" in out
+    # The JWT itself is unchanged: without the list, nothing says it is revoked.
+    assert "REVOKED" not in verify(path)
+
+
+def test_check_status_refuses_a_list_signed_by_another_key(
+    credential, settings, tmp_path, monkeypatch
+):
+    path = save(tmp_path, download_jwt(credential))
+    genuine_jwks = save(tmp_path, json.dumps(openbadges.jwks()), "jwks.json")
+    settings.CREDENTIAL_SIGNING_KEY = keys.private_key_pem()  # the list is signed by another
+    monkeypatch.setattr(
+        verify_credential,
+        "fetch",
+        lambda url: Client().get(urlsplit(url).path).content,
+    )
+
+    with pytest.raises(CommandError, match=r"status list .* does not verify: unknown kid"):
+        verify(path, "--jwks", genuine_jwks, "--check-status")
+
+
+def test_an_unreachable_status_list_is_an_error_not_a_verdict(credential, tmp_path, monkeypatch):
+    def unreachable(url):
+        raise OSError("timed out")
+
+    monkeypatch.setattr(verify_credential, "fetch", unreachable)
+
+    with pytest.raises(CommandError, match=r"Cannot fetch the status list from .*: timed out"):
+        verify(save(tmp_path, download_jwt(credential)), "--check-status")
+
+
+def test_the_readme_pyjwt_example_works(credential, trainee, coordinator, with_totp, settings):
+    """The PyJWT example of the README section "Verifying a credential offline", line for
+    line from ``jwks = ...`` on, with ``fetch`` answered by the test client."""
+
+    def fetch(url):
+        return Client().get(urlsplit(url).path).content
+
+    def check(token: str) -> tuple[dict, str, bool, bool]:
+        site = settings.WAGTAILADMIN_BASE_URL
+        # -- from the README --
+        jwks = jwt.PyJWKSet.from_dict(json.loads(fetch(f"{site}/.well-known/jwks.json")))
+        key = jwks[jwt.get_unverified_header(token)["kid"]]  # KeyError: not a key of this site
+
+        claims = jwt.decode(
+            token,
+            key,
+            algorithms=["EdDSA"],
+            options={"require": ["iss", "jti", "nbf", "exp"], "verify_exp": False},
+        )
+        assert "OpenBadgeCredential" in claims["type"]
+
+        now = dt.datetime.now(dt.UTC)
+        valid_from = dt.datetime.fromisoformat(claims["validFrom"].replace("Z", "+00:00"))
+        valid_until = dt.datetime.fromisoformat(claims["validUntil"].replace("Z", "+00:00"))
+        current = valid_from <= now <= valid_until
+
+        status = claims["credentialStatus"]
+        list_token = fetch(status["statusListCredential"])
+        list_key = jwks[jwt.get_unverified_header(list_token)["kid"]]
+        status_list = jwt.decode(list_token, list_key, algorithms=["EdDSA"])
+        assert status_list["credentialSubject"]["statusPurpose"] == status["statusPurpose"]
+        data = status_list["credentialSubject"]["encodedList"][1:]  # drop the multibase "u"
+        bits = gzip.decompress(base64.urlsafe_b64decode(data + "=" * (-len(data) % 4)))
+        index = int(status["statusListIndex"])
+        revoked = bool(bits[index // 8] & (0x80 >> (index % 8)))
+
+        subject = claims["credentialSubject"]
+        name = next(i["identityHash"] for i in subject["identifier"] if i["identityType"] == "name")
+        # -- end --
+        return claims, name, current, revoked
+
+    token = download_jwt(credential)
+    claims, name, current, revoked = check(token)
+    assert claims["credentialSubject"]["licenseNumber"] == credential.number
+    assert name == trainee.get_full_name()
+    assert (current, revoked) == (True, False)
+
+    with_totp(coordinator)
+    credential_change_status(
+        actor=coordinator, credential_id=credential.pk, action="revoke", reason="Lapsed"
+    )
+    assert check(token)[2:] == (True, True)
+
+    header, _, signature = token.split(".")
+    claims["validUntil"] = "2099-12-31T23:59:59Z"
+    with pytest.raises(jwt.InvalidSignatureError):
+        check(f"{header}.{b64(json.dumps(claims).encode())}.{signature}")
+
+
+def test_the_readme_pyjwt_example_sees_an_expired_credential(credential, settings):
+    today = timezone.localdate()
+    Credential.objects.filter(pk=credential.pk).update(
+        issued_on=today - dt.timedelta(days=731), expires_on=today - dt.timedelta(days=1)
+    )
+    credential.refresh_from_db()
+    token = download_jwt(credential)
+    jwks = jwt.PyJWKSet.from_dict(openbadges.jwks())
+    key = jwks[jwt.get_unverified_header(token)["kid"]]
+
+    # Without verify_exp False, PyJWT would refuse it outright: the README keeps the claims.
+    with pytest.raises(jwt.ExpiredSignatureError):
+        jwt.decode(token, key, algorithms=["EdDSA"])
+    claims = jwt.decode(
+        token,
+        key,
+        algorithms=["EdDSA"],
+        options={"require": ["iss", "jti", "nbf", "exp"], "verify_exp": False},
+    )
+    valid_until = dt.datetime.fromisoformat(claims["validUntil"].replace("Z", "+00:00"))
+    assert valid_until < dt.datetime.now(dt.UTC)
