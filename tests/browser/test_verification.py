@@ -1,0 +1,397 @@
+"""Checking credentials in a real browser: the QR code's page, revocation, CSV checks, the API.
+
+A stranger opens the page a certificate's QR code encodes and sees VALID with only what
+they need; the issuer's coordinator revokes the credential and the same page says REVOKED
+on reload (a VALID answer may be cached for at most a minute, a REVOKED one never). A
+clinic verifier checks a CSV of workers, downloads the results and finds the matches on
+the roster; a file with the wrong header is refused with a message saying what to fix.
+The verifier creates an API key, their software uses it, and once revoked it stops working.
+
+The live server needs real commits, so the database is transactional (see
+``site_structure`` in tests/conftest.py). Credentials are made with ``issue_credential``
+(tests/conftest.py): earning one is tests/browser/test_certificate.py's subject.
+
+Coordinators must have two-factor authentication to change a credential. Logging one in
+through the form would then ask for a TOTP code, so ``sign_in_with_session`` creates a
+session with Django's test client and hands its cookie to the browser instead, as
+tests/browser/test_practice.py does for supervisors.
+"""
+
+import csv
+import datetime
+import re
+from urllib.parse import urlparse
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.utils import timezone
+from django.utils.formats import date_format
+from playwright.sync_api import Page, expect
+
+from certificates.models import Credential
+from certificates.services import verify_url_for
+from verification.csvcheck import RESULT_HEADER
+from verification.models import ApiKey, BulkCheck, RosterEntry
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+]
+
+WRONG_HEADER_MESSAGE = (
+    "The first row must name the columns credential_number and last_name "
+    "(found: number, surname). Download the template to see the layout."
+)
+
+
+# --------------------------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------------------------
+
+
+def sign_in_with_session(page: Page, user, live_server) -> None:
+    """Sign ``user`` in to ``page``'s browser context without the login form (and its TOTP)."""
+    client = Client()
+    client.force_login(user)
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "domain": urlparse(live_server.url).hostname,
+                "path": "/",
+                "httpOnly": True,
+                "sameSite": "Lax",
+            }
+        ]
+    )
+
+
+def long_date(date: datetime.date) -> str:
+    """A date as the verification page shows it ("j F Y")."""
+    return date_format(date, "j F Y")
+
+
+def cache_control(response) -> dict[str, str]:
+    """A response's Cache-Control directives: {"max-age": "30", "public": ""}."""
+    directives = {}
+    for part in response.headers.get("cache-control", "").split(","):
+        name, _, value = part.strip().partition("=")
+        if name:
+            directives[name.lower()] = value
+    return directives
+
+
+def facts(page: Page) -> dict[str, str]:
+    """The verification page's facts, term → description."""
+    listing = page.locator("dl.verify-facts")
+    terms = listing.locator("dt").all_inner_texts()
+    descriptions = listing.locator("dd").all_inner_texts()
+    assert len(terms) == len(descriptions)
+    return {term.strip(): text.strip() for term, text in zip(terms, descriptions, strict=True)}
+
+
+def open_clinic_page(page: Page, clinic, link: str) -> None:
+    """From anywhere: the nav's Roster link, then the clinic's own link to ``link``."""
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Roster").click()
+    expect(page).to_have_url(re.compile(rf"/clinics/{clinic.pk}/roster/$"))
+    if link != "Roster":
+        page.get_by_role("main").get_by_role("link", name=link, exact=True).click()
+
+
+def write_csv(path, rows: list[list[str]]):
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+    return path
+
+
+# --------------------------------------------------------------------------------------------
+# 1. Scanning the QR code
+# --------------------------------------------------------------------------------------------
+
+
+def test_the_qr_codes_page_shows_a_valid_credential_without_the_holders_email(
+    new_tab, live_server, settings, issue_credential, provider, programme
+):
+    # The QR code on the certificate encodes this URL; the site's base URL is the server's.
+    settings.WAGTAILADMIN_BASE_URL = live_server.url
+    credential = issue_credential(first_name="Ada", last_name="Okafor")
+    url = verify_url_for(credential)
+    assert url == f"{live_server.url}/verify/{credential.number}/"
+
+    before = timezone.now().replace(microsecond=0)
+    stranger = new_tab()
+    response = stranger.goto(url)
+    assert response.status == 200
+
+    status = stranger.locator(".verify-status")
+    expect(status).to_have_text("VALID")
+    expect(status).to_have_attribute("data-status", "VALID")
+    expect(stranger.locator(".verify-explanation")).to_have_text(
+        "This credential is real and current."
+    )
+    shown = facts(stranger)
+    checked = shown.pop("Checked")
+    assert shown == {
+        "Holder": "Ada Okafor",
+        "Programme": programme.title,
+        "Issued by": provider.name,
+        "Credential number": credential.number,
+        "Issued": long_date(credential.issued_on),
+        "Valid until": long_date(credential.expires_on),
+    }
+    # The time it was checked: now, in a machine-readable form and as text.
+    checked_at = datetime.datetime.fromisoformat(
+        stranger.locator("dl.verify-facts time").get_attribute("datetime")
+    )
+    assert before <= checked_at <= timezone.now()
+    assert checked.startswith(long_date(timezone.localdate(checked_at)))
+
+    # Only what a verifier needs: never the holder's email address.
+    html = stranger.content()
+    assert credential.holder.email not in html
+    assert credential.holder.email.split("@")[0] not in html
+
+
+# --------------------------------------------------------------------------------------------
+# 2. Revocation shows within a minute
+# --------------------------------------------------------------------------------------------
+
+
+def test_a_revoked_credential_shows_revoked_on_reload(
+    new_tab, live_server, issue_credential, coordinator, with_totp
+):
+    credential = issue_credential(first_name="Ada", last_name="Okafor")
+    number = credential.number
+
+    # A stranger's check: VALID, which a proxy may keep for no more than a minute.
+    stranger = new_tab()
+    response = stranger.goto(f"/verify/{number}/")
+    assert response.status == 200
+    expect(stranger.locator(".verify-status")).to_have_text("VALID")
+    directives = cache_control(response)
+    assert "public" in directives, response.headers
+    assert 0 < int(directives["max-age"]) <= 60, response.headers
+
+    # The issuing provider's coordinator (with two-factor authentication) revokes it.
+    with_totp(coordinator)
+    desk = new_tab()
+    sign_in_with_session(desk, coordinator, live_server)
+    desk.goto("/dashboard/")
+    desk.get_by_role("navigation", name="Main").get_by_role("link", name="Credentials").click()
+    expect(desk).to_have_url(re.compile(r"/credentials/manage/$"))
+    row = desk.locator(f'tr[data-credential="{number}"]')
+    expect(row.get_by_role("cell").nth(3)).to_have_text("Active")
+    reason = "Registration withdrawn by the board."
+    row.get_by_label("Reason").fill(reason)
+    row.get_by_role("button", name="Revoke").click()
+    expect(desk.get_by_role("status")).to_contain_text(f"{number} updated.")
+    expect(row.get_by_role("cell").nth(3)).to_contain_text("Revoked")
+    expect(row.get_by_role("button", name="Revoke")).to_have_count(0)
+    credential.refresh_from_db()
+    assert credential.status == Credential.Status.REVOKED
+
+    # The stranger reloads: REVOKED, and that answer is never cached.
+    response = stranger.reload()
+    assert response.status == 200
+    expect(stranger.locator(".verify-status")).to_have_text("REVOKED")
+    expect(stranger.locator(".verify-status")).to_have_attribute("data-status", "REVOKED")
+    expect(stranger.locator(".verify-explanation")).to_have_text(
+        "This credential has been revoked. It is no longer valid."
+    )
+    directives = cache_control(response)
+    assert "public" not in directives, response.headers
+    assert {"no-store", "no-cache", "private"} <= directives.keys(), response.headers
+    assert directives["max-age"] == "0", response.headers
+    # The reason is for the holder and the record, not for strangers.
+    assert reason not in stranger.content()
+
+
+# --------------------------------------------------------------------------------------------
+# 3. Checking a CSV of workers
+# --------------------------------------------------------------------------------------------
+
+
+def test_a_verifier_checks_a_csv_downloads_the_results_and_finds_the_matches_on_the_roster(
+    tab, log_in, tmp_path, clinic, verifier, issue_credential, provider, programme
+):
+    valid = issue_credential(first_name="Ada", last_name="Okafor")
+    typed_loosely = issue_credential(first_name="Siobhán", last_name="O'Néill")
+    revoked = issue_credential(
+        first_name="Bea", last_name="Nwosu", status=Credential.Status.REVOKED
+    )
+    misnamed = issue_credential(first_name="Chidi", last_name="Eze")
+    upload = write_csv(
+        tmp_path / "staff.csv",
+        [
+            ["credential_number", "last_name"],
+            [valid.number, "Okafor"],
+            # Lower case, no hyphens, no accent or apostrophe: still the same worker.
+            [typed_loosely.number.replace("-", "").lower(), "oneill"],
+            [revoked.number, "Nwosu"],
+            [misnamed.number, "Ezeh"],
+        ],
+    )
+
+    # The verifier signs in and opens the (empty) roster, then the CSV check.
+    log_in(tab, verifier)
+    open_clinic_page(tab, clinic, "Roster")
+    expect(tab.get_by_role("heading", name="Peer workers on your roster")).to_be_visible()
+    expect(tab.locator("tr[data-number]")).to_have_count(0)
+    open_clinic_page(tab, clinic, "Check a CSV")
+    expect(tab).to_have_url(re.compile(rf"/clinics/{clinic.pk}/checks/$"))
+
+    # A file with the wrong header is refused whole, saying what the header must be.
+    wrong = write_csv(tmp_path / "wrong.csv", [["number", "surname"], [valid.number, "Okafor"]])
+    tab.get_by_label("CSV file").set_input_files(wrong)
+    tab.get_by_label("Add every credential that matches to our roster").check()
+    tab.get_by_role("button", name="Check the file").click()
+    expect(tab.locator(".field-error [role=alert]")).to_have_text(WRONG_HEADER_MESSAGE)
+    expect(tab).to_have_url(re.compile(rf"/clinics/{clinic.pk}/checks/$"))
+    assert not BulkCheck.objects.exists()
+    assert not RosterEntry.objects.exists()
+    # The template the message points to is on the page: just the header row.
+    with tab.expect_download() as downloading:
+        tab.get_by_role("link", name="Download the template").click()
+    template = downloading.value
+    assert template.suggested_filename.endswith(".csv")
+    with open(template.path(), newline="", encoding="utf-8") as handle:
+        assert list(csv.reader(handle)) == [["credential_number", "last_name"]]
+
+    # The right file, with "add to roster" ticked.
+    tab.get_by_label("CSV file").set_input_files(upload)
+    tab.get_by_label("Add every credential that matches to our roster").check()
+    tab.get_by_role("button", name="Check the file").click()
+    expect(tab).to_have_url(re.compile(rf"/clinics/{clinic.pk}/checks/\d+/$"))
+    expect(tab.get_by_role("heading", name="Results for staff.csv")).to_be_visible()
+    expect(tab.locator("[data-count]")).to_have_text(["NO MATCH: 1", "REVOKED: 1", "VALID: 2"])
+    expect(tab.locator("tbody tr[data-result]")).to_have_count(4)
+    expect(tab.locator("tbody tr[data-result]").nth(3)).to_have_attribute("data-result", "NO MATCH")
+
+    # The results download as CSV: every row, with what was typed and what was found.
+    with tab.expect_download() as downloading:
+        tab.get_by_role("link", name="Download the results (CSV)").click()
+    download = downloading.value
+    assert re.fullmatch(r"checked-\d{4}-\d{2}-\d{2}-\d{4}\.csv", download.suggested_filename)
+    with open(download.path(), newline="", encoding="utf-8-sig") as handle:
+        reader = csv.reader(handle)
+        assert next(reader) == RESULT_HEADER
+        rows = [dict(zip(RESULT_HEADER, row, strict=True)) for row in reader]
+    checked_at = {row.pop("checked_at") for row in rows}
+    assert len(checked_at) == 1
+    assert timezone.now() - datetime.datetime.fromisoformat(checked_at.pop()) < (
+        datetime.timedelta(minutes=1)
+    )
+
+    def found(line, credential, typed_number, typed_name, result, holder):
+        return {
+            "row": str(line),
+            "credential_number": typed_number,
+            "last_name": typed_name,
+            "result": result,
+            "holder_name": holder,
+            "programme": programme.title,
+            "issuer": provider.name,
+            "issued_on": credential.issued_on.isoformat(),
+            "expires_on": credential.expires_on.isoformat(),
+        }
+
+    assert rows == [
+        found(2, valid, valid.number, "Okafor", "VALID", "Ada Okafor"),
+        found(
+            3,
+            typed_loosely,
+            typed_loosely.number.replace("-", "").lower(),
+            "oneill",
+            "VALID",
+            "Siobhán O'Néill",
+        ),
+        found(4, revoked, revoked.number, "Nwosu", "REVOKED", "Bea Nwosu"),
+        {
+            "row": "5",
+            "credential_number": misnamed.number,
+            "last_name": "Ezeh",
+            "result": "NO MATCH",
+            "holder_name": "",
+            "programme": "",
+            "issuer": "",
+            "issued_on": "",
+            "expires_on": "",
+        },
+    ]
+
+    # The roster now lists the three matched workers with their statuses; not the misnamed.
+    open_clinic_page(tab, clinic, "Roster")
+    roster = tab.locator("table.roster tbody tr[data-number]")
+    expect(roster).to_have_count(3)
+    for credential, holder, status in [
+        (valid, "Ada Okafor", "VALID"),
+        (typed_loosely, "Siobhán O'Néill", "VALID"),
+        (revoked, "Bea Nwosu", "REVOKED"),
+    ]:
+        row = tab.locator(f'tr[data-number="{credential.number}"]')
+        expect(row).to_have_attribute("data-status", status)
+        expect(row.get_by_role("cell").nth(0)).to_have_text(holder)
+        expect(row.get_by_role("cell").nth(2)).to_have_text(status)
+    expect(tab.locator(f'tr[data-number="{misnamed.number}"]')).to_have_count(0)
+    assert BulkCheck.objects.get().organisation == clinic
+    assert RosterEntry.objects.filter(organisation=clinic).count() == 3
+
+
+# --------------------------------------------------------------------------------------------
+# 4. An API key, created, used and revoked
+# --------------------------------------------------------------------------------------------
+
+
+def test_an_api_key_works_until_the_verifier_revokes_it(
+    new_tab, log_in, clinic, verifier, issue_credential
+):
+    credential = issue_credential(first_name="Ada", last_name="Okafor")
+
+    # The verifier creates a key; its secret is shown once.
+    page = log_in(new_tab(), verifier)
+    open_clinic_page(page, clinic, "API keys")
+    expect(page).to_have_url(re.compile(rf"/clinics/{clinic.pk}/api-keys/$"))
+    expect(page.get_by_role("cell", name="No keys yet.")).to_be_visible()
+    page.get_by_label("Name").fill("HR system")
+    page.get_by_role("button", name="Create key").click()
+    secret = page.locator("[data-secret]").inner_text().strip()
+    assert secret.startswith(ApiKey.PREFIX)
+    row = page.locator('tr[data-key="HR system"]')
+    expect(row.get_by_role("cell").nth(1)).to_have_text(f"{secret[: len(ApiKey.PREFIX) + 4]}…")
+    expect(row.get_by_role("cell").nth(3)).to_have_text("Never")
+
+    # The clinic's software (no browser session) calls the API with it.
+    software = new_tab().request
+    bearer = {"Authorization": f"Bearer {secret}"}
+    answer = software.get(f"/api/v1/credentials/{credential.number}", headers=bearer)
+    assert answer.status == 200, answer.text()
+    assert answer.headers["content-type"].startswith("application/json")
+    body = answer.json()
+    assert body["number"] == credential.number
+    assert body["status"] == "VALID"
+    assert body["holder_name"] == "Ada Okafor"
+    assert body["expires_on"] == credential.expires_on.isoformat()
+    assert body["verification_url"].endswith(f"/verify/{credential.number}/")
+    assert credential.holder.email not in answer.text()
+
+    # Back on the page the secret is gone for good; the key shows it has been used.
+    page.goto(f"/clinics/{clinic.pk}/api-keys/")
+    expect(page.locator("[data-secret]")).to_have_count(0)
+    assert secret not in page.content()
+    expect(row.get_by_role("cell").nth(3)).not_to_have_text("Never")
+
+    # Revoked in the browser, the key stops working at once.
+    row.get_by_role("button", name="Revoke").click()
+    expect(page.get_by_role("status")).to_contain_text(
+        "The key “HR system” is revoked: it stops working now."
+    )
+    expect(row.get_by_role("cell").nth(4)).to_contain_text("Revoked")
+    expect(row.get_by_role("button", name="Revoke")).to_have_count(0)
+
+    answer = software.get(f"/api/v1/credentials/{credential.number}", headers=bearer)
+    assert answer.status == 401, answer.text()
+    assert answer.headers["content-type"].startswith("application/json")
+    assert answer.headers["www-authenticate"] == "Bearer"
+    assert answer.json() == {"detail": "This API key is not valid or has been revoked."}
