@@ -42,6 +42,7 @@ def _too_many(request):
         status=429,
     )
     response["Retry-After"] = str(math.ceil(retry_after))
+    add_never_cache_headers(response)  # a refusal is for this address only, never shared
     return response
 
 
@@ -220,7 +221,7 @@ def roster_csv(request, organisation_id: int):
                 result.issuer,
                 result.issued_on,
                 result.expires_on,
-                entry.added_at.date(),
+                timezone.localdate(entry.added_at),
             ]
             for entry in entries.iterator(chunk_size=1000)
             for result in [VerificationResult.of(entry.credential, checked_at=checked_at)]
