@@ -1,6 +1,9 @@
 from django import forms
 
+from certificates.numbers import normalise
+
 from .csvcheck import MAX_BYTES
+from .results import NO_NUMBER_MESSAGE
 
 
 class LookupForm(forms.Form):
@@ -13,6 +16,14 @@ class LookupForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
     last_name = forms.CharField(label="Holder's last name", max_length=150)
+
+    def clean_number(self) -> str:
+        # A typo the check character catches says so: no credential could have that number,
+        # so saying it reveals nothing about who holds which.
+        number = self.cleaned_data["number"]
+        if normalise(number) is None:
+            raise forms.ValidationError(NO_NUMBER_MESSAGE)
+        return number
 
 
 class ApiKeyForm(forms.Form):

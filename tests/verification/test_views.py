@@ -326,14 +326,16 @@ def test_a_wrong_name_and_another_unknown_number_differ_only_in_what_was_typed(
     ).replace(unknown_number, "N")
 
 
-def test_a_mistyped_number_in_the_lookup_gets_the_no_match_message(client, credential):
+def test_a_mistyped_number_in_the_lookup_is_caught_by_its_check_character(client, credential):
     response = client.post(
         reverse("verification:lookup"),
         {"number": mistype(credential.number), "last_name": "Okafor"},
     )
 
-    assert response.status_code == 404
-    assert NO_MATCH_MESSAGE in html_of(response)
+    assert response.status_code == 400
+    assert NO_NUMBER_MESSAGE in html_of(response)
+    assert NO_MATCH_MESSAGE not in html_of(response)
+    assert not VerificationEvent.objects.exists()
 
 
 def test_a_lookup_with_a_field_missing_asks_for_it(client):
