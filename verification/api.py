@@ -81,6 +81,18 @@ class Error(Schema):
     detail: str
 
 
+class InvalidField(Schema):
+    type: str
+    loc: list[str | int]
+    msg: str
+
+
+class ValidationErrors(Schema):
+    """Django Ninja's answer (422) to a request whose path or body breaks the schema."""
+
+    detail: list[InvalidField]
+
+
 class CredentialStatus(Schema):
     number: str
     status: Status
@@ -130,7 +142,7 @@ def _found(result: VerificationResult) -> dict:
 
 @api.post(
     "/credentials/verify",
-    response={200: BulkResponse, 401: Error, 429: Error},
+    response={200: BulkResponse, 400: Error, 401: Error, 422: ValidationErrors, 429: Error},
     summary="Check up to 500 credentials in one call",
 )
 def credentials_bulk(request, body: BulkRequest):
@@ -157,7 +169,7 @@ def credentials_bulk(request, body: BulkRequest):
 
 @api.get(
     "/credentials/{number}",
-    response={200: CredentialStatus, 401: Error, 404: Error, 429: Error},
+    response={200: CredentialStatus, 401: Error, 404: Error, 422: ValidationErrors, 429: Error},
     summary="Status and dates of one credential",
 )
 def credential_status(request, number: Number):
