@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Sequence
 from functools import partial
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -55,6 +56,7 @@ def credentials_verify(
     by_number = {
         credential.number: credential
         for credential in Credential.objects.filter(number__in=wanted)
+        .order_by()
         .select_related("holder")
         .only(*_RESULT_FIELDS)
     }
@@ -189,30 +191,47 @@ def api_key_create(*, organisation, name: str, created_by) -> tuple[ApiKey, str]
 def api_key_revoke(*, api_key: ApiKey) -> ApiKey:
     """Revoke a key at once; revoking twice keeps the first time."""
     ApiKey.objects.filter(pk=api_key.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
-    api_key.refresh_from_db(fields=["revoked_at"])
+    api_key.refresh_from_db(fields=["revoked_at", "key_hash"])
+    cache.delete(_key_cache_key(api_key.key_hash))
     return api_key
 
 
 # How often last_used_at is written: often enough to be useful, not on every call.
 _LAST_USED_RESOLUTION = datetime.timedelta(minutes=1)
+# Usable keys are remembered in the shared cache, so the API's hot path makes no query
+# for them. Revoking deletes the entry; the lifetime bounds the one race left (a lookup
+# that read the row just before the revocation and stores it just after).
+_KEY_CACHE_SECONDS = 60
+
+
+def _key_cache_key(key_hash: str) -> str:
+    return f"verification:api-key:{key_hash}"
 
 
 def api_key_authenticate(*, secret: str) -> ApiKey | None:
-    """The usable key with this secret, or None. One query on the hot path."""
+    """The usable key with this secret, or None. No query while the key is cached."""
     if not secret.startswith(ApiKey.PREFIX):
         return None
-    api_key = (
-        ApiKey.objects.usable()
-        .filter(key_hash=hash_api_key(secret))
-        .only("id", "organisation_id", "last_used_at")
-        .first()
-    )
-    if api_key is None:
+    key_hash = hash_api_key(secret)
+    cache_key = _key_cache_key(key_hash)
+    known = cache.get(cache_key)
+    if known is None:
+        known = (
+            ApiKey.objects.usable()
+            .filter(key_hash=key_hash)
+            .values_list("id", "organisation_id", "last_used_at")
+            .first()
+        ) or (None, None, None)
+        cache.set(cache_key, known, _KEY_CACHE_SECONDS)
+    key_id, organisation_id, last_used_at = known
+    if key_id is None:
         return None
     now = timezone.now()
-    if api_key.last_used_at is None or now - api_key.last_used_at > _LAST_USED_RESOLUTION:
-        ApiKey.objects.filter(pk=api_key.pk).update(last_used_at=now)
-    return api_key
+    if last_used_at is None or now - last_used_at > _LAST_USED_RESOLUTION:
+        ApiKey.objects.filter(pk=key_id).update(last_used_at=now)
+        last_used_at = now
+        cache.set(cache_key, (key_id, organisation_id, now), _KEY_CACHE_SECONDS)
+    return ApiKey(pk=key_id, organisation_id=organisation_id, last_used_at=last_used_at)
 
 
 # ---------------------------------------------------------------- CSV checks

@@ -468,19 +468,29 @@ def test_a_revoked_key_stops_working_and_revoking_twice_keeps_the_first_time(api
     assert api_key_authenticate(secret=api_secret) is None
 
 
-def test_last_used_is_written_at_most_once_a_minute(api_key, api_secret, django_assert_num_queries):
+def test_last_used_is_written_at_most_once_a_minute(
+    api_key, api_secret, django_assert_num_queries, monkeypatch
+):
     assert api_key.last_used_at is None
 
     with django_assert_num_queries(2):  # look up, then note the use
         api_key_authenticate(secret=api_secret)
     first_use = ApiKey.objects.get(pk=api_key.pk).last_used_at
-    with django_assert_num_queries(1):  # look up only
-        api_key_authenticate(secret=api_secret)
+    with django_assert_num_queries(0):  # remembered in the cache, use noted a moment ago
+        assert api_key_authenticate(secret=api_secret) == api_key
 
     assert first_use is not None
     assert ApiKey.objects.get(pk=api_key.pk).last_used_at == first_use
-    ApiKey.objects.filter(pk=api_key.pk).update(
-        last_used_at=first_use - datetime.timedelta(minutes=2)
-    )
-    api_key_authenticate(secret=api_secret)
-    assert ApiKey.objects.get(pk=api_key.pk).last_used_at > first_use
+    later = first_use + datetime.timedelta(minutes=2)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    with django_assert_num_queries(1):  # only the note of the use
+        api_key_authenticate(secret=api_secret)
+    assert ApiKey.objects.get(pk=api_key.pk).last_used_at == later
+
+
+def test_a_cached_key_stops_working_the_moment_it_is_revoked(api_key, api_secret):
+    assert api_key_authenticate(secret=api_secret) == api_key  # now in the cache
+
+    api_key_revoke(api_key=api_key)
+
+    assert api_key_authenticate(secret=api_secret) is None
