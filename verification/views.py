@@ -176,7 +176,6 @@ def roster(request, organisation_id: int):
             "rows": rows,
             "filters": filters,
             "verdicts": [Verdict.VALID, Verdict.EXPIRED, Verdict.SUSPENDED, Verdict.REVOKED],
-            "sorts": selectors.ROSTER_SORTS,
         },
         status=400 if add_form.errors else 200,
     )

@@ -1,5 +1,6 @@
 import pytest
 
+from certificates import keys
 from certificates.models import EthicsCode
 from certificates.services import credential_issue_if_eligible, ethics_affirm
 from courses.services import lesson_complete
@@ -38,3 +39,15 @@ def credential(trainee, nearly_done):
     """Issued, not yet rendered (inside a test, on-commit work does not run)."""
     ethics_affirm(trainee=trainee, enrollment=nearly_done, signed_name=trainee.get_full_name())
     return credential_issue_if_eligible(enrollment=nearly_done)
+
+
+@pytest.fixture(scope="session")
+def session_signing_key():
+    """A throwaway key for the whole run: tests never touch a real or dev key file."""
+    return keys.private_key_pem()
+
+
+@pytest.fixture(autouse=True)
+def _signing_key(settings, session_signing_key):
+    settings.CREDENTIAL_SIGNING_KEY = session_signing_key
+    settings.CREDENTIAL_SIGNING_KEY_FILE = ""

@@ -39,18 +39,6 @@ SCHEMA = (
 )
 
 
-@pytest.fixture(scope="session")
-def session_signing_key():
-    """A throwaway key for the whole run: tests never touch a real or dev key file."""
-    return keys.private_key_pem()
-
-
-@pytest.fixture(autouse=True)
-def _signing_key(settings, session_signing_key):
-    settings.CREDENTIAL_SIGNING_KEY = session_signing_key
-    settings.CREDENTIAL_SIGNING_KEY_FILE = ""
-
-
 def published_key() -> tuple[jwt.PyJWK, dict]:
     """What a verifier gets from the JWKS URL, signed out."""
     response = Client().get("/.well-known/jwks.json")

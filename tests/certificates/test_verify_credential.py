@@ -28,18 +28,6 @@ from certificates.services import credential_change_status
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="session")
-def session_signing_key():
-    """A throwaway key: tests never touch a real or development key file."""
-    return keys.private_key_pem()
-
-
-@pytest.fixture(autouse=True)
-def _signing_key(settings, session_signing_key):
-    settings.CREDENTIAL_SIGNING_KEY = session_signing_key
-    settings.CREDENTIAL_SIGNING_KEY_FILE = ""
-
-
 @pytest.fixture
 def served(monkeypatch):
     """The command's fetches answered by this site through the test client; URLs recorded."""
