@@ -74,6 +74,11 @@ def status_list_url(purpose: str) -> str:
     return absolute_url(reverse("certificates:status_list", args=[purpose]))
 
 
+def verification_url(number: str) -> str:
+    """The public page for a credential: where its QR code points, and the API links."""
+    return absolute_url(reverse("verification:verify", args=[number]))
+
+
 def credential_urn(credential: Credential) -> str:
     return f"urn:uuid:{uuid.uuid5(_ID_NAMESPACE, f'credential:{credential.number}')}"
 
@@ -299,7 +304,7 @@ def credential_document(credential: Credential) -> dict:
         "description": (
             f"{title}, issued by {credential.issuer.name}. Credential number "
             f"{credential.number}; its current status is public at "
-            f"{absolute_url(reverse('verification:verify', args=[credential.number]))}"
+            f"{verification_url(credential.number)}"
         ),
         "issuer": organisation_profile(credential.issuer, with_context=False),
         "validFrom": iso_datetime(valid_from),

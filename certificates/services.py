@@ -11,7 +11,6 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 
 from courses.models import Enrollment
@@ -20,6 +19,7 @@ from notifications.services import email_queue
 from practice.selectors import practice_totals
 
 from .models import Credential, CredentialEvent, EthicsAffirmation, EthicsCode
+from .openbadges import verification_url
 from .statuslist import MIN_BITS
 
 
@@ -242,14 +242,6 @@ def certificate_pdf(credential: Credential, *, verify_url: str) -> bytes:
     return html_to_pdf(html, stylesheets=[css], pdf_variant="pdf/a-3b")
 
 
-def verify_url_for(credential: Credential) -> str:
-    from django.conf import settings
-
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "verification:verify", args=[credential.number]
-    )
-
-
 def certificate_render(*, credential_id: int, force: bool = False) -> bool:
     """Render and store the certificate PDF under its fixed key. Returns True if rendered."""
     from django.core.files.storage import default_storage
@@ -257,7 +249,7 @@ def certificate_render(*, credential_id: int, force: bool = False) -> bool:
     credential = Credential.objects.get(pk=credential_id)
     if credential.pdf_ready and not force:
         return False
-    pdf = certificate_pdf(credential, verify_url=verify_url_for(credential))
+    pdf = certificate_pdf(credential, verify_url=verification_url(credential.number))
     key = credential.pdf_storage_key
     if default_storage.exists(key):
         default_storage.delete(key)

@@ -5,12 +5,11 @@ import math
 from typing import Annotated, Literal
 
 from django.conf import settings
-from django.urls import reverse
 from ninja import Field, NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.security import HttpBearer
 
-from certificates.openbadges import absolute_url
+from certificates.openbadges import verification_url
 from cms import ratelimit
 
 from . import services
@@ -183,5 +182,5 @@ def credential_status(request, number: Number):
     return {
         **_found(result),
         "checked_at": result.checked_at,
-        "verification_url": absolute_url(reverse("verification:verify", args=[result.number])),
+        "verification_url": verification_url(result.number),
     }
