@@ -63,9 +63,10 @@ def roster_alerts_send(*, today: datetime.date | None = None) -> int:
         due = _due_alert(entry, today)
         if due is not None:
             due_by_organisation[entry.organisation_id].append((entry, *due))
+    # Only the alerts of the entries due now: the table grows with every alert ever sent.
     already = set(
         RosterAlert.objects.filter(
-            entry__organisation_id__in=list(due_by_organisation)
+            entry_id__in=[entry.pk for due in due_by_organisation.values() for entry, *_ in due]
         ).values_list("entry_id", "kind", "reference")
     )
     sent = 0
@@ -73,12 +74,14 @@ def roster_alerts_send(*, today: datetime.date | None = None) -> int:
         news = [
             (entry, kind, ref) for entry, kind, ref in due if (entry.pk, kind, ref) not in already
         ]
+        if not news:
+            continue
         recipients = list(
             Membership.objects.filter(
                 organisation_id=organisation_id, role=Role.VERIFIER, user__is_active=True
             ).values_list("user__email", flat=True)
         )
-        if not news or not recipients:
+        if not recipients:
             continue
         with transaction.atomic():
             RosterAlert.objects.bulk_create(
