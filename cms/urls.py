@@ -10,7 +10,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts.views import dashboard
 from verification.api import api as verification_api
 
-# Both admin sites sign in through allauth, so its rate limits and MFA apply to them too.
+# Every login form is allauth's, so its rate limits, lockout, email verification and MFA
+# apply to every way in: the two admin sites and Wagtail's frontend login (which
+# wagtail.urls serves at /_util/login/ as Django's plain LoginView) only redirect to it.
+# tests/cms/test_login_urls.py walks the URLconf to keep it that way.
 admin.site.login = secure_admin_login(admin.site.login)
 wagtail_login = RedirectView.as_view(pattern_name="account_login", query_string=True)
 
@@ -34,4 +37,8 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Before wagtail.urls, so this pattern wins over Wagtail's own at the same path.
+    path("_util/login/", wagtail_login, name="wagtailcore_login_redirect"),
+    path("", include(wagtail_urls)),
+]
