@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from accounts.mfa import mfa_required
 from courses.models import Cohort
 from organisations.roles import Role, has_role, role_required
 
@@ -67,6 +68,7 @@ def attempt_detail(request, attempt_id: int):
 
 
 @role_required(Role.COORDINATOR)
+@mfa_required
 def quiz_results(request, quiz_id: int):
     quiz = QuizPage.objects.filter(pk=quiz_id).first()
     if quiz is None:

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from accounts.mfa import mfa_required
 from assessments.models import QuizPage
 from cms.csv import csv_response
 from organisations.roles import Role, has_role, role_required
@@ -119,6 +120,7 @@ def _coordinated_programme(request, programme_id: int) -> ProgrammePage:
 
 
 @role_required(Role.COORDINATOR)
+@mfa_required
 def coordinated_programmes(request):
     programmes = (
         ProgrammePage.objects.filter(
@@ -132,6 +134,7 @@ def coordinated_programmes(request):
 
 
 @role_required(Role.COORDINATOR)
+@mfa_required
 def cohort_progress(request, programme_id: int):
     programme = _coordinated_programme(request, programme_id)
     filters = CohortFilterForm(request.GET or None)
@@ -205,6 +208,7 @@ def cohort_progress(request, programme_id: int):
 
 
 @role_required(Role.COORDINATOR)
+@mfa_required
 @require_POST
 def coordinator_enrol(request, programme_id: int):
     programme = _coordinated_programme(request, programme_id)

@@ -238,6 +238,7 @@ def _coordinated_organisation(request, organisation_id: int) -> Organisation:
 
 
 @role_required(Role.COORDINATOR)
+@mfa_required
 def assignments(request, organisation_id: int):
     organisation = _coordinated_organisation(request, organisation_id)
     User = get_user_model()
@@ -275,6 +276,7 @@ def assignments(request, organisation_id: int):
 
 
 @role_required(Role.COORDINATOR)
+@mfa_required
 def assignments_index(request):
     organisations = Organisation.objects.filter(
         memberships__user=request.user, memberships__role=Role.COORDINATOR

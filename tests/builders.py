@@ -182,3 +182,19 @@ def published_quiz(module, *, category, questions, title="Module quiz", **fields
             )
         quiz.quiz_questions.add(QuizQuestion(question=question, sort_order=order))
     return publish(module, quiz)
+
+
+def totp_code(user=None, *, secret: str | None = None) -> str:
+    """The code an authenticator app shows now: for the user's TOTP (as ``with_totp``
+    makes it), or for a secret being set up."""
+    import time
+
+    from allauth.mfa import app_settings
+    from allauth.mfa.adapter import get_adapter
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    if secret is None:
+        authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
+        secret = get_adapter().decrypt(authenticator.data["secret"])
+    return format_hotp_value(hotp_value(secret, int(time.time()) // app_settings.TOTP_PERIOD))

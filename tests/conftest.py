@@ -2,8 +2,10 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from allauth.account.internal.flows.login import record_authentication
 from allauth.mfa.models import Authenticator
 from django.core.cache import cache
+from django.test import RequestFactory
 from django.utils import timezone
 
 from certificates.models import Credential
@@ -115,6 +117,31 @@ def with_totp():
         )
 
     return add
+
+
+@pytest.fixture
+def mfa_login(with_totp):
+    """mfa_login(client, user) -> user, signed in as allauth leaves someone who passed MFA.
+
+    ``client.force_login`` alone makes a password-only session, which supervisors,
+    coordinators and staff cannot act in (accounts.mfa). This also writes allauth's
+    records of a password and a TOTP step into the session, with the user's authenticator
+    (created as ``with_totp`` does if they have none).
+    """
+
+    def login(client, user):
+        authenticator = Authenticator.objects.filter(
+            user=user, type=Authenticator.Type.TOTP
+        ).first() or with_totp(user)
+        client.force_login(user)
+        request = RequestFactory().get("/")
+        request.session = client.session
+        record_authentication(request, user, "password", email=user.email)
+        record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
+        request.session.save()
+        return user
+
+    return login
 
 
 @pytest.fixture

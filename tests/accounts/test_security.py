@@ -49,9 +49,9 @@ def test_wagtail_admin_login_goes_through_allauth(client):
     assert response["Location"].startswith(reverse("account_login"))
 
 
-def test_staff_reach_django_admin_after_allauth_login(client):
+def test_staff_reach_django_admin_after_allauth_login(client, mfa_login):
     staff = UserFactory(is_staff=True, is_superuser=True)
-    client.force_login(staff)
+    mfa_login(client, staff)
 
     assert client.get("/django-admin/").status_code == 200
 
@@ -75,14 +75,25 @@ def test_mfa_required_sends_a_user_without_authenticator_to_set_one_up():
     assert response["Location"] == reverse("mfa_activate_totp")
 
 
-def test_mfa_required_lets_a_user_with_an_authenticator_through(with_totp):
+def test_mfa_required_asks_a_user_with_an_authenticator_for_a_code(with_totp):
     user = UserFactory()
     with_totp(user)
 
     response = mfa_required(_protected_view)(_request(user))
 
-    assert response.status_code == 200
     assert user_has_mfa(user)
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('mfa_reauthenticate')}?next=%2Fsign-off%2F"
+
+
+def test_mfa_required_lets_a_session_that_passed_mfa_through(client, mfa_login):
+    user = mfa_login(client, UserFactory())
+    request = _request(user)
+    request.session = client.session
+
+    response = mfa_required(_protected_view)(request)
+
+    assert response.status_code == 200
 
 
 def test_mfa_required_sends_visitors_to_log_in():

@@ -90,8 +90,8 @@ def upload(client, content: bytes, **data):
     )
 
 
-def test_coordinators_upload_gift_files_in_the_admin(client, coordinator):
-    client.force_login(coordinator)
+def test_coordinators_upload_gift_files_in_the_admin(client, coordinator, mfa_login):
+    mfa_login(client, coordinator)
 
     response = upload(client, GOOD.encode())
 
@@ -99,8 +99,10 @@ def test_coordinators_upload_gift_files_in_the_admin(client, coordinator):
     assert Question.objects.count() == 2
 
 
-def test_the_admin_upload_lists_unsupported_types_and_changes_nothing(client, coordinator):
-    client.force_login(coordinator)
+def test_the_admin_upload_lists_unsupported_types_and_changes_nothing(
+    client, coordinator, mfa_login
+):
+    mfa_login(client, coordinator)
 
     response = upload(client, (GOOD + "\n::m:: Match{=a -> b\n=c -> d}\n").encode())
 
@@ -115,8 +117,8 @@ def test_the_admin_upload_lists_unsupported_types_and_changes_nothing(client, co
     assert Question.objects.count() == 2
 
 
-def test_the_admin_upload_refuses_a_file_that_is_not_utf8(client, coordinator):
-    client.force_login(coordinator)
+def test_the_admin_upload_refuses_a_file_that_is_not_utf8(client, coordinator, mfa_login):
+    mfa_login(client, coordinator)
 
     response = upload(client, "Caf\xe9 {=T}".encode("latin-1"))
 

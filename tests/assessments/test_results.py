@@ -45,8 +45,8 @@ def test_results_can_be_narrowed_to_a_cohort(quiz, taken):
     assert all((i.answered, i.correct, i.top_wrong_count) == (2, 1, 1) for i in items)
 
 
-def test_coordinators_see_results_per_cohort(client, quiz, coordinator, taken):
-    client.force_login(coordinator)
+def test_coordinators_see_results_per_cohort(client, quiz, coordinator, taken, mfa_login):
+    mfa_login(client, coordinator)
 
     html = client.get(
         f"/assessments/quizzes/{quiz.pk}/results/", {"cohort": taken.pk}
@@ -57,8 +57,8 @@ def test_coordinators_see_results_per_cohort(client, quiz, coordinator, taken):
     assert "Wrong (1)" in html
 
 
-def test_coordinators_of_another_provider_get_404(client, quiz, make_member, taken):
-    client.force_login(make_member(Role.COORDINATOR, organisation=OrganisationFactory()))
+def test_coordinators_of_another_provider_get_404(client, quiz, make_member, taken, mfa_login):
+    mfa_login(client, make_member(Role.COORDINATOR, organisation=OrganisationFactory()))
     assert client.get(f"/assessments/quizzes/{quiz.pk}/results/").status_code == 404
 
 

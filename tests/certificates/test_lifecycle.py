@@ -92,9 +92,9 @@ def test_expiry_follows_the_date(credential):
 
 
 def test_the_manage_page_and_forged_posts(
-    client, credential, mfa_coordinator, make_member, with_totp
+    client, credential, mfa_coordinator, make_member, with_totp, mfa_login
 ):
-    client.force_login(mfa_coordinator)
+    mfa_login(client, mfa_coordinator)
     row = f'data-credential="{credential.number}"'
     assert row in client.get("/credentials/manage/").content.decode()
     client.post(
@@ -105,7 +105,7 @@ def test_the_manage_page_and_forged_posts(
 
     outsider = make_member(Role.COORDINATOR, organisation=OrganisationFactory())
     with_totp(outsider)
-    client.force_login(outsider)
+    mfa_login(client, outsider)
     assert row not in client.get("/credentials/manage/").content.decode()
     response = client.post(
         f"/credentials/{credential.number}/status/", {"action": "reinstate", "reason": "x"}

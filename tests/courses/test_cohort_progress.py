@@ -26,8 +26,10 @@ def cohort(programme, make_member):
     return active, stalled
 
 
-def test_coordinators_see_progress_and_who_has_stalled(client, programme, coordinator, cohort):
-    client.force_login(coordinator)
+def test_coordinators_see_progress_and_who_has_stalled(
+    client, programme, coordinator, cohort, mfa_login
+):
+    mfa_login(client, coordinator)
 
     html = client.get(f"/courses/coordinate/{programme.pk}/").content.decode()
 
@@ -36,15 +38,17 @@ def test_coordinators_see_progress_and_who_has_stalled(client, programme, coordi
     assert html.count("<strong>Stalled</strong>") == 1
 
 
-def test_the_stalled_threshold_is_adjustable(client, programme, coordinator, cohort):
-    client.force_login(coordinator)
+def test_the_stalled_threshold_is_adjustable(client, programme, coordinator, cohort, mfa_login):
+    mfa_login(client, coordinator)
 
     html = client.get(f"/courses/coordinate/{programme.pk}/", {"stalled_days": 60}).content
     assert b"<strong>Stalled</strong>" not in html
 
 
-def test_a_bad_threshold_gets_a_message_and_the_default(client, programme, coordinator, cohort):
-    client.force_login(coordinator)
+def test_a_bad_threshold_gets_a_message_and_the_default(
+    client, programme, coordinator, cohort, mfa_login
+):
+    mfa_login(client, coordinator)
 
     response = client.get(f"/courses/coordinate/{programme.pk}/", {"stalled_days": "-4"})
 
@@ -53,8 +57,10 @@ def test_a_bad_threshold_gets_a_message_and_the_default(client, programme, coord
     assert "greater than or equal to 1" in response.content.decode()
 
 
-def test_progress_exports_as_csv_with_formulas_neutralised(client, programme, coordinator, cohort):
-    client.force_login(coordinator)
+def test_progress_exports_as_csv_with_formulas_neutralised(
+    client, programme, coordinator, cohort, mfa_login
+):
+    mfa_login(client, coordinator)
 
     response = client.get(f"/courses/coordinate/{programme.pk}/", {"format": "csv"})
 
@@ -67,9 +73,11 @@ def test_progress_exports_as_csv_with_formulas_neutralised(client, programme, co
     assert by_first_name["Sol"][10] == "yes"
 
 
-def test_coordinators_of_another_provider_get_404(client, programme, make_member, cohort):
+def test_coordinators_of_another_provider_get_404(
+    client, programme, make_member, cohort, mfa_login
+):
     outsider = make_member(Role.COORDINATOR, organisation=OrganisationFactory())
-    client.force_login(outsider)
+    mfa_login(client, outsider)
 
     assert client.get(f"/courses/coordinate/{programme.pk}/").status_code == 404
     assert client.get(f"/courses/coordinate/{programme.pk}/?format=csv").status_code == 404
@@ -80,19 +88,19 @@ def test_trainees_cannot_see_cohort_progress(client, programme, trainee):
     assert client.get(f"/courses/coordinate/{programme.pk}/").status_code == 403
 
 
-def test_coordinator_enrols_a_trainee_by_email(client, programme, coordinator):
+def test_coordinator_enrols_a_trainee_by_email(client, programme, coordinator, mfa_login):
     from tests.factories import UserFactory
 
     user = UserFactory(email="newbie@example.org")
-    client.force_login(coordinator)
+    mfa_login(client, coordinator)
 
     client.post(f"/courses/coordinate/{programme.pk}/enrol/", {"email": "NEWBIE@example.org"})
 
     assert Enrollment.objects.filter(trainee=user, programme=programme).exists()
 
 
-def test_enrolling_an_unknown_email_says_so(client, programme, coordinator):
-    client.force_login(coordinator)
+def test_enrolling_an_unknown_email_says_so(client, programme, coordinator, mfa_login):
+    mfa_login(client, coordinator)
 
     response = client.post(
         f"/courses/coordinate/{programme.pk}/enrol/", {"email": "ghost@example.org"}, follow=True

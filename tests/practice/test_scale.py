@@ -45,6 +45,7 @@ def test_queue_and_totals_queries_stay_flat(
     provider,
     with_totp,
     django_assert_max_num_queries,
+    mfa_login,
 ):
     supervisor = make_member(Role.SUPERVISOR)
     with_totp(supervisor)
@@ -56,7 +57,7 @@ def test_queue_and_totals_queries_stay_flat(
             coordinator=coordinator, organisation=provider, trainee=trainee, supervisor=supervisor
         )
         bulk_entries(enrollments[-1], 10)
-    client.force_login(supervisor)
+    mfa_login(client, supervisor)
     client.get("/practice/supervision/")
 
     with django_assert_max_num_queries(12):

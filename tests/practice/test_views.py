@@ -93,13 +93,13 @@ def test_trainees_see_only_their_own_log_and_entries(
 
 
 def test_supervisors_see_only_assigned_trainees(
-    client, assigned_supervisor, make_member, with_totp, log_entry
+    client, assigned_supervisor, make_member, with_totp, log_entry, mfa_login
 ):
     entry = log_entry()
     stranger = make_member(Role.SUPERVISOR)
     with_totp(stranger)
 
-    client.force_login(stranger)
+    mfa_login(client, stranger)
     assert SAFE_REFLECTION not in client.get("/practice/supervision/").content.decode()
     response = client.post(
         f"/practice/supervision/entries/{entry.pk}/decide/", {"decision": "approve"}
@@ -108,19 +108,19 @@ def test_supervisors_see_only_assigned_trainees(
     client.post("/practice/supervision/approve/", {"entries": [entry.pk]})
     assert not Decision.objects.exists()
 
-    client.force_login(assigned_supervisor)
+    mfa_login(client, assigned_supervisor)
     assert SAFE_REFLECTION in client.get("/practice/supervision/").content.decode()
 
 
 def test_a_supervisor_cannot_approve_their_own_entries_by_forged_post(
-    client, trainee, provider, with_totp, log_entry
+    client, trainee, provider, with_totp, log_entry, mfa_login
 ):
     from organisations.services import membership_grant
 
     membership_grant(user=trainee, organisation=provider, role=Role.SUPERVISOR)
     with_totp(trainee)
     entry = log_entry()
-    client.force_login(trainee)
+    mfa_login(client, trainee)
 
     response = client.post(
         f"/practice/supervision/entries/{entry.pk}/decide/", {"decision": "approve"}
@@ -138,10 +138,10 @@ def test_the_queue_needs_mfa(client, supervisor):
 
 
 def test_a_supervisor_returns_one_and_approves_the_rest_from_the_queue(
-    client, assigned_supervisor, log_entry
+    client, assigned_supervisor, log_entry, mfa_login
 ):
     first, second, third = (log_entry(days_ago=d) for d in (1, 2, 3))
-    client.force_login(assigned_supervisor)
+    mfa_login(client, assigned_supervisor)
 
     client.post(
         f"/practice/supervision/entries/{first.pk}/decide/",
@@ -154,9 +154,9 @@ def test_a_supervisor_returns_one_and_approves_the_rest_from_the_queue(
 
 
 def test_coordinators_assign_supervisors_and_see_history(
-    client, coordinator, provider, trainee, supervisor
+    client, coordinator, provider, trainee, supervisor, mfa_login
 ):
-    client.force_login(coordinator)
+    mfa_login(client, coordinator)
     response = client.post(
         f"/practice/assignments/{provider.pk}/",
         {"trainee": trainee.pk, "supervisor": supervisor.pk},
@@ -166,11 +166,11 @@ def test_coordinators_assign_supervisors_and_see_history(
     assert supervisor.get_full_name() in html and "current" in html
 
 
-def test_coordinators_of_other_organisations_get_404(client, make_member, provider):
+def test_coordinators_of_other_organisations_get_404(client, make_member, provider, mfa_login):
     from tests.factories import OrganisationFactory
 
     outsider = make_member(Role.COORDINATOR, organisation=OrganisationFactory())
-    client.force_login(outsider)
+    mfa_login(client, outsider)
     assert client.get(f"/practice/assignments/{provider.pk}/").status_code == 404
 
 
