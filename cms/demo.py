@@ -19,7 +19,8 @@ from organisations.services import membership_grant
 from .models import HomePage
 
 DEMO_PASSWORD = "peerpath-demo"  # noqa: S105  (published on purpose; refused in production)
-# Roles that need two-factor authentication to sign off or change credentials.
+# Roles that need two-factor authentication to sign off or change credentials; staff
+# need it for the admins too (accounts.mfa), so the demo administrator has it as well.
 MFA_DEMO_ROLES = {Role.SUPERVISOR, Role.COORDINATOR}
 DEV_TOTP_CODE = "123456"
 
@@ -112,7 +113,8 @@ def seed_accounts(organisations: dict[str, Organisation]) -> list[DemoAccount]:
         EmailAddress.objects.update_or_create(
             user=user, email=account.email, defaults={"verified": True, "primary": True}
         )
-        if account.role in MFA_DEMO_ROLES and not user_has_mfa(user):
+        needs_mfa = account.role in MFA_DEMO_ROLES or account.is_staff
+        if needs_mfa and not user_has_mfa(user):
             TOTP.activate(user, generate_totp_secret())
         if account.role:
             membership_grant(

@@ -109,10 +109,14 @@ def log_in():
     """log_in(page, user) signs ``user`` in through allauth's form; they land on the dashboard.
 
     The user needs a verified email address (``tests.factories.UserFactory`` gives one) and
-    the factories' password.
+    the factories' password. A user with an authenticator app (``with_totp``) is then asked
+    for its code, as supervisors and coordinators are, and types the one it shows now: the
+    session has passed the second factor, as their role needs.
     """
+    from allauth.mfa.models import Authenticator
     from playwright.sync_api import expect
 
+    from tests.builders import totp_code
     from tests.factories import PASSWORD
 
     def sign_in(page, user, *, password: str = PASSWORD):
@@ -120,6 +124,10 @@ def log_in():
         page.get_by_label(field("Email")).fill(user.email)
         page.get_by_label(field("Password")).fill(password)
         page.get_by_role("button", name="Sign In").click()
+        if Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+            expect(page).to_have_url(re.compile(r"/accounts/2fa/authenticate/$"))
+            page.get_by_placeholder("Code").fill(totp_code(user))
+            page.get_by_role("button", name="Sign In").click()
         expect(page).to_have_url(re.compile(r"/dashboard/$"))
         return page
 

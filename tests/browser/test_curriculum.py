@@ -44,11 +44,13 @@ def text_box(page: Page, label: str):
 
 
 def test_coordinator_authors_and_publishes_a_programme_in_wagtail(
-    tab: Page, new_tab, log_in, site_structure, provider, make_member
+    tab: Page, new_tab, log_in, site_structure, provider, make_member, with_totp
 ):
     page = tab
     coordinator = make_member(Role.COORDINATOR, first_name="Cora")
     assert coordinator.groups.filter(name="Training coordinators").exists()
+    # The Wagtail admin needs two-factor authentication in the session: log_in types the code.
+    with_totp(coordinator)
     log_in(page, coordinator)
 
     # The admin's page explorer opens on what coordinators may edit: the programme index.

@@ -8,9 +8,9 @@ The live server needs real commits, so the database is transactional. A transact
 test ends by flushing every table, which also empties the practice categories that data
 migration practice 0003 creates; ``site_structure`` (tests/conftest.py) puts them back.
 
-Supervisors must have two-factor authentication to reach their pages. Logging one in
-through the form would then ask for a TOTP code, so ``sign_in_with_session`` creates a
-session with Django's test client and hands its cookie to the browser instead.
+Supervisors must pass two-factor authentication in the session to reach their pages, so
+the supervisor signs in through allauth's form and types their authenticator's code
+(``log_in``, tests/browser/conftest.py).
 """
 
 import datetime
@@ -18,11 +18,8 @@ import re
 import shutil
 import subprocess
 from decimal import Decimal
-from urllib.parse import urlparse
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.utils import timezone
 from django.utils.formats import date_format
 from playwright.sync_api import Page, expect
@@ -119,25 +116,6 @@ def assigned_supervisor(
 # --------------------------------------------------------------------------------------------
 # Helpers
 # --------------------------------------------------------------------------------------------
-
-
-def sign_in_with_session(page: Page, user, live_server) -> None:
-    """Sign ``user`` in to ``page``'s browser context without the login form (and its TOTP)."""
-    client = Client()
-    client.force_login(user)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": session,
-                "domain": urlparse(live_server.url).hostname,
-                "path": "/",
-                "httpOnly": True,
-                "sameSite": "Lax",
-            }
-        ]
-    )
 
 
 def day(days_ago: int) -> datetime.date:
@@ -295,7 +273,7 @@ def test_log_return_correct_approve_and_report(
     # 3. The supervisor (another browser) returns the one-to-one entry with a comment and
     #    approves the other two together.
     desk = new_tab()
-    sign_in_with_session(desk, supervisor, live_server)
+    log_in(desk, supervisor)
     desk.goto("/practice/supervision/")
     expect(desk.get_by_role("heading", name="Entries waiting for your sign-off")).to_be_visible()
     expect(desk.locator("tbody tr[data-entry]")).to_have_count(3)

@@ -11,20 +11,17 @@ The live server needs real commits, so the database is transactional (see
 ``site_structure`` in tests/conftest.py). Credentials are made with ``issue_credential``
 (tests/conftest.py): earning one is tests/browser/test_certificate.py's subject.
 
-Coordinators must have two-factor authentication to change a credential. Logging one in
-through the form would then ask for a TOTP code, so ``sign_in_with_session`` creates a
-session with Django's test client and hands its cookie to the browser instead, as
-tests/browser/test_practice.py does for supervisors.
+Coordinators must pass two-factor authentication in the session to change a credential,
+so the coordinator signs in through allauth's form with their authenticator's code
+(``log_in``, tests/browser/conftest.py), as the supervisor in tests/browser/test_practice.py
+does.
 """
 
 import csv
 import datetime
 import re
-from urllib.parse import urlparse
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.utils import timezone
 from django.utils.formats import date_format
 from playwright.sync_api import Page, expect
@@ -48,24 +45,6 @@ WRONG_HEADER_MESSAGE = (
 # --------------------------------------------------------------------------------------------
 # Helpers
 # --------------------------------------------------------------------------------------------
-
-
-def sign_in_with_session(page: Page, user, live_server) -> None:
-    """Sign ``user`` in to ``page``'s browser context without the login form (and its TOTP)."""
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "domain": urlparse(live_server.url).hostname,
-                "path": "/",
-                "httpOnly": True,
-                "sameSite": "Lax",
-            }
-        ]
-    )
 
 
 def long_date(date: datetime.date) -> str:
@@ -160,7 +139,7 @@ def test_the_qr_codes_page_shows_a_valid_credential_without_the_holders_email(
 
 
 def test_a_revoked_credential_shows_revoked_on_reload(
-    new_tab, live_server, issue_credential, coordinator, with_totp
+    new_tab, log_in, issue_credential, coordinator, with_totp
 ):
     credential = issue_credential(first_name="Ada", last_name="Okafor")
     number = credential.number
@@ -177,7 +156,7 @@ def test_a_revoked_credential_shows_revoked_on_reload(
     # The issuing provider's coordinator (with two-factor authentication) revokes it.
     with_totp(coordinator)
     desk = new_tab()
-    sign_in_with_session(desk, coordinator, live_server)
+    log_in(desk, coordinator)
     desk.goto("/dashboard/")
     desk.get_by_role("navigation", name="Main").get_by_role("link", name="Credentials").click()
     expect(desk).to_have_url(re.compile(r"/credentials/manage/$"))

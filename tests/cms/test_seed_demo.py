@@ -7,9 +7,11 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from wagtail.models import Page, Revision
 
 from certificates.models import Credential
+from cms.demo import DEMO_PASSWORD, DEV_TOTP_CODE
 from courses.models import Enrollment, LessonCompletion
 from organisations.models import Membership, Organisation
 from organisations.roles import Role, roles_of
@@ -57,6 +59,27 @@ def test_seed_demo_creates_an_account_per_role_and_prints_them(capsys):
         assert user is not None, email
         assert role in roles_of(user)
         assert EmailAddress.objects.get(email=email).verified
+
+
+def test_demo_supervisor_coordinator_and_admin_sign_in_with_the_dev_code_and_act(client, settings):
+    """In development the published code passes the second factor their pages need."""
+    call_command("seed_demo")
+    settings.DEBUG = True
+    settings.MFA_TOTP_INSECURE_BYPASS_CODE = DEV_TOTP_CODE
+
+    for email, pages in {
+        "supervisor@example.org": ["/practice/supervision/"],
+        "coordinator@example.org": ["/credentials/manage/", "/cms/"],
+        "admin@example.org": ["/django-admin/", "/cms/"],
+    }.items():
+        client.logout()
+        response = client.post(
+            reverse("account_login"), {"login": email, "password": DEMO_PASSWORD}
+        )
+        assert response["Location"] == reverse("mfa_authenticate"), email
+        client.post(reverse("mfa_authenticate"), {"code": DEV_TOTP_CODE})
+        for path in pages:
+            assert client.get(path).status_code == 200, (email, path)
 
 
 def test_seed_demo_publishes_the_full_programme_and_starts_the_demo_trainee(client):
