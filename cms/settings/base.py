@@ -185,6 +185,11 @@ CREDENTIAL_SIGNING_KEY = env.str("CREDENTIAL_SIGNING_KEY", default="", multiline
 CREDENTIAL_SIGNING_KEY_FILE = env("CREDENTIAL_SIGNING_KEY_FILE", default="")
 CREDENTIAL_SIGNING_KEY_DEV_FILE = BASE_DIR / ".credential-signing-key.pem"
 
+# Reverse proxies (IP addresses or CIDR networks, comma-separated) whose X-Forwarded-For
+# names the client. Rate limits and the audit trail key on the client's address; with
+# none trusted that is the connecting address. See cms/http.py.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+
 # Verification: public lookups per client address, API calls per key ("count/s|m|h").
 VERIFICATION_PUBLIC_RATE_LIMIT = env("VERIFICATION_PUBLIC_RATE_LIMIT", default="30/m")
 VERIFICATION_API_RATE_LIMIT = env("VERIFICATION_API_RATE_LIMIT", default="600/m")

@@ -101,3 +101,56 @@ def test_mfa_required_sends_visitors_to_log_in():
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
+
+
+# allauth's rate limits key on the client's address as cms.http.client_ip reads it.
+
+PROXY = {"REMOTE_ADDR": "10.0.0.5"}
+
+
+def _failed_login(client, *, email: str, **meta) -> bool:
+    """One wrong password; True if allauth throttled it."""
+    response = client.post(
+        reverse("account_login"), {"login": email, "password": "wrong-guess"}, **meta
+    )
+    return response.status_code == 429 or "Too many" in response.content.decode()
+
+
+def test_behind_a_trusted_proxy_one_clients_failures_do_not_lock_out_another(client, settings):
+    settings.TRUSTED_PROXIES = ["10.0.0.0/24"]
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "login_failed": "3/m/ip"}
+    attacker = {**PROXY, "HTTP_X_FORWARDED_FOR": "203.0.113.7"}
+    neighbour = {**PROXY, "HTTP_X_FORWARDED_FOR": "198.51.100.4"}
+
+    attempts = [_failed_login(client, email=f"guess{n}@example.org", **attacker) for n in range(4)]
+
+    assert attempts == [False, False, False, True]
+    assert not _failed_login(client, email="someone@example.org", **neighbour)
+    UserFactory(email="neighbour@example.org")
+    client.post(
+        reverse("account_login"),
+        {"login": "neighbour@example.org", "password": PASSWORD},
+        **neighbour,
+    )
+    assert "_auth_user_id" in client.session
+
+
+def test_without_trusted_proxies_allauth_ignores_a_forged_header(client, settings):
+    settings.TRUSTED_PROXIES = []
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "login_failed": "3/m/ip"}
+
+    attempts = [
+        _failed_login(client, email=f"guess{n}@example.org", HTTP_X_FORWARDED_FOR=f"198.51.100.{n}")
+        for n in range(4)
+    ]
+
+    assert attempts == [False, False, False, True]
+
+
+def test_the_adapter_answers_the_same_address_as_the_rest_of_the_site(settings, rf):
+    from allauth.account.adapter import get_adapter
+
+    settings.TRUSTED_PROXIES = ["10.0.0.0/24"]
+    request = rf.get("/", REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR="junk, 203.0.113.7")
+
+    assert get_adapter(request).get_client_ip(request) == "203.0.113.7"

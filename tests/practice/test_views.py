@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from organisations.roles import Role
-from practice.models import Decision, LogEntry, PracticeCategory
+from practice.models import AuditEvent, Decision, LogEntry, PracticeCategory
 from practice.services import entry_decide
 from tests.builders import SAFE_REFLECTION
 
@@ -208,3 +208,21 @@ def test_the_edit_form_shows_the_saved_date_in_the_format_date_inputs_accept(
     html = client.get(f"/practice/entries/{entry.pk}/edit/").content.decode()
 
     assert f'value="{entry.date.isoformat()}"' in html
+
+
+def test_the_audit_trail_records_the_client_behind_a_trusted_proxy(
+    client, trainee, log_entry, settings
+):
+    settings.TRUSTED_PROXIES = ["10.0.0.0/24"]
+    entry = log_entry(submit=False)
+    client.force_login(trainee)
+
+    client.post(
+        f"/practice/entries/{entry.pk}/submit/",
+        REMOTE_ADDR="10.0.0.5",
+        HTTP_X_FORWARDED_FOR="192.0.2.99, 203.0.113.7",
+    )
+
+    event = AuditEvent.objects.filter(entry_id=entry.pk).latest("created_at")
+    assert event.action == "submitted"
+    assert event.ip_address == "203.0.113.7"

@@ -877,3 +877,35 @@ def test_a_verifier_at_two_clinics_sees_each(client, clinic, other_clinic, make_
         response = client.get(reverse("verification:roster", args=[organisation.pk]))
         assert response.status_code == 200
         assert organisation.name in html_of(response)
+
+
+def test_behind_a_trusted_proxy_each_client_has_its_own_allowance(
+    client, credential, settings, frozen_ratelimit_clock
+):
+    settings.VERIFICATION_PUBLIC_RATE_LIMIT = "2/m"
+    settings.TRUSTED_PROXIES = ["10.0.0.0/24"]
+    url = page(credential.number)
+
+    def lookup(forwarded_for: str) -> int:
+        return client.get(url, REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR=forwarded_for)
+
+    first = [lookup("203.0.113.7").status_code for _ in range(3)]
+    second = lookup("198.51.100.4").status_code
+    # A client cannot buy a fresh allowance by writing its own X-Forwarded-For.
+    spoofed = lookup("192.0.2.99, 203.0.113.7").status_code
+
+    assert first == [200, 200, 429]
+    assert second == 200
+    assert spoofed == 429
+
+
+def test_without_trusted_proxies_a_forged_header_buys_no_allowance(
+    client, credential, settings, frozen_ratelimit_clock
+):
+    settings.VERIFICATION_PUBLIC_RATE_LIMIT = "2/m"
+    settings.TRUSTED_PROXIES = []
+    url = page(credential.number)
+
+    codes = [client.get(url, HTTP_X_FORWARDED_FOR=f"198.51.100.{n}").status_code for n in range(3)]
+
+    assert codes == [200, 200, 429]
