@@ -5,7 +5,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
-from .mfa import mfa_challenge, mfa_needed_for
+from .mfa import mfa_challenge, mfa_needed_for, session_passed_mfa
 
 # Signing in and out of the admins must stay reachable (both only hand over to allauth),
 # or a user without MFA could not even leave.
@@ -44,6 +44,8 @@ class AdminMfaMiddleware:
         user = request.user
         if not user.is_authenticated:
             return None  # each admin sends visitors to allauth's login itself
+        if session_passed_mfa(request):
+            return None  # the common case, answered from the session without a query
         if not (mfa_needed_for(user) or user.has_perm("wagtailadmin.access_admin")):
             return None  # the admin refuses them itself; they have nothing to act on
         return mfa_challenge(request, resume_post=False)
