@@ -229,3 +229,21 @@ def test_beat_sweeps_the_outbox_every_minute():
     assert entry["task"] == "notifications.tasks.sweep_outbox"
     assert entry["task"] in celery_app.tasks
     assert entry["schedule"] <= 60
+
+
+def test_staff_see_what_is_stuck_in_the_outbox_without_the_bodies(client, smtp_down):
+    from tests.factories import UserFactory
+
+    email_queue(to=["a@example.org"], subject="Stuck", body_text="secret-reset-link")
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(admin)
+
+    emails = client.get("/django-admin/notifications/email/").content.decode()
+    calls = client.get("/django-admin/notifications/taskcall/").content.decode()
+    detail = client.get(f"/django-admin/notifications/email/{Email.objects.get().pk}/change/")
+
+    assert "Stuck" in emails and "Queued" in emails
+    assert "notifications.tasks.email_deliver" in calls
+    assert detail.status_code == 200
+    assert "Connection refused" in detail.content.decode() or "Errno" in detail.content.decode()
+    assert "secret-reset-link" not in detail.content.decode()
