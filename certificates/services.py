@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from courses.models import Enrollment
 from courses.selectors import module_progress_list
-from notifications.services import email_queue
+from notifications.services import email_queue, task_enqueue
 from practice.selectors import practice_totals
 
 from .models import Credential, CredentialEvent, EthicsAffirmation, EthicsCode
@@ -132,8 +132,28 @@ def credential_issue_if_eligible(*, enrollment: Enrollment) -> Credential | None
             },
         )
         CredentialEvent.objects.create(credential=credential, action="issued")
-        transaction.on_commit(lambda: _after_issue(credential.pk))
+        # The render and the email are written with the credential, in its transaction, and
+        # sent to Celery after the commit: a broker that is down delays them, never loses
+        # them, and never fails the request that issued (see notifications.services).
+        _render_later(credential_id=credential.pk)
+        email_queue(
+            to=[trainee.email],
+            subject="[Peerpath] Your credential has been issued",
+            body_text=(
+                f"Congratulations, {trainee.first_name}.\n\n"
+                f"Your credential {credential.number} for {programme.title} "
+                f"is issued, valid until {credential.expires_on:%d %B %Y}. Download your "
+                "certificate from your Peerpath dashboard (it may take a minute to be ready).\n"
+            ),
+        )
     return credential
+
+
+def _render_later(*, credential_id: int, force: bool = False) -> None:
+    from .tasks import render_certificate
+
+    kwargs = {"credential_id": credential_id, **({"force": True} if force else {})}
+    task_enqueue(task=render_certificate, kwargs=kwargs)
 
 
 # Positions in the published status lists are drawn at random, as the Bitstring Status
@@ -170,23 +190,6 @@ def _signing_coordinator(programme) -> str:
         .first()
     )
     return membership.user.get_full_name() if membership else programme.organisation.name
-
-
-def _after_issue(credential_id: int) -> None:
-    from .tasks import render_certificate
-
-    render_certificate.delay(credential_id)
-    credential = Credential.objects.select_related("holder").get(pk=credential_id)
-    email_queue(
-        to=[credential.holder.email],
-        subject="[Peerpath] Your credential has been issued",
-        body_text=(
-            f"Congratulations, {credential.holder.first_name}.\n\n"
-            f"Your credential {credential.number} for {credential.achievement['programme']} "
-            f"is issued, valid until {credential.expires_on:%d %B %Y}. Download your "
-            "certificate from your Peerpath dashboard (it may take a minute to be ready).\n"
-        ),
-    )
 
 
 @transaction.atomic
@@ -330,11 +333,9 @@ def credential_change_status(*, actor, credential_id: int, action: str, reason: 
 @transaction.atomic
 def credential_rerender(*, actor, credential_id: int) -> Credential:
     """Render the certificate again, e.g. after the template changed."""
-    from .tasks import render_certificate
-
     credential = _managed_credential(actor=actor, credential_id=credential_id)
     CredentialEvent.objects.create(
         credential=credential, action="rerendered", actor=actor, actor_name=actor.get_full_name()
     )
-    render_certificate.delay_on_commit(credential.pk, force=True)
+    _render_later(credential_id=credential.pk, force=True)
     return credential

@@ -1,34 +1,145 @@
-"""Queueing and delivering email."""
+"""Queueing email and background work through the outbox, and delivering email.
 
+A request that needs work done after it writes a ``TaskCall`` (and, for mail, an
+``Email``) in its own transaction, then hands the call to Celery once it commits. Handing
+over may fail (the broker is down) and a worker may die mid-task: neither loses the work,
+because ``outbox_sweep`` dispatches again whatever is not done when it falls due. Nothing
+here imports another Peerpath app: tasks are named by Celery's registry.
+"""
+
+import datetime
+import inspect
+import logging
+from typing import Any
+
+from celery import current_app
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Email
+from .models import Email, TaskCall
+
+logger = logging.getLogger(__name__)
+
+# A call not done this long after it was dispatched is dispatched again. Long enough for a
+# busy queue to reach it; short enough that a broker outage costs minutes, not hours.
+RETRY_AFTER = datetime.timedelta(minutes=5)
+# Later tries wait longer (5, 10, 20, 40, 80 minutes, then two hours), so a mail server
+# that is down for a day is not hammered every five minutes.
+RETRY_AFTER_MAX = datetime.timedelta(hours=2)
+
+
+def retry_delay(*, attempts: int) -> datetime.timedelta:
+    """How long after its ``attempts``-th dispatch a call is due again."""
+    return min(RETRY_AFTER * 2 ** max(attempts - 1, 0), RETRY_AFTER_MAX)
+
+
+def task_enqueue(*, task: Any, kwargs: dict[str, Any]) -> TaskCall:
+    """Record a call of ``task`` in the current transaction; dispatch it once that commits.
+
+    ``task`` is a Celery task built on ``notifications.outbox.OutboxTask`` (so it marks the
+    call done); ``kwargs`` must be JSON: ids, not rows. If the transaction rolls back the
+    call never existed; if the dispatch fails the sweep sends it later.
+    """
+    from .outbox import OutboxTask
+
+    if not isinstance(task, OutboxTask):
+        raise TypeError(f"{task.name} must be built on OutboxTask to be queued in the outbox.")
+    inspect.signature(task.run).bind(**kwargs)  # a wrong argument fails here, not in a worker
+    now = timezone.now()
+    call = TaskCall.objects.create(
+        task=task.name, kwargs=kwargs, attempts=1, due_at=now + retry_delay(attempts=1)
+    )
+    transaction.on_commit(lambda: task_dispatch(call=call))
+    return call
+
+
+def task_dispatch(*, call: TaskCall) -> bool:
+    """Hand one call to Celery. Never raises: the row keeps the work, the sweep retries.
+
+    Returns True if the call was handed over (or, inline, ran without error). The log line
+    names the task and the call id, never the arguments or the error's text, which may
+    carry an address.
+    """
+    kwargs = {**call.kwargs, "outbox_id": call.pk}
+    try:
+        task = current_app.tasks[call.task]
+        if current_app.conf.task_always_eager:
+            # Inline (no broker): run it here, once. Through apply() Celery would run the
+            # task's retries back to back inside the request; the sweep is the retry.
+            task(**kwargs)
+        else:
+            task.apply_async(kwargs=kwargs)
+    except Exception as error:
+        logger.warning(
+            "Outbox: %s (call %s) not done yet, the sweep will retry: %s",
+            call.task,
+            call.pk,
+            type(error).__name__,
+        )
+        task_call_failed(call_id=call.pk, error=error)
+        return False
+    return True
+
+
+def task_call_done(*, call_id: int) -> None:
+    TaskCall.objects.filter(pk=call_id, done_at__isnull=True).update(
+        done_at=timezone.now(), last_error=""
+    )
+
+
+def task_call_failed(*, call_id: int, error: BaseException) -> None:
+    """Keep the latest error on a call still pending, for the admin and the sweep's report."""
+    TaskCall.objects.filter(pk=call_id, done_at__isnull=True).update(last_error=repr(error)[:2000])
+
+
+def outbox_sweep(*, now: datetime.datetime | None = None, everything: bool = False) -> int:
+    """Dispatch again every call not done by its due time. Returns how many were dispatched.
+
+    Run every minute by Celery beat (``notifications.tasks.sweep_outbox``) and by hand with
+    ``manage.py outbox_sweep`` (inline mode has no beat). ``everything`` ignores due times
+    (after a mail server is fixed, say) but not calls given up. Two sweeps at once skip each
+    other's rows on PostgreSQL; a call dispatched twice is harmless, tasks being idempotent.
+    """
+    now = now or timezone.now()
+    pending = TaskCall.objects.filter(done_at__isnull=True, attempts__lt=TaskCall.MAX_ATTEMPTS)
+    if not everything:
+        pending = pending.filter(due_at__lte=now)
+    with transaction.atomic():
+        calls = list(pending.select_for_update(skip_locked=True).order_by("due_at")[:500])
+        for call in calls:
+            call.attempts += 1
+            call.due_at = now + retry_delay(attempts=call.attempts)
+        TaskCall.objects.bulk_update(calls, ["attempts", "due_at"])
+    # After the commit, so a worker that is quick never sees the row before its new due time.
+    for call in calls:
+        task_dispatch(call=call)
+    return len(calls)
 
 
 def email_queue(*, to: list[str], subject: str, body_text: str, body_html: str = "") -> Email:
-    """Store a message and deliver it through Celery once the current transaction commits."""
+    """Store a message and deliver it through the outbox once the current transaction commits."""
     from .tasks import email_deliver
 
     email = Email.objects.create(
         to=list(to), subject=subject, body_text=body_text, body_html=body_html
     )
-    email_deliver.delay_on_commit(email.pk)
+    task_enqueue(task=email_deliver, kwargs={"email_id": email.pk})
     return email
 
 
 def email_deliver_now(*, email_id: int) -> bool:
     """Send a stored message unless it has already gone out. Returns True if sent now.
 
-    The row is locked while sending, so two workers handed the same id send it once.
-    A failure is recorded on the row and re-raised for Celery to retry.
+    The row is locked while sending, so two workers handed the same id send it once. A
+    failure is recorded on the row, which stays queued for the next try (failed once
+    ``Email.MAX_SEND_ATTEMPTS`` are spent), and re-raised for Celery to retry.
     """
     failure: Exception | None = None
     with transaction.atomic():
         email = Email.objects.select_for_update().get(pk=email_id)
-        if email.status == Email.Status.SENT:
+        if email.status != Email.Status.QUEUED:
             return False
         email.attempts += 1
         message = EmailMultiAlternatives(
@@ -43,7 +154,8 @@ def email_deliver_now(*, email_id: int) -> bool:
             message.send()
         except Exception as exc:
             failure = exc
-            email.status = Email.Status.FAILED
+            if email.attempts >= Email.MAX_SEND_ATTEMPTS:
+                email.status = Email.Status.FAILED
             email.last_error = repr(exc)[:2000]
         else:
             email.status = Email.Status.SENT

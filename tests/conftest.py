@@ -299,3 +299,70 @@ def issue_credential(programme, make_member):
         )
 
     return issue
+
+
+# A broker outage
+
+
+def closed_port() -> int:
+    """A local TCP port where nothing listens (bound, then released)."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def use_broker(*, url: str | None, eager: bool) -> None:
+    """Point the project's Celery app at another broker, as CELERY_BROKER_URL would.
+
+    Celery reads CELERY_BROKER_URL from the environment before its own settings, so both
+    change. The app keeps a pool of connections to the first broker it saw; it is dropped
+    here the way Celery itself drops it after a fork.
+    """
+    import os
+
+    from cms import celery_app
+
+    if url:
+        os.environ["CELERY_BROKER_URL"] = url
+    else:
+        os.environ.pop("CELERY_BROKER_URL", None)
+    celery_app.conf.broker_url = url
+    celery_app.conf.task_always_eager = eager
+    if celery_app._pool is not None:
+        celery_app._pool.force_close_all()
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+
+
+@pytest.fixture
+def celery_restored():
+    """Whatever a test does to the Celery app's broker and eager mode is undone after it."""
+    from cms import celery_app
+
+    saved = {"url": celery_app.conf.broker_url, "eager": celery_app.conf.task_always_eager}
+    yield lambda: use_broker(**saved)
+    use_broker(**saved)
+
+
+@pytest.fixture
+def broker_down(celery_restored):
+    """Celery as in production (tasks published, not run inline) with the broker on a
+    closed port. Yields ``broker_back()``: the broker returns and, as everywhere else in
+    the suite, tasks run inline again, so a sweep after it does the work in this process.
+    """
+    use_broker(url=f"redis://127.0.0.1:{closed_port()}/0", eager=False)
+    return celery_restored
+
+
+@pytest.fixture
+def sweep_later():
+    """sweep_later() -> calls dispatched: the outbox sweep as beat runs it once the calls
+    queued now have fallen due."""
+    from notifications.services import RETRY_AFTER, outbox_sweep
+
+    def sweep() -> int:
+        return outbox_sweep(now=timezone.now() + RETRY_AFTER)
+
+    return sweep

@@ -6,6 +6,7 @@ Every surface (the public page, the API, the roster and CSV checks) asks
 
 import datetime
 import hmac
+import logging
 import unicodedata
 from collections.abc import Sequence
 from functools import partial
@@ -22,6 +23,7 @@ from .csvcheck import read_checks, result_row
 from .models import ApiKey, BulkCheck, RosterEntry, VerificationEvent, hash_api_key
 from .results import NO_MATCH_MESSAGE, VerificationResult
 
+logger = logging.getLogger(__name__)
 Channel = VerificationEvent.Channel
 # Every lookup by name compares against something, so a miss takes as long as a mismatch.
 _NOBODY = "\x00nobody"
@@ -97,20 +99,47 @@ def credential_verify(
 
 
 def _record_later(results, *, channel: str, organisation_id: int | None) -> None:
-    from .tasks import record_verifications
-
     credential_ids = [result.credential_id for result in results if result.found]
     if not credential_ids:
         return
     transaction.on_commit(
         partial(
-            record_verifications.delay,
+            _record_after_commit,
             credential_ids=credential_ids,
             channel=channel,
             organisation_id=organisation_id,
             at=results[0].checked_at.isoformat(),
         )
     )
+
+
+def _record_after_commit(
+    *, credential_ids: list[int], channel: str, organisation_id: int | None, at: str
+) -> None:
+    """Hand the checks to a worker; if the broker refuses them, write them here.
+
+    Not through the outbox: an outbox row is one more write on every lookup, the cost the
+    task exists to avoid. While the broker is down a lookup writes its checks itself, one
+    bulk insert, and still answers. ``retry=False``: a lookup does not wait out the
+    publisher's reconnection attempts when writing inline is the better answer.
+    """
+    from .tasks import record_verifications
+
+    fields = {
+        "credential_ids": credential_ids,
+        "channel": channel,
+        "organisation_id": organisation_id,
+        "at": at,
+    }
+    try:
+        record_verifications.apply_async(kwargs=fields, retry=False)
+    except Exception as error:
+        logger.warning(
+            "Verification: recording %d check(s) here, the task could not be queued: %s",
+            len(credential_ids),
+            type(error).__name__,
+        )
+        verifications_record(**fields)
 
 
 def verifications_record(

@@ -1,7 +1,8 @@
 from celery import shared_task
 
 
-@shared_task(acks_late=True)
+# A worker lost mid-task hands the checks back to the queue: they are not in any outbox.
+@shared_task(acks_late=True, reject_on_worker_lost=True)
 def record_verifications(
     *, credential_ids: list[int], channel: str, organisation_id: int | None, at: str
 ) -> int:

@@ -233,6 +233,9 @@ STORAGES = {
 # Email: EMAIL_URL such as smtp+tls://user:password@smtp.example.org:587
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# A mail server that hangs must not hold a worker, or in inline mode a request, for long:
+# the message stays queued and the outbox sweep tries again.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Peerpath <no-reply@peerpath.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -247,10 +250,22 @@ CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_TIME_LIMIT = 5 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 4 * 60
+# A message a worker took and never acknowledged (acks_late tasks whose worker died) is
+# handed out again after Redis's visibility timeout, by default an hour. A little above
+# the longest task's hard limit: no task still running is handed to a second worker, and
+# a lost one waits minutes. Retries must not wait longer than this (see email_deliver).
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT + 60}
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
+    # Emails, renders and other work a request queued in the outbox and that is not done
+    # within a few minutes (broker down at the time, worker lost) are dispatched again.
+    "outbox-sweep": {
+        "task": "notifications.tasks.sweep_outbox",
+        "schedule": 60.0,
+        "options": {"expires": 55},  # sweeps missed while workers were down do not pile up
+    },
     "supervisor-digests": {
         "task": "practice.tasks.send_supervisor_digests",
         "schedule": crontab(hour=7, minute=0),

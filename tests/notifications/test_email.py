@@ -56,11 +56,34 @@ def test_a_failed_send_is_recorded_and_raised_for_retry(monkeypatch):
         email_deliver_now(email_id=email.pk)
 
     email.refresh_from_db()
-    assert email.status == Email.Status.FAILED
+    assert email.status == Email.Status.QUEUED  # still waiting for the next try
     assert "mail server said no" in email.last_error
     assert email.attempts == 1
+
+
+def test_a_message_is_given_up_after_its_last_attempt(monkeypatch):
+    email = Email.objects.create(
+        to=["a@example.org"],
+        subject="Fails",
+        body_text="Body",
+        attempts=Email.MAX_SEND_ATTEMPTS - 1,
+    )
+
+    def refuse(self, *args, **kwargs):
+        raise SMTPException("mail server said no")
+
+    monkeypatch.setattr("django.core.mail.EmailMultiAlternatives.send", refuse)
+    with pytest.raises(SMTPException):
+        email_deliver_now(email_id=email.pk)
+    email.refresh_from_db()
+    assert email.status == Email.Status.FAILED
+
+    monkeypatch.undo()
+    assert email_deliver_now(email_id=email.pk) is False  # failed for good: not tried again
+    assert mail.outbox == []
 
 
 def test_the_task_retries_on_mail_server_errors():
     assert SMTPException in email_deliver.autoretry_for
     assert email_deliver.acks_late is True
+    assert email_deliver.reject_on_worker_lost is True
