@@ -231,12 +231,12 @@ def test_beat_sweeps_the_outbox_every_minute():
     assert entry["schedule"] <= 60
 
 
-def test_staff_see_what_is_stuck_in_the_outbox_without_the_bodies(client, smtp_down):
+def test_staff_see_what_is_stuck_in_the_outbox_without_the_bodies(client, smtp_down, mfa_login):
     from tests.factories import UserFactory
 
     email_queue(to=["a@example.org"], subject="Stuck", body_text="secret-reset-link")
     admin = UserFactory(is_staff=True, is_superuser=True)
-    client.force_login(admin)
+    mfa_login(client, admin)
 
     emails = client.get("/django-admin/notifications/email/").content.decode()
     calls = client.get("/django-admin/notifications/taskcall/").content.decode()

@@ -12,10 +12,10 @@ APPROVED_SUBJECT = "[Peerpath] Practice hours approved"
 
 
 def test_an_approval_with_the_broker_down_answers_and_its_email_follows_the_broker(
-    client, assigned_supervisor, log_entry, broker_down, sweep_later
+    client, assigned_supervisor, log_entry, broker_down, sweep_later, mfa_login
 ):
     entry = log_entry()
-    client.force_login(assigned_supervisor)
+    mfa_login(client, assigned_supervisor)
 
     # This request answered 500 after committing, and the email was never sent.
     response = client.post(
