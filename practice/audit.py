@@ -62,14 +62,17 @@ def audit_record(*, entry_id: int | None, actor, action: str, ip: str | None, ch
 # ---------------------------------------------------------------- erasure
 
 
-def audit_redact(*, parts_by_event: dict[int, Iterable[str]], pseudonym: str) -> AuditEvent:
+def audit_redact(
+    *, parts_by_event: dict[int, Iterable[str]], pseudonym: str, note: dict | None = None
+) -> AuditEvent:
     """Replace personal parts of events and record that it was done, in one transaction.
 
     ``parts_by_event`` maps event ids to part names (``actor``, ``ip``, ``changes.<key>``).
     The actor becomes ``pseudonym``, the rest ``[erased]``; each part's salt is destroyed,
     so its commitment, still in the hash, no longer reveals anything. The ``erased`` event
     appended last names every redacted part, which is what lets ``audit_verify`` tell an
-    erasure from tampering. Called by ``manage.py erase_user``.
+    erasure from tampering; ``note`` (no personal data) is added to it. Called by
+    ``manage.py erase_user``.
     """
     with transaction.atomic():
         redacted: dict[str, list[str]] = {}
@@ -96,7 +99,7 @@ def audit_redact(*, parts_by_event: dict[int, Iterable[str]], pseudonym: str) ->
             actor=None,
             action="erased",
             ip=None,
-            changes={"pseudonym": pseudonym, "redacted": redacted},
+            changes={**(note or {}), "pseudonym": pseudonym, "redacted": redacted},
         )
 
 
@@ -235,23 +238,24 @@ def _stored_copies() -> dict[int, str]:
     return {int(name.split(".")[0]): name for name in files if name.split(".")[0].isdecimal()}
 
 
-def _personal_problem(event: AuditEvent, erasures: dict[int, tuple[str, set[str]]]) -> str:
-    """Empty if every personal part matches its commitment or was erased on the record."""
+def _personal_problem(event: AuditEvent, erasures: dict[int, dict[str, str]]) -> tuple[str, str]:
+    """(kind, problem), empty if each personal part matches its commitment or was erased
+    on the record (by an ``erased`` event naming it, and holding that event's pseudonym)."""
     parts = event.personal_parts()
     if set(parts) != set(event.commitments) or not set(event.salts) <= set(parts):
-        return "has personal fields that do not match its commitments"
+        return Problem.ALTERED, "has personal fields that do not match its commitments"
     for part, value in parts.items():
         if part in event.salts:
             if commitment(salt=event.salts[part], value=value) != event.commitments[part]:
-                return f"had its {part} changed after it was written"
+                return Problem.ALTERED, f"had its {part} changed after it was written"
             continue
-        pseudonym, erased = erasures.get(event.pk, ("", set()))
+        erased = erasures.get(event.pk, {})
         if part not in erased:
-            return f"had its {part} removed, and no erasure event records it"
-        expected = [None, pseudonym] if part == "actor" else (None if part == "ip" else REDACTED)
+            return Problem.REDACTED, f"had its {part} removed, and no erasure event records it"
+        expected = [None, erased[part]] if part == "actor" else (None if part == "ip" else REDACTED)
         if value != expected:
-            return f"had its {part} changed after it was erased"
-    return ""
+            return Problem.ALTERED, f"had its {part} changed after it was erased"
+    return "", ""
 
 
 def audit_verify() -> ChainReport:
@@ -337,9 +341,9 @@ def audit_verify() -> ChainReport:
                 Problem.REWRITTEN,
                 len(checkpoints),
             )
-        personal = _personal_problem(event, erasures)
+        kind, personal = _personal_problem(event, erasures)
         if personal:
-            return ChainReport(checked, event.pk, personal, Problem.ALTERED, len(checkpoints))
+            return ChainReport(checked, event.pk, personal, kind, len(checkpoints))
         checked += 1
         head = heads.get(event.pk)
         if head is not None and (head.head_hash != event.hash or head.event_count != checked):
@@ -367,11 +371,15 @@ def audit_verify() -> ChainReport:
     return ChainReport(checked, None, "", "", len(checkpoints))
 
 
-def _erasures() -> dict[int, tuple[str, set[str]]]:
-    """Event id -> (pseudonym, redacted parts), from the chain's own ``erased`` events."""
-    found: dict[int, tuple[str, set[str]]] = {}
+def _erasures() -> dict[int, dict[str, str]]:
+    """Event id -> {redacted part: pseudonym}, from the chain's own ``erased`` events.
+
+    Per part, because two erasures can touch one event: a trainee's erasure redacts the
+    comment on a sign-off, the supervisor's later erasure its actor.
+    """
+    found: dict[int, dict[str, str]] = {}
     for changes in AuditEvent.objects.filter(action="erased").values_list("changes", flat=True):
         for event_id, parts in (changes.get("redacted") or {}).items():
-            pseudonym, earlier = found.get(int(event_id), (changes.get("pseudonym", ""), set()))
-            found[int(event_id)] = (pseudonym, earlier | set(parts))
+            for part in parts:
+                found.setdefault(int(event_id), {})[part] = changes.get("pseudonym", "")
     return found
