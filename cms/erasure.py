@@ -14,8 +14,8 @@ trainees (reassign them first). Everyone else is erased:
   a pseudonym, the address and the free text (reflections, comments) become "[erased]",
   without breaking the chain (see ``practice.audit.audit_redact``);
 - their private data is deleted: lesson reflections, quiz attempts, practice entries that
-  were never approved, ethics affirmations, memberships, email addresses, authenticators
-  and the emails queued or sent to them;
+  were never approved, ethics affirmations, memberships, email addresses, authenticators,
+  enrolment invitations and the emails queued or sent to them;
 - the account is deleted, or, where rows that must stay point to it (old approved
   entries, old sign-offs), stripped of name, email and password and switched off.
 """
@@ -34,7 +34,7 @@ from django.utils import timezone
 
 from assessments.models import Attempt
 from certificates.models import Credential, CredentialEvent, EthicsAffirmation
-from courses.models import Enrollment, Reflection
+from courses.models import Enrollment, EnrolmentInvitation, Reflection
 from notifications.models import Email
 from organisations.models import Membership
 from practice.audit import audit_redact
@@ -209,6 +209,7 @@ def user_erase(*, user, dry_run: bool = False) -> ErasurePlan:
     SupervisorAssignment.objects.filter(trainee=user).delete()
     Decision.objects.filter(supervisor=user).update(supervisor=None, supervisor_name=plan.pseudonym)
     CredentialEvent.objects.filter(actor=user).update(actor=None, actor_name=plan.pseudonym)
+    EnrolmentInvitation.objects.filter(email__in=addresses).delete()
     Membership.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
     EmailAddress.objects.filter(user=user).delete()

@@ -11,7 +11,7 @@ from django.db.models.deletion import ProtectedError
 from django.utils import timezone
 
 from core.keys import private_key_pem
-from courses.models import Enrollment, Reflection
+from courses.models import Enrollment, EnrolmentInvitation, Reflection
 from organisations.models import Membership
 from practice.audit import Problem, audit_checkpoint_sign, audit_verify
 from practice.models import AuditEvent, Decision, LogEntry, SupervisorAssignment
@@ -60,6 +60,7 @@ def test_a_trainee_without_kept_records_is_erased_and_the_chain_still_verifies(
     Reflection.objects.create(
         trainee=named_trainee, lesson_id=returned.enrollment.programme.pk, block_id="b", text="x"
     )
+    EnrolmentInvitation.objects.create(programme=returned.enrollment.programme, email=email)
     audit_checkpoint_sign()
     events_before = list(AuditEvent.objects.values_list("pk", "hash"))
     assert "okonkwo-trail" in _trail_text()
@@ -73,6 +74,7 @@ def test_a_trainee_without_kept_records_is_erased_and_the_chain_still_verifies(
     assert not Reflection.objects.exists()
     assert not Enrollment.objects.filter(trainee_id=named_trainee.pk).exists()
     assert not Membership.objects.filter(user_id=named_trainee.pk).exists()
+    assert not EnrolmentInvitation.objects.exists()
     # Every event stays, with the same hash; one more records the erasure.
     assert list(AuditEvent.objects.exclude(action="erased").values_list("pk", "hash")) == (
         events_before
