@@ -1,15 +1,25 @@
 """Enrolling, completing lessons and saving reflections."""
 
+from dataclasses import dataclass
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
+from notifications.services import email_queue
+from organisations.models import Membership
 from organisations.roles import Role, has_role
 from organisations.services import membership_grant
 
 from .models import (
     Cohort,
     Enrollment,
+    EnrolmentInvitation,
     LessonCompletion,
     LessonPage,
     ModulePage,
@@ -27,7 +37,9 @@ def enrollment_create(
 ) -> Enrollment:
     """Enrol ``trainee``, by themselves or by a coordinator (``enrolled_by``).
 
-    Enrolling makes the trainee a member of the programme's organisation.
+    Enrolling makes the trainee a member of the programme's organisation, so a coordinator
+    may enrol only people with no role elsewhere (``may_enrol_directly``); everyone else
+    is invited (``enrollment_by_email``).
     """
     if not programme.live:
         raise ValidationError("This programme is not open: it has not been published.")
@@ -55,6 +67,17 @@ def enrollment_create(
                 "Check it with your coordinator."
             )
 
+    if enrolled_by is not None and not may_enrol_directly(
+        user=trainee, organisation=programme.organisation
+    ):
+        raise PermissionDenied(
+            "This person has a role at another organisation: invite them instead, and they "
+            "are enrolled when they accept."
+        )
+    return _enrollment_add(trainee=trainee, programme=programme, cohort=cohort)
+
+
+def _enrollment_add(*, trainee, programme: ProgrammePage, cohort: Cohort | None) -> Enrollment:
     membership_grant(user=trainee, organisation=programme.organisation, role=Role.TRAINEE)
     try:
         with transaction.atomic():
@@ -62,6 +85,132 @@ def enrollment_create(
     except IntegrityError:
         # A double submit raced us; the first one won.
         return Enrollment.objects.get(trainee=trainee, programme=programme)
+
+
+def may_enrol_directly(*, user, organisation) -> bool:
+    """May a coordinator of ``organisation`` enrol ``user`` without asking them?
+
+    Only if the person holds no role anywhere else (a clinic verifier always has one at
+    their clinic): otherwise enrolling would silently make another provider's trainee, or
+    a clinic's verifier, a member here and show their name and email in the cohort list.
+    """
+    return not Membership.objects.filter(user=user).exclude(organisation=organisation).exists()
+
+
+# ---------------------------------------------------------------- invitations
+
+
+@dataclass(frozen=True)
+class EnrolByEmailResult:
+    outcome: str  # "enrolled", "already" or "invited"
+    enrollment: Enrollment | None = None
+    invitation: EnrolmentInvitation | None = None
+
+
+@transaction.atomic
+def enrollment_by_email(*, coordinator, programme: ProgrammePage, email: str) -> EnrolByEmailResult:
+    """A coordinator enrols someone by email address: at once, or by invitation.
+
+    People with no role at another organisation are enrolled at once. Anyone else, and any
+    address without an account, is sent an invitation (a new one replaces a pending one),
+    and nothing else changes until they accept.
+    """
+    if not has_role(coordinator, Role.COORDINATOR, organisation=programme.organisation):
+        raise PermissionDenied("Only the programme's coordinators can enrol other people.")
+    if not programme.live:
+        raise ValidationError("This programme is not open: it has not been published.")
+    email = email.strip().lower()
+    user = get_user_model().objects.filter(email__iexact=email).first()
+    if user is not None:
+        existing = Enrollment.objects.filter(trainee=user, programme=programme).first()
+        if existing:
+            return EnrolByEmailResult("already", enrollment=existing)
+        if may_enrol_directly(user=user, organisation=programme.organisation):
+            enrollment = enrollment_create(
+                trainee=user, programme=programme, enrolled_by=coordinator
+            )
+            return EnrolByEmailResult("enrolled", enrollment=enrollment)
+    EnrolmentInvitation.objects.filter(
+        programme=programme, email=email, status=EnrolmentInvitation.Status.PENDING
+    ).update(status=EnrolmentInvitation.Status.DECLINED, responded_at=timezone.now())
+    invitation = EnrolmentInvitation.objects.create(
+        programme=programme, email=email, invited_by=coordinator
+    )
+    _invitation_send(invitation=invitation, has_account=user is not None)
+    return EnrolByEmailResult("invited", invitation=invitation)
+
+
+def _invitation_send(*, invitation: EnrolmentInvitation, has_account: bool) -> None:
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    context = {
+        "invitation": invitation,
+        "programme": invitation.programme,
+        "organisation": invitation.programme.organisation,
+        "has_account": has_account,
+        "invitation_url": base + reverse("courses:invitation", args=[invitation.pk]),
+        "signup_url": base + reverse("account_signup"),
+    }
+    subject = render_to_string("courses/email/enrolment_invitation_subject.txt", context)
+    email_queue(
+        to=[invitation.email],
+        subject=" ".join(subject.split()),
+        body_text=render_to_string("courses/email/enrolment_invitation_message.txt", context),
+    )
+
+
+def _user_addresses(user) -> set[str]:
+    """The addresses the user has shown they own: the account's and verified ones."""
+    verified = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+    return {user.email.lower(), *(address.lower() for address in verified)}
+
+
+def invitation_for(*, user, invitation_id: int) -> EnrolmentInvitation:
+    """An invitation addressed to ``user``; DoesNotExist for anyone else's, as for none."""
+    invitation = (
+        EnrolmentInvitation.objects.select_related("programme__organisation")
+        .filter(pk=invitation_id)
+        .first()
+    )
+    if invitation is None or invitation.email.lower() not in _user_addresses(user):
+        raise EnrolmentInvitation.DoesNotExist("No invitation to you has this number.")
+    return invitation
+
+
+def _open_invitation(*, user, invitation_id: int) -> EnrolmentInvitation:
+    invitation = invitation_for(user=user, invitation_id=invitation_id)
+    invitation = EnrolmentInvitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.status != EnrolmentInvitation.Status.PENDING:
+        raise ValidationError(
+            f"You already {invitation.get_status_display().lower()} this invitation."
+        )
+    if invitation.is_expired:
+        raise ValidationError(
+            f"This invitation expired on {invitation.expires_at:%d %B %Y}. Ask your "
+            "coordinator to send a new one."
+        )
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, user, invitation_id: int) -> Enrollment:
+    """The invited person accepts: only now do the membership and the enrolment exist."""
+    invitation = _open_invitation(user=user, invitation_id=invitation_id)
+    if not invitation.programme.live:
+        raise ValidationError("This programme is no longer open.")
+    enrollment = _enrollment_add(trainee=user, programme=invitation.programme, cohort=None)
+    invitation.status = EnrolmentInvitation.Status.ACCEPTED
+    invitation.responded_at = timezone.now()
+    invitation.save(update_fields=["status", "responded_at"])
+    return enrollment
+
+
+@transaction.atomic
+def invitation_decline(*, user, invitation_id: int) -> EnrolmentInvitation:
+    invitation = _open_invitation(user=user, invitation_id=invitation_id)
+    invitation.status = EnrolmentInvitation.Status.DECLINED
+    invitation.responded_at = timezone.now()
+    invitation.save(update_fields=["status", "responded_at"])
+    return invitation
 
 
 def _lesson_place(lesson: LessonPage) -> tuple[ModulePage, ProgrammePage]:

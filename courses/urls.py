@@ -17,4 +17,5 @@ urlpatterns = [
     path("coordinate/", views.coordinated_programmes, name="coordinated_programmes"),
     path("coordinate/<int:programme_id>/", views.cohort_progress, name="cohort_progress"),
     path("coordinate/<int:programme_id>/enrol/", views.coordinator_enrol, name="coordinator_enrol"),
+    path("invitations/<int:invitation_id>/", views.invitation, name="invitation"),
 ]

@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, F
@@ -15,7 +14,7 @@ from organisations.roles import Role, has_role, role_required
 
 from . import services
 from .forms import CohortFilterForm, CoordinatorEnrolForm, EnrolForm, ReflectionForm
-from .models import Enrollment, LessonPage, ProgrammePage
+from .models import Enrollment, EnrolmentInvitation, LessonPage, ProgrammePage
 from .selectors import trainee_dashboard
 
 
@@ -202,6 +201,9 @@ def cohort_progress(request, programme_id: int):
             "filters": filters,
             "stalled_days": stalled_days,
             "enrol_form": CoordinatorEnrolForm(),
+            "invitations": programme.invitations.filter(
+                status=EnrolmentInvitation.Status.PENDING
+            ).order_by("-created_at"),
             "quizzes": QuizPage.objects.descendant_of(programme).order_by("path"),
         },
     )
@@ -216,20 +218,55 @@ def coordinator_enrol(request, programme_id: int):
     if not form.is_valid():
         messages.error(request, "Enter a valid email address.")
         return redirect("courses:cohort_progress", programme_id=programme.pk)
-    trainee = get_user_model().objects.filter(email__iexact=form.cleaned_data["email"]).first()
-    if trainee is None:
-        messages.error(
-            request, "No Peerpath account uses that email. Ask the trainee to sign up first."
+    email = form.cleaned_data["email"]
+    try:
+        result = services.enrollment_by_email(
+            coordinator=request.user, programme=programme, email=email
         )
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    except PermissionDenied as error:
+        messages.error(request, str(error))
     else:
-        try:
-            services.enrollment_create(
-                trainee=trainee, programme=programme, enrolled_by=request.user
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        except PermissionDenied as error:
-            messages.error(request, str(error))
+        if result.outcome == "enrolled":
+            messages.success(request, f"{email} is enrolled in {programme.title}.")
+        elif result.outcome == "already":
+            messages.info(request, f"{email} is already enrolled in {programme.title}.")
         else:
-            messages.success(request, f"{trainee} is enrolled in {programme.title}.")
+            # The same words whether or not the address has an account: the answer must not
+            # tell a coordinator who uses Peerpath elsewhere.
+            messages.success(
+                request,
+                f"We sent an invitation to {result.invitation.email}. They are enrolled when "
+                "they accept it, signed in with that address.",
+            )
     return redirect("courses:cohort_progress", programme_id=programme.pk)
+
+
+def _own_invitation(request, invitation_id: int):
+    try:
+        return services.invitation_for(user=request.user, invitation_id=invitation_id)
+    except EnrolmentInvitation.DoesNotExist as error:
+        raise Http404("No invitation to you has this number.") from error
+
+
+@login_required
+def invitation(request, invitation_id: int):
+    """The invited person, signed in, reads the offer and accepts or declines it."""
+    invitation = _own_invitation(request, invitation_id)
+    if request.method == "POST":
+        accept = request.POST.get("answer") == "accept"
+        try:
+            if accept:
+                services.invitation_accept(user=request.user, invitation_id=invitation.pk)
+            else:
+                services.invitation_decline(user=request.user, invitation_id=invitation.pk)
+        except ValidationError as error:
+            messages.error(request, _error_text(error))
+            return redirect("courses:invitation", invitation_id=invitation.pk)
+        if accept:
+            messages.success(request, f"You are enrolled in {invitation.programme.title}.")
+            return redirect(invitation.programme.get_url(request))
+        messages.info(request, f"You declined the invitation to {invitation.programme.title}.")
+        return redirect("/")
+    return render(request, "courses/invitation.html", {"invitation": invitation})

@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import secrets
 
 from django.conf import settings
 from django.db import models
@@ -218,22 +219,49 @@ class Decision(models.Model):
         return f"{self.get_outcome_display()} by {self.supervisor_name}"
 
 
+# The parts of an event that identify or describe a person. The chain hashes a salted
+# commitment to each, not the value, so erasure can replace the value (and destroy the salt)
+# while every hash and link still verifies. Free text (a reflection, a supervisor's
+# comment) is personal; ids, dates, minutes and statuses are not.
+REDACTABLE_CHANGE_KEYS = ("reflection", "comment")
+REDACTED = "[erased]"
+
+
+def _canonical(value) -> bytes:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), default=str).encode()
+
+
+def commitment(*, salt: str, value) -> str:
+    """A hiding commitment: without the salt, the value cannot be guessed from it."""
+    return hashlib.sha256(_canonical({"salt": salt, "value": value})).hexdigest()
+
+
 class AuditEvent(models.Model):
     """An append-only, hash-chained record of every change to practice entries.
 
     Each event stores the hash of the one before it; ``verify_audit`` recomputes the
-    chain. ``previous_hash`` is unique, so two writers can never fork the chain.
+    chain and compares it with the signed checkpoints (``AuditCheckpoint``).
+    ``previous_hash`` is unique, so two writers can never fork the chain.
+
+    Who acted (actor, name, address) and the free text of ``changes`` enter the hash only
+    through ``commitments``; their salts sit in ``salts``. Erasure replaces those values
+    and drops the salts, and is itself recorded as an ``erased`` event that names the
+    redacted parts, so the chain stays verifiable and a silent edit does not.
     """
 
     entry_id = models.BigIntegerField(null=True, db_index=True)
+    # PROTECT: deleting a person in the trail goes through ``manage.py erase_user``, which
+    # redacts them first; a plain delete would try to rewrite the trail.
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
     actor_name = models.CharField(max_length=300)
     action = models.CharField(max_length=30)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     changes = models.JSONField(default=dict)
     created_at = models.DateTimeField()
+    commitments = models.JSONField(default=dict)
+    salts = models.JSONField(default=dict)
     previous_hash = models.CharField(max_length=64, unique=True)
     hash = models.CharField(max_length=64, unique=True)
 
@@ -245,29 +273,87 @@ class AuditEvent(models.Model):
 
     def save(self, *args, **kwargs):
         if self.pk is not None:
-            raise ValueError("Audit events are append-only.")
+            raise ValueError("Audit events are append-only; erasure goes through audit_redact.")
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
         raise ValueError("Audit events are append-only.")
 
+    def personal_parts(self) -> dict:
+        """The redactable values, by part name: ``actor``, ``ip``, ``changes.<key>``."""
+        parts = {"actor": [self.actor_id, self.actor_name], "ip": self.ip_address}
+        for key in REDACTABLE_CHANGE_KEYS:
+            if key in self.changes:
+                parts[f"changes.{key}"] = self.changes[key]
+        return parts
+
+    def commit_personal_parts(self) -> None:
+        """Salt and commit each personal part; called once, before the first save."""
+        self.salts = {part: secrets.token_hex(16) for part in self.personal_parts()}
+        self.commitments = {
+            part: commitment(salt=self.salts[part], value=value)
+            for part, value in self.personal_parts().items()
+        }
+
     def compute_hash(self) -> str:
-        payload = json.dumps(
+        public_changes = {
+            key: value for key, value in self.changes.items() if key not in REDACTABLE_CHANGE_KEYS
+        }
+        payload = {
+            "entry": self.entry_id,
+            "action": self.action,
+            "changes": public_changes,
+            "commitments": self.commitments,
+            "at": self.created_at.isoformat(),
+            "previous": self.previous_hash,
+        }
+        return hashlib.sha256(_canonical(payload)).hexdigest()
+
+
+class AuditCheckpoint(models.Model):
+    """A signed statement of where the audit chain stood: its head, hash and length.
+
+    Kept in its own append-only table (and copied to file storage) so that rewriting the
+    chain and recomputing every later hash, or deleting its last events, no longer
+    verifies: the chain must still pass through every signed head at the same position.
+    ``digests`` lists each event since the previous checkpoint (id and the first 16 hex
+    digits of its hash), so verification can name the first event that changed.
+    """
+
+    head_event_id = models.BigIntegerField(unique=True)
+    head_hash = models.CharField(max_length=64)
+    event_count = models.PositiveBigIntegerField()
+    digests = models.JSONField(default=list)
+    signed_at = models.DateTimeField()
+    key_id = models.CharField(max_length=64)
+    signature = models.TextField()
+
+    class Meta:
+        ordering = ["head_event_id"]
+
+    def __str__(self) -> str:
+        return f"Checkpoint at event {self.head_event_id} ({self.event_count} events)"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Audit checkpoints are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Audit checkpoints are append-only.")
+
+    def signed_payload(self) -> bytes:
+        """The exact bytes the signature covers."""
+        return _canonical(
             {
-                "entry": self.entry_id,
-                "actor": self.actor_id,
-                "actor_name": self.actor_name,
-                "action": self.action,
-                "ip": self.ip_address,
-                "changes": self.changes,
-                "at": self.created_at.isoformat(),
-                "previous": self.previous_hash,
-            },
-            sort_keys=True,
-            separators=(",", ":"),
-            default=str,
+                "head_event_id": self.head_event_id,
+                "head_hash": self.head_hash,
+                "event_count": self.event_count,
+                "digests": self.digests,
+                "signed_at": self.signed_at.isoformat(),
+                "key_id": self.key_id,
+            }
         )
-        return hashlib.sha256(payload.encode()).hexdigest()
 
 
 class DigestSent(models.Model):

@@ -247,11 +247,16 @@ def entry_decide(
 
     Checks: the supervisor is not the trainee, holds the supervisor role in the trainee's
     organisation, is the trainee's current supervisor there, and has two-factor
-    authentication. The entry row is locked, and the database allows one decision per
-    submission, so two supervisors deciding at once leave exactly one decision.
+    authentication. The database allows one decision per submission, so two supervisors
+    deciding at once leave exactly one decision.
+
+    Only two rows are locked: the entry, and the current assignment (so a reassignment
+    waits for the decision, not the other way round). ``of=("self",)`` matters: on
+    PostgreSQL a plain FOR UPDATE over a join also locks the trainee, the programme and
+    the organisation, which made every sign-off in an organisation queue behind the others.
     """
     entry = (
-        LogEntry.objects.select_for_update()
+        LogEntry.objects.select_for_update(of=("self",))
         .select_related("enrollment__trainee", "enrollment__programme__organisation")
         .filter(pk=entry_id)
         .first()
@@ -264,7 +269,11 @@ def entry_decide(
         raise PermissionDenied("You cannot sign off your own practice.")
     if not has_role(supervisor, Role.SUPERVISOR, organisation=organisation):
         raise PermissionDenied(f"You are not a supervisor at {organisation.name}.")
-    assignment = current_assignment(trainee=trainee, organisation=organisation)
+    assignment = (
+        SupervisorAssignment.objects.select_for_update()
+        .filter(trainee=trainee, organisation=organisation, ended_at__isnull=True)
+        .first()
+    )
     if assignment is None or assignment.supervisor_id != supervisor.pk:
         raise PermissionDenied("You are not this trainee's supervisor.")
     if not user_has_mfa(supervisor):
@@ -292,6 +301,13 @@ def entry_decide(
         raise ValidationError("This entry has just been decided by someone else.") from error
     entry.status = LogEntry.Status.APPROVED if approve else LogEntry.Status.RETURNED
     entry.save(update_fields=["status", "updated_at"])
+    _notify_trainee(entry=entry, decision=decision)
+    if approve:
+        from courses.services import enrollment_refresh_completion
+
+        enrollment_refresh_completion(enrollment=entry.enrollment)
+    # Last: appending to the chain makes every other writer wait until this commits, so
+    # nothing slow (the credential check above) should run after it.
     audit_record(
         entry_id=entry.pk,
         actor=supervisor,
@@ -299,11 +315,6 @@ def entry_decide(
         ip=ip,
         changes={"round": entry.submission_round, "comment": comment, "decision": decision.pk},
     )
-    _notify_trainee(entry=entry, decision=decision)
-    if approve:
-        from courses.services import enrollment_refresh_completion
-
-        enrollment_refresh_completion(enrollment=entry.enrollment)
     return decision
 
 

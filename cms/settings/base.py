@@ -279,7 +279,21 @@ CELERY_BEAT_SCHEDULE = {
         "task": "verification.tasks.send_roster_alerts",
         "schedule": crontab(minute=15),
     },
+    # Hourly: a rewrite or truncation of the audit trail can hide at most the last hour.
+    "audit-checkpoint": {
+        "task": "practice.tasks.sign_audit_checkpoint",
+        "schedule": crontab(minute=5),
+    },
 }
+
+# Audit trail: each signed checkpoint is also written to file storage (MEDIA_ROOT or the
+# S3 bucket, under audit-checkpoints/), so deleting checkpoint rows is noticed too.
+AUDIT_CHECKPOINT_STORAGE_COPY = env.bool("AUDIT_CHECKPOINT_STORAGE_COPY", default=True)
+# Erasure (`manage.py erase_user`) refuses while a person's approved practice records are
+# younger than this. Default: 2 years, the California record-keeping period issue 11 cites
+# and the renewal cycle of IC&RC, Texas and Pennsylvania (shared/domain/REQUIREMENTS.md);
+# a board that asks for longer means a longer setting.
+PRACTICE_RECORD_RETENTION_DAYS = env.int("PRACTICE_RECORD_RETENTION_DAYS", default=2 * 365)
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "SAMEORIGIN"

@@ -1,11 +1,12 @@
 from .pages import LessonPage, ModulePage, ProgrammeIndexPage, ProgrammePage
-from .records import Cohort, Enrollment, LessonCompletion, Reflection
+from .records import Cohort, Enrollment, EnrolmentInvitation, LessonCompletion, Reflection
 from .requirements import CompetencyDomain, RequirementProfile, TrainingHourMinimum
 
 __all__ = [
     "Cohort",
     "CompetencyDomain",
     "Enrollment",
+    "EnrolmentInvitation",
     "LessonCompletion",
     "LessonPage",
     "ModulePage",

@@ -139,3 +139,58 @@ class Reflection(models.Model):
 
     def __str__(self) -> str:
         return f"Reflection by trainee {self.trainee_id} on lesson {self.lesson_id}"
+
+
+def _invitation_expiry():
+    return timezone.now() + timezone.timedelta(days=EnrolmentInvitation.VALID_DAYS)
+
+
+class EnrolmentInvitation(models.Model):
+    """A coordinator's offer of a place, for someone they may not enrol directly.
+
+    Enrolling by email makes the person a member of the provider. That is only done at once
+    for people with no role at another organisation; anyone else (another provider's
+    trainee, a clinic verifier) and any address without an account gets this invitation,
+    and nothing is created, or shown to the coordinator beyond the address they typed,
+    until the person signed in with that address accepts it.
+    """
+
+    VALID_DAYS = 14
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for an answer"
+        ACCEPTED = "accepted", "Accepted"
+        DECLINED = "declined", "Declined"
+
+    programme = models.ForeignKey(
+        "courses.ProgrammePage", on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField()
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(default=_invitation_expiry)
+    responded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "email"],
+                condition=models.Q(status="pending"),
+                name="courses_one_pending_invitation",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=["pending", "accepted", "declined"]),
+                name="courses_invitation_status_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Invitation to {self.programme.title} for {self.email}"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.status == self.Status.PENDING and self.expires_at <= timezone.now()

@@ -99,12 +99,21 @@ def test_coordinator_enrols_a_trainee_by_email(client, programme, coordinator, m
     assert Enrollment.objects.filter(trainee=user, programme=programme).exists()
 
 
-def test_enrolling_an_unknown_email_says_so(client, programme, coordinator, mfa_login):
+def test_enrolling_an_unknown_email_sends_an_invitation_to_sign_up(
+    client, programme, coordinator, django_capture_on_commit_callbacks, mfa_login
+):
+    from django.core import mail
+
     mfa_login(client, coordinator)
 
-    response = client.post(
-        f"/courses/coordinate/{programme.pk}/enrol/", {"email": "ghost@example.org"}, follow=True
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/courses/coordinate/{programme.pk}/enrol/",
+            {"email": "ghost@example.org"},
+            follow=True,
+        )
 
-    assert "No Peerpath account uses that email" in response.content.decode()
+    assert "We sent an invitation to ghost@example.org" in response.content.decode()
     assert not Enrollment.objects.exists()
+    assert mail.outbox[-1].to == ["ghost@example.org"]
+    assert "/accounts/signup/" in mail.outbox[-1].body

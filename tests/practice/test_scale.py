@@ -116,3 +116,74 @@ def test_two_supervisors_deciding_at_once_leave_one_decision(
     assert outcomes.count("ok") == 1
     entry.refresh_from_db()
     assert entry.status in (LogEntry.Status.APPROVED, LogEntry.Status.RETURNED)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_approvals_for_two_trainees_of_one_organisation_do_not_wait_for_each_other(
+    practice_programme, make_member, coordinator, provider, with_totp, monkeypatch
+):
+    """A sign-off locks its entry and the trainee's assignment, never the organisation.
+
+    The first approval is held open after its locks are taken (as a slow credential check
+    would hold it); the second, for another trainee of the same organisation, must finish
+    meanwhile. With a FOR UPDATE over the whole join it waited on the organisation row.
+    """
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: SQLite locks the whole database, not rows")
+    import time
+
+    from practice import services
+
+    supervisor = make_member(Role.SUPERVISOR)
+    with_totp(supervisor)
+    entries = []
+    for _ in range(2):
+        trainee = make_member(Role.TRAINEE)
+        enrollment = enrollment_create(trainee=trainee, programme=practice_programme)
+        bulk_entries(enrollment, 1)
+        entries.append(LogEntry.objects.get(enrollment=enrollment))
+        supervisor_assign(
+            coordinator=coordinator, organisation=provider, trainee=trainee, supervisor=supervisor
+        )
+    first_holds_its_locks, second_done = threading.Event(), threading.Event()
+    real_record = services.audit_record
+
+    def record(**kwargs):
+        if kwargs["entry_id"] == entries[0].pk:
+            first_holds_its_locks.set()
+            second_done.wait(timeout=10)
+        return real_record(**kwargs)
+
+    monkeypatch.setattr(services, "audit_record", record)
+    outcomes = {}
+
+    def first():
+        try:
+            entry_decide(supervisor=supervisor, entry_id=entries[0].pk, approve=True)
+            outcomes["first"] = "ok"
+        except Exception as error:
+            outcomes["first"] = repr(error)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=first)
+    thread.start()
+    assert first_holds_its_locks.wait(timeout=10)
+    started = time.monotonic()
+    try:
+        from django.db import transaction
+
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL lock_timeout = '3s'")
+            entry_decide(supervisor=supervisor, entry_id=entries[1].pk, approve=True)
+        outcomes["second"] = "ok"
+    except Exception as error:
+        outcomes["second"] = repr(error)
+    waited = time.monotonic() - started
+    second_done.set()
+    thread.join(timeout=30)
+
+    assert outcomes == {"first": "ok", "second": "ok"}
+    assert waited < 2, f"the second approval waited {waited:.2f} s for the first"
+    assert Decision.objects.filter(outcome=Decision.Outcome.APPROVED).count() == 2
