@@ -24,6 +24,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     # Peerpath
+    "core",
     "cms",
     "accounts",
     "organisations",
@@ -64,6 +65,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads the body or touches the database: see core/middleware.py.
+    "core.middleware.RequestHygieneMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -258,6 +261,10 @@ CELERY_BEAT_SCHEDULE = {
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "SAMEORIGIN"
+
+# Request hygiene (core/middleware.py). The bulk API call of 500 numbers is about 25 kB.
+API_PATH_PREFIX = "/api/"
+API_MAX_BODY_BYTES = env.int("API_MAX_BODY_BYTES", default=100_000)
 
 LOGGING = {
     "version": 1,
