@@ -1,0 +1,48 @@
+"""Supervisor comments (1,000 characters) and reflections (1,500) bounded in the database.
+
+A raw POST used to store comments of any length (a 1 MB one was stored and emailed).
+Any such comment is shortened first, with a note of its original length, so the
+constraint can be added; the full text stays in the audit trail's ``changes``.
+Reflections were always bounded by the entry form, and approved entries cannot be
+updated, so they are not touched.
+"""
+
+import django.db.models.functions.text
+import django.db.models.lookups
+from django.db import migrations, models
+
+COMMENT_MAX_LENGTH = 1000
+
+
+def shorten_long_comments(apps, schema_editor):
+    Decision = apps.get_model("practice", "Decision")
+    for decision in Decision.objects.filter(comment__regex=rf"^.{{{COMMENT_MAX_LENGTH + 1}}}"):
+        note = f" […shortened from {len(decision.comment):,} characters]"
+        decision.comment = decision.comment[: COMMENT_MAX_LENGTH - len(note)] + note
+        decision.save(update_fields=["comment"])
+
+
+class Migration(migrations.Migration):
+    dependencies = [("practice", "0003_categories_and_permissions")]
+
+    operations = [
+        migrations.RunPython(shorten_long_comments, migrations.RunPython.noop),
+        migrations.AddConstraint(
+            model_name="decision",
+            constraint=models.CheckConstraint(
+                condition=django.db.models.lookups.LessThanOrEqual(
+                    django.db.models.functions.text.Length("comment"), COMMENT_MAX_LENGTH
+                ),
+                name="practice_decision_comment_length",
+            ),
+        ),
+        migrations.AddConstraint(
+            model_name="logentry",
+            constraint=models.CheckConstraint(
+                condition=django.db.models.lookups.LessThanOrEqual(
+                    django.db.models.functions.text.Length("reflection"), 1500
+                ),
+                name="practice_entry_reflection_length",
+            ),
+        ),
+    ]
