@@ -5,7 +5,7 @@ import math
 from typing import Annotated, Literal
 
 from django.conf import settings
-from ninja import Field, NinjaAPI, Schema
+from ninja import Field, NinjaAPI, Redoc, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.security import HttpBearer
 
@@ -184,3 +184,8 @@ def credential_status(request, number: Number):
         "checked_at": result.checked_at,
         "verification_url": verification_url(result.number),
     }
+
+
+def redoc(request):
+    """The same schema in ReDoc (Swagger UI is at docs), from django-ninja's static files."""
+    return Redoc().render_page(request, api)
