@@ -306,8 +306,10 @@ CONTENT_SECURITY_POLICY = {
 }
 # The Wagtail admin needs inline scripts; why, in core/csp.py.
 CSP_INLINE_SCRIPT_PREFIXES = ["/cms/"]
-# Wagtail's admin would fetch release notes from wagtail.org, which the policy forbids.
+# Wagtail's admin would fetch release notes from wagtail.org and avatars from Gravatar
+# (sending a hash of each editor's email), which the policy forbids: both are off.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Permissions-Policy: nothing Peerpath does needs the camera, microphone, location or
 # other device features, so no page (or embedded frame) may ask for them. A QR check-in
