@@ -17,6 +17,7 @@ from certificates.numbers import normalise
 from cms import ratelimit
 from cms.csv import csv_response
 from cms.http import client_ip
+from core.idempotency import idempotent
 from organisations.roles import Role, role_required
 
 from . import selectors, services
@@ -138,6 +139,7 @@ def clinic_home(request):
 
 
 @role_required(Role.VERIFIER)
+@idempotent
 def roster(request, organisation_id: int):
     clinic = _clinic(request, organisation_id)
     add_form = LookupForm(request.POST or None, prefix="add")
@@ -234,6 +236,7 @@ def roster_csv(request, organisation_id: int):
 
 
 @role_required(Role.VERIFIER)
+@idempotent
 def bulk_check(request, organisation_id: int):
     clinic = _clinic(request, organisation_id)
     form = BulkCheckForm(request.POST or None, request.FILES or None)

@@ -42,3 +42,22 @@ def test_a_nul_in_the_roster_search_is_refused(client, verifier, clinic, roster_
     # On PostgreSQL this was a DataError (a 500).
     client.force_login(verifier)
     assert client.get(f"/clinics/{clinic.pk}/{path}", {"q": "Oka\x00"}).status_code == 400
+
+
+def test_a_roster_addition_sent_twice_adds_once_without_an_error(
+    client, verifier, clinic, credential
+):
+    from core.idempotency import ALREADY_SENT_MESSAGE, FIELD_NAME, new_token
+    from verification.models import RosterEntry
+
+    client.force_login(verifier)
+    data = {"add-number": credential.number, "add-last_name": "Okafor", FIELD_NAME: new_token()}
+
+    first = client.post(f"/clinics/{clinic.pk}/roster/", data)
+    second = client.post(f"/clinics/{clinic.pk}/roster/", data, follow=True)
+
+    assert first.status_code == 302
+    html = second.content.decode()
+    assert ALREADY_SENT_MESSAGE in html
+    assert "already" not in html.replace(ALREADY_SENT_MESSAGE, "").lower()
+    assert RosterEntry.objects.filter(organisation=clinic).count() == 1
