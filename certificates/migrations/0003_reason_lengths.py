@@ -8,6 +8,7 @@ can be added.
 import django.db.models.functions.text
 import django.db.models.lookups
 from django.db import migrations, models
+from django.db.models.functions import Length
 
 REASON_MAX_LENGTH = 500
 
@@ -18,13 +19,14 @@ def _shortened(text: str) -> str:
 
 
 def shorten_long_reasons(apps, schema_editor):
-    too_long = rf"^.{{{REASON_MAX_LENGTH + 1}}}"
     Credential = apps.get_model("certificates", "Credential")
-    for credential in Credential.objects.filter(status_reason__regex=too_long):
+    credentials = Credential.objects.annotate(length=Length("status_reason"))
+    for credential in credentials.filter(length__gt=REASON_MAX_LENGTH):
         credential.status_reason = _shortened(credential.status_reason)
         credential.save(update_fields=["status_reason"])
     CredentialEvent = apps.get_model("certificates", "CredentialEvent")
-    for event in CredentialEvent.objects.filter(reason__regex=too_long):
+    events = CredentialEvent.objects.annotate(length=Length("reason"))
+    for event in events.filter(length__gt=REASON_MAX_LENGTH):
         event.reason = _shortened(event.reason)
         event.save(update_fields=["reason"])
 

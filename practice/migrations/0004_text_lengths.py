@@ -10,13 +10,15 @@ updated, so they are not touched.
 import django.db.models.functions.text
 import django.db.models.lookups
 from django.db import migrations, models
+from django.db.models.functions import Length
 
 COMMENT_MAX_LENGTH = 1000
 
 
 def shorten_long_comments(apps, schema_editor):
     Decision = apps.get_model("practice", "Decision")
-    for decision in Decision.objects.filter(comment__regex=rf"^.{{{COMMENT_MAX_LENGTH + 1}}}"):
+    too_long = Decision.objects.annotate(length=Length("comment"))
+    for decision in too_long.filter(length__gt=COMMENT_MAX_LENGTH):
         note = f" […shortened from {len(decision.comment):,} characters]"
         decision.comment = decision.comment[: COMMENT_MAX_LENGTH - len(note)] + note
         decision.save(update_fields=["comment"])
