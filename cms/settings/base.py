@@ -6,7 +6,6 @@ media on local disk and Celery tasks executed inline.
 """
 
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import environ
 from celery.schedules import crontab
@@ -286,13 +285,11 @@ CSP_FRAME_SOURCES = env.list(
         "https://player.vimeo.com",
     ],
 )
-# Wagtail's userbar on public pages loads the admin's scripts from this origin.
-_ADMIN_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(WAGTAILADMIN_BASE_URL))
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF, _ADMIN_ORIGIN, NONCE],
-        "style-src": [SELF, _ADMIN_ORIGIN, UNSAFE_INLINE],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, UNSAFE_INLINE],
         "img-src": [SELF, "data:", "blob:"],
         "font-src": [SELF, "data:"],
         "connect-src": [SELF],
