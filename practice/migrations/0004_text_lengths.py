@@ -5,6 +5,10 @@ Any such comment is shortened first, with a note of its original length, so the
 constraint can be added; the full text stays in the audit trail's ``changes``.
 Reflections were always bounded by the entry form, and approved entries cannot be
 updated, so they are not touched.
+
+SQLite cannot add a constraint to a table: Django rebuilds ``practice_logentry`` and the
+rebuild drops its triggers, so the lock on approved entries (0002) is created again
+afterwards. PostgreSQL alters the table in place and keeps its trigger.
 """
 
 import django.db.models.functions.text
@@ -22,6 +26,19 @@ def shorten_long_comments(apps, schema_editor):
         note = f" […shortened from {len(decision.comment):,} characters]"
         decision.comment = decision.comment[: COMMENT_MAX_LENGTH - len(note)] + note
         decision.save(update_fields=["comment"])
+
+
+SQLITE_LOCK = """
+    CREATE TRIGGER IF NOT EXISTS practice_logentry_approved_locked
+    BEFORE UPDATE ON practice_logentry
+    WHEN OLD.status = 'approved'
+    BEGIN SELECT RAISE(ABORT, 'approved practice entries are locked'); END;
+"""
+
+
+def relock_approved_entries(apps, schema_editor):
+    if schema_editor.connection.vendor == "sqlite":
+        schema_editor.execute(SQLITE_LOCK)
 
 
 class Migration(migrations.Migration):
@@ -47,4 +64,5 @@ class Migration(migrations.Migration):
                 name="practice_entry_reflection_length",
             ),
         ),
+        migrations.RunPython(relock_approved_entries, relock_approved_entries),
     ]

@@ -39,3 +39,19 @@ def test_an_over_long_comment_is_shortened_with_a_note(log_entry, assigned_super
     assert len(comment) == 1000
     assert comment.startswith("Needs work.\nNeeds work.")
     assert comment.endswith(" […shortened from 1,000,000 characters]")
+
+
+def test_approved_entries_stay_locked_after_the_table_is_rebuilt(assigned_supervisor, log_entry):
+    # SQLite rebuilds practice_logentry to add the constraint, which drops its triggers.
+    from django.db import transaction
+
+    from practice.models import LogEntry
+    from practice.services import entry_decide
+
+    migrate(BEFORE)
+    migrate(AFTER)
+    entry = log_entry()
+    entry_decide(supervisor=assigned_supervisor, entry_id=entry.pk, approve=True)
+
+    with pytest.raises(Exception, match="locked"), transaction.atomic():
+        LogEntry.objects.filter(pk=entry.pk).update(minutes=600)
