@@ -93,7 +93,7 @@ def log(request, enrollment_id: int):
 def entry_new(request, enrollment_id: int):
     enrollment = _own_enrollment(request, enrollment_id)
     corrects = None
-    if "corrects" in request.GET:
+    if request.GET.get("corrects"):
         corrects_id = positive_int(request.GET["corrects"])
         if corrects_id is None:
             raise Http404("No entry of yours has this number.")
