@@ -42,14 +42,22 @@ def _has_nul_in_query_dict(query_dict) -> bool:
     return any(NUL in key or any(NUL in v for v in values) for key, values in query_dict.lists())
 
 
-def request_has_nul(request: HttpRequest) -> bool:
-    """Whether any text of ``request`` contains a NUL character."""
+def request_has_nul(request: HttpRequest, *, raw_body: bool = False) -> bool:
+    """Whether any text of ``request`` contains a NUL character.
+
+    With ``raw_body`` (the API, whose bodies are JSON) the body is searched as bytes
+    whatever its declared type, and never parsed here: a malformed form body is the
+    API's to answer, in its own JSON.
+    """
     if NUL in request.path or _has_nul_in_query_dict(request.GET):
         return True
     if any(NUL in key or NUL in value for key, value in request.COOKIES.items()):
         return True
     if request.method in ("GET", "HEAD", "OPTIONS"):
         return False
+    if raw_body:
+        body = request.body
+        return b"\x00" in body or _JSON_NUL.search(body) is not None
     content_type = request.content_type or ""
     if content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
         if _has_nul_in_query_dict(request.POST):
@@ -77,7 +85,7 @@ class RequestHygieneMiddleware:
         is_api = request.path_info.startswith(self.api_prefix)
         if is_api and self._content_length(request) > self.api_max_bytes:
             return JsonResponse({"detail": _too_large_message(self.api_max_bytes)}, status=413)
-        if request_has_nul(request):
+        if request_has_nul(request, raw_body=is_api):
             if is_api:
                 return JsonResponse({"detail": NUL_MESSAGE}, status=400)
             return HttpResponseBadRequest(NUL_MESSAGE, content_type="text/plain; charset=utf-8")

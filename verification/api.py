@@ -16,7 +16,9 @@ from . import services
 from .results import NO_NUMBER_MESSAGE, VerificationResult
 
 Status = Literal["VALID", "EXPIRED", "SUSPENDED", "REVOKED"]
-Number = Annotated[str, Field(max_length=40, examples=["PP-7KQ4-M2XD-9"])]
+# No NUL: the request is refused before it reaches the API (core/middleware.py), and the
+# schema says so, so that clients and the fuzz know it.
+Number = Annotated[str, Field(max_length=40, pattern=r"^[^\x00]*$", examples=["PP-7KQ4-M2XD-9"])]
 
 
 class RateLimited(HttpError):
@@ -141,7 +143,14 @@ def _found(result: VerificationResult) -> dict:
 
 @api.post(
     "/credentials/verify",
-    response={200: BulkResponse, 400: Error, 401: Error, 422: ValidationErrors, 429: Error},
+    response={
+        200: BulkResponse,
+        400: Error,
+        401: Error,
+        413: Error,
+        422: ValidationErrors,
+        429: Error,
+    },
     summary="Check up to 500 credentials in one call",
 )
 def credentials_bulk(request, body: BulkRequest):
@@ -168,7 +177,14 @@ def credentials_bulk(request, body: BulkRequest):
 
 @api.get(
     "/credentials/{number}",
-    response={200: CredentialStatus, 401: Error, 404: Error, 422: ValidationErrors, 429: Error},
+    response={
+        200: CredentialStatus,
+        400: Error,
+        401: Error,
+        404: Error,
+        422: ValidationErrors,
+        429: Error,
+    },
     summary="Status and dates of one credential",
 )
 def credential_status(request, number: Number):
