@@ -108,6 +108,10 @@ class CredentialStatus(Schema):
 
 
 class BulkRequest(Schema):
+    # Only "numbers": anything else was ignored, and could carry what the door refuses
+    # (a NUL); now the schema and the answer (422) agree that it does not belong.
+    model_config = {"extra": "forbid"}
+
     numbers: list[Number] = Field(min_length=1, max_length=500)
 
 
