@@ -6,6 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.mfa import mfa_required
+from core.idempotency import idempotent
+from core.params import positive_int
 from courses.models import Cohort
 from organisations.roles import Role, has_role, role_required
 
@@ -22,6 +24,7 @@ from .selectors import (
 
 @login_required
 @require_POST
+@idempotent
 def attempt_start(request, quiz_id: int):
     quiz = get_object_or_404(QuizPage.objects.live().public(), pk=quiz_id)
     try:
@@ -77,9 +80,9 @@ def quiz_results(request, quiz_id: int):
     if not has_role(request.user, Role.COORDINATOR, organisation=programme.organisation):
         raise Http404("No quiz you coordinate has this id.")
     cohorts = Cohort.objects.filter(programme=programme)
-    cohort = None
-    if request.GET.get("cohort", "").isdigit():
-        cohort = cohorts.filter(pk=request.GET["cohort"]).first()
+    # A filter: a cohort id that is not one of this programme's shows every trainee.
+    cohort_id = positive_int(request.GET.get("cohort"))
+    cohort = cohorts.filter(pk=cohort_id).first() if cohort_id else None
     return render(
         request,
         "assessments/quiz_results.html",

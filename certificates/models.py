@@ -6,7 +6,12 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 
+from core.db import length_at_most
+
 from .numbers import new_number
+
+# A suspension or revocation reason is emailed to the holder and kept: a few sentences.
+CREDENTIAL_REASON_MAX_LENGTH = 500
 
 
 class EthicsCode(models.Model):
@@ -62,6 +67,9 @@ class CredentialQuerySet(models.QuerySet):
 class Credential(models.Model):
     """A peer support credential. Expiry follows from the date, never from a nightly job."""
 
+    REASON_MAX_LENGTH = CREDENTIAL_REASON_MAX_LENGTH
+    REASON_TOO_LONG = f"Keep the reason to {REASON_MAX_LENGTH} characters."
+
     class Status(models.TextChoices):
         ACTIVE = "active", "Active"
         SUSPENDED = "suspended", "Suspended"
@@ -81,7 +89,7 @@ class Credential(models.Model):
         "organisations.Organisation", on_delete=models.PROTECT, related_name="credentials"
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
-    status_reason = models.TextField(blank=True)
+    status_reason = models.TextField(blank=True, max_length=REASON_MAX_LENGTH)
     issued_on = models.DateField()
     expires_on = models.DateField()
     achievement = models.JSONField(help_text="What was achieved, as it stood on issue.")
@@ -104,6 +112,11 @@ class Credential(models.Model):
             models.CheckConstraint(
                 condition=Q(expires_on__gt=models.F("issued_on")),
                 name="certificates_expires_after_issue",
+            ),
+            length_at_most(
+                "status_reason",
+                CREDENTIAL_REASON_MAX_LENGTH,
+                name="certificates_status_reason_length",
             ),
         ]
 
@@ -132,7 +145,7 @@ class CredentialEvent(models.Model):
 
     credential = models.ForeignKey(Credential, on_delete=models.PROTECT, related_name="events")
     action = models.CharField(max_length=20)
-    reason = models.TextField(blank=True)
+    reason = models.TextField(blank=True, max_length=Credential.REASON_MAX_LENGTH)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -141,6 +154,11 @@ class CredentialEvent(models.Model):
 
     class Meta:
         ordering = ["at"]
+        constraints = [
+            length_at_most(
+                "reason", CREDENTIAL_REASON_MAX_LENGTH, name="certificates_event_reason_length"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.action} {self.credential_id} at {self.at:%Y-%m-%d}"

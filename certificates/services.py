@@ -303,6 +303,8 @@ def credential_change_status(*, actor, credential_id: int, action: str, reason: 
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": "Give the reason: the holder is told it, and it is kept."})
+    if len(reason) > Credential.REASON_MAX_LENGTH:
+        raise ValidationError({"reason": Credential.REASON_TOO_LONG})
     allowed_from, new_status, done = TRANSITIONS[action]
     if credential.status not in allowed_from:
         raise ValidationError(

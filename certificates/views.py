@@ -7,12 +7,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.mfa import mfa_required
+from core.idempotency import idempotent
 from courses.models import Enrollment
 from courses.selectors import own_enrollment_or_404
 from organisations.models import Organisation
 from organisations.roles import OrganisationKind, Role, has_role, role_required
 
 from . import openbadges, services, statuslist
+from .forms import StatusChangeForm
 from .models import Credential
 from .numbers import normalise
 
@@ -104,6 +106,7 @@ def status_list(request, purpose: str):
 
 
 @role_required(Role.TRAINEE)
+@idempotent
 def ethics(request, enrollment_id: int):
     enrollment = own_enrollment_or_404(user=request.user, enrollment_id=enrollment_id)
     code = services.current_ethics_code(enrollment)
@@ -175,8 +178,14 @@ def change_status(request, number: str):
     credential = Credential.objects.filter(number=normalise(number) or "").first()
     if credential is None:
         raise Http404("No credential has this number.")
+    form = StatusChangeForm(request.POST)
+    if not form.is_valid():
+        if not has_role(request.user, Role.COORDINATOR, organisation=credential.issuer):
+            raise Http404("No credential you manage has this number.")
+        messages.error(request, f"{credential.number} was not changed: {form.error_text()}")
+        return redirect("certificates:manage")
     try:
-        if request.POST.get("action") == "rerender":
+        if form.cleaned_data["action"] == "rerender":
             services.credential_rerender(actor=request.user, credential_id=credential.pk)
             messages.success(
                 request, f"{credential.number}: the certificate is being rendered again."
@@ -185,8 +194,8 @@ def change_status(request, number: str):
             services.credential_change_status(
                 actor=request.user,
                 credential_id=credential.pk,
-                action=request.POST.get("action", ""),
-                reason=request.POST.get("reason", ""),
+                action=form.cleaned_data["action"],
+                reason=form.cleaned_data["reason"],
             )
             messages.success(request, f"{credential.number} updated.")
     except PermissionDenied as error:

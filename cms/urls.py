@@ -1,5 +1,4 @@
 from allauth.account.decorators import secure_admin_login
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
@@ -9,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import dashboard
 from verification.api import api as verification_api
+from verification.api import redoc as verification_api_redoc
 
 # Every login form is allauth's, so its rate limits, lockout, email verification and MFA
 # apply to every way in: the two admin sites and Wagtail's frontend login (which
@@ -27,15 +27,16 @@ urlpatterns = [
     path("courses/", include("courses.urls")),
     path("assessments/", include("assessments.urls")),
     path("practice/", include("practice.urls")),
+    path("api/v1/redoc", verification_api_redoc, name="api_v1_redoc"),
     path("api/v1/", verification_api.urls),
     path("", include("verification.urls")),
     path("", include("certificates.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# No route serves MEDIA_ROOT, not even in development: every stored file a person may see
+# has a view that checks who is asking (a certificate's PDF: certificates.views
+# .certificate_pdf; a document: Wagtail's /documents/ view), so /media/<path> would only
+# have offered a way round those checks.
 
 urlpatterns += [
     # Before wagtail.urls, so this pattern wins over Wagtail's own at the same path.

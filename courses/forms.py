@@ -1,5 +1,7 @@
 from django import forms
 
+from .models import Reflection
+
 
 class EnrolForm(forms.Form):
     invitation_code = forms.CharField(
@@ -8,7 +10,27 @@ class EnrolForm(forms.Form):
 
 
 class ReflectionForm(forms.Form):
-    text = forms.CharField(label="Your reflection", widget=forms.Textarea(attrs={"rows": 6}))
+    text = forms.CharField(
+        label="Your reflection",
+        max_length=Reflection.TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={
+            "required": "Write your reflection before saving it.",
+            "max_length": f"Reflections can be up to {Reflection.TEXT_MAX_LENGTH} characters.",
+        },
+    )
+
+
+class LessonSearchForm(forms.Form):
+    """The lesson search box, bounded so the search backend never sees an essay."""
+
+    QUERY_MAX_LENGTH = 200
+
+    q = forms.CharField(
+        required=False,
+        max_length=QUERY_MAX_LENGTH,
+        error_messages={"max_length": f"Search for at most {QUERY_MAX_LENGTH} characters."},
+    )
 
 
 class CoordinatorEnrolForm(forms.Form):

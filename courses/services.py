@@ -28,7 +28,7 @@ from .models import (
 )
 from .selectors import lesson_access, module_progress_list
 
-REFLECTION_MAX_LENGTH = 5000
+REFLECTION_MAX_LENGTH = Reflection.TEXT_MAX_LENGTH
 
 
 @transaction.atomic

@@ -10,10 +10,18 @@ from django.views.decorators.http import require_POST
 from accounts.mfa import mfa_required
 from assessments.models import QuizPage
 from cms.csv import csv_response
+from core.idempotency import idempotent
+from core.params import positive_int
 from organisations.roles import Role, has_role, role_required
 
 from . import services
-from .forms import CohortFilterForm, CoordinatorEnrolForm, EnrolForm, ReflectionForm
+from .forms import (
+    CohortFilterForm,
+    CoordinatorEnrolForm,
+    EnrolForm,
+    LessonSearchForm,
+    ReflectionForm,
+)
 from .models import Enrollment, EnrolmentInvitation, LessonPage, ProgrammePage
 from .selectors import trainee_dashboard
 
@@ -24,6 +32,7 @@ def _error_text(error: ValidationError) -> str:
 
 @login_required
 @require_POST
+@idempotent
 def enrol(request, programme_id: int):
     programme = get_object_or_404(ProgrammePage.objects.live().public(), pk=programme_id)
     form = EnrolForm(request.POST)
@@ -63,10 +72,9 @@ def lesson_complete(request, lesson_id: int):
     if _wants_json(request):
         return JsonResponse({"completed": True})
     messages.success(request, f"“{lesson.title}” marked as done.")
-    next_url = request.POST.get("next", "")
-    next_lesson = (
-        LessonPage.objects.live().filter(pk=next_url).first() if next_url.isdigit() else None
-    )
+    # "next" is a hint for where to go; anything but a lesson's id is ignored.
+    next_id = positive_int(request.POST.get("next"))
+    next_lesson = LessonPage.objects.live().filter(pk=next_id).first() if next_id else None
     return redirect((next_lesson or lesson).get_url(request))
 
 
@@ -76,7 +84,7 @@ def reflection_save(request, lesson_id: int, block_id: str):
     lesson = _live_lesson(lesson_id)
     form = ReflectionForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Write your reflection before saving it.")
+        messages.error(request, " ".join(form.errors["text"]))
     else:
         try:
             services.reflection_save(
@@ -101,11 +109,17 @@ def my_training(request):
 
 @role_required(Role.TRAINEE)
 def lesson_search(request):
-    query = request.GET.get("q", "").strip()[:200]
+    form = LessonSearchForm(request.GET)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
     results = []
     if query:
         results = LessonPage.objects.live().public().specific().search(query)[:50]
-    return render(request, "courses/search.html", {"query": query, "results": results})
+    return render(
+        request,
+        "courses/search.html",
+        {"query": query, "results": results, "form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 def _coordinated_programme(request, programme_id: int) -> ProgrammePage:
@@ -212,6 +226,7 @@ def cohort_progress(request, programme_id: int):
 @role_required(Role.COORDINATOR)
 @mfa_required
 @require_POST
+@idempotent
 def coordinator_enrol(request, programme_id: int):
     programme = _coordinated_programme(request, programme_id)
     form = CoordinatorEnrolForm(request.POST)

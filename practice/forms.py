@@ -4,7 +4,7 @@ from django import forms
 
 from courses.models import CompetencyDomain
 
-from .models import LogEntry
+from .models import REFLECTION_MAX_LENGTH, Decision, LogEntry
 
 
 class EntryForm(forms.Form):
@@ -24,7 +24,7 @@ class EntryForm(forms.Form):
     setting = forms.ChoiceField(choices=LogEntry.Setting.choices)
     reflection = forms.CharField(
         label="Reflection (de-identified)",
-        max_length=1500,
+        max_length=REFLECTION_MAX_LENGTH,
         help_text="What you did and what you learned. No names, dates of birth, contact "
         "details, addresses or case numbers of the people you supported.",
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -75,3 +75,17 @@ class AssignmentForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["trainee"].queryset = trainees
         self.fields["supervisor"].queryset = supervisors
+
+
+class DecisionForm(forms.Form):
+    """A supervisor's decision on one entry: approve, or return with a comment."""
+
+    decision = forms.ChoiceField(choices=[("approve", "Approve"), ("return", "Return")])
+    comment = forms.CharField(
+        required=False,
+        max_length=Decision.COMMENT_MAX_LENGTH,
+        error_messages={"max_length": Decision.COMMENT_TOO_LONG},
+    )
+
+    def error_text(self) -> str:
+        return " ".join(message for messages in self.errors.values() for message in messages)

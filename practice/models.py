@@ -13,8 +13,14 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
+from core.db import length_at_most
+
 MINUTES_STEP = 15
 MINUTES_PER_DAY = 24 * 60
+# A de-identified reflection on one piece of practice: a paragraph or two.
+REFLECTION_MAX_LENGTH = 1500
+# A supervisor's comment is emailed to the trainee and kept with the record.
+DECISION_COMMENT_MAX_LENGTH = 1000
 
 
 class PracticeCategory(models.Model):
@@ -140,7 +146,7 @@ class LogEntry(models.Model):
         "courses.CompetencyDomain", on_delete=models.PROTECT, related_name="+"
     )
     setting = models.CharField(max_length=20, choices=Setting.choices)
-    reflection = models.TextField(max_length=1500)
+    reflection = models.TextField(max_length=REFLECTION_MAX_LENGTH)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     corrects = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="corrections"
@@ -159,6 +165,9 @@ class LogEntry(models.Model):
                 condition=Q(minutes__gte=MINUTES_STEP, minutes__lte=MINUTES_PER_DAY)
                 & Exact(Mod("minutes", MINUTES_STEP), 0),
                 name="practice_entry_quarter_hours",
+            ),
+            length_at_most(
+                "reflection", REFLECTION_MAX_LENGTH, name="practice_entry_reflection_length"
             ),
         ]
         indexes = [
@@ -191,6 +200,9 @@ class Decision(models.Model):
         APPROVED = "approved", "Approved"
         RETURNED = "returned", "Returned"
 
+    COMMENT_MAX_LENGTH = DECISION_COMMENT_MAX_LENGTH
+    COMMENT_TOO_LONG = f"Keep the comment to {COMMENT_MAX_LENGTH} characters."
+
     entry = models.ForeignKey(LogEntry, on_delete=models.PROTECT, related_name="decisions")
     submission_round = models.PositiveSmallIntegerField()
     supervisor = models.ForeignKey(
@@ -199,7 +211,7 @@ class Decision(models.Model):
     supervisor_name = models.CharField(max_length=300)
     supervisor_role = models.CharField(max_length=120)
     outcome = models.CharField(max_length=10, choices=Outcome.choices)
-    comment = models.TextField(blank=True, max_length=1000)
+    comment = models.TextField(blank=True, max_length=COMMENT_MAX_LENGTH)
     decided_at = models.DateTimeField(auto_now_add=True)
     verification_code = models.CharField(max_length=20, unique=True)
 
@@ -212,6 +224,9 @@ class Decision(models.Model):
             models.CheckConstraint(
                 condition=Q(outcome="approved") | ~Q(comment=""),
                 name="practice_return_needs_comment",
+            ),
+            length_at_most(
+                "comment", DECISION_COMMENT_MAX_LENGTH, name="practice_decision_comment_length"
             ),
         ]
 

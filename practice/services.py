@@ -285,6 +285,8 @@ def entry_decide(
     comment = comment.strip()
     if not approve and not comment:
         raise ValidationError({"comment": "Say what needs changing, so the trainee can fix it."})
+    if len(comment) > Decision.COMMENT_MAX_LENGTH:
+        raise ValidationError({"comment": Decision.COMMENT_TOO_LONG})
     try:
         with transaction.atomic():
             decision = Decision.objects.create(

@@ -8,13 +8,15 @@ from django.views.decorators.http import require_POST
 
 from accounts.mfa import mfa_required
 from cms.http import client_ip
+from core.idempotency import idempotent
+from core.params import positive_int, positive_ints
 from courses.models import Enrollment
 from courses.selectors import own_enrollment_or_404
 from organisations.models import Organisation
 from organisations.roles import Role, role_required
 
 from . import services
-from .forms import AssignmentForm, EntryForm
+from .forms import AssignmentForm, DecisionForm, EntryForm
 from .models import LogEntry, SupervisorAssignment
 from .report import render_report_pdf
 from .selectors import practice_totals, supervisor_queue, weekly_hours
@@ -87,11 +89,15 @@ def log(request, enrollment_id: int):
 
 
 @role_required(Role.TRAINEE)
+@idempotent
 def entry_new(request, enrollment_id: int):
     enrollment = _own_enrollment(request, enrollment_id)
     corrects = None
-    if request.GET.get("corrects", "").isdigit():
-        corrects = _own_entry(request, int(request.GET["corrects"]))
+    if request.GET.get("corrects"):
+        corrects_id = positive_int(request.GET["corrects"])
+        if corrects_id is None:
+            raise Http404("No entry of yours has this number.")
+        corrects = _own_entry(request, corrects_id)
     form = EntryForm(
         request.POST or None,
         categories=services.allowed_categories(enrollment),
@@ -192,13 +198,17 @@ def queue(request):
 @mfa_required
 @require_POST
 def decide(request, entry_id: int):
-    approve = request.POST.get("decision") == "approve"
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, f"Entry {entry_id} was not decided: {form.error_text()}")
+        return redirect("practice:queue")
+    approve = form.cleaned_data["decision"] == "approve"
     try:
         services.entry_decide(
             supervisor=request.user,
             entry_id=entry_id,
             approve=approve,
-            comment=request.POST.get("comment", ""),
+            comment=form.cleaned_data["comment"],
             ip=client_ip(request),
         )
     except LogEntry.DoesNotExist as error:
@@ -216,7 +226,10 @@ def decide(request, entry_id: int):
 @mfa_required
 @require_POST
 def approve_selected(request):
-    ids = [int(i) for i in request.POST.getlist("entries") if i.isdigit()]
+    ids = positive_ints(request.POST.getlist("entries"))
+    if ids is None:
+        messages.error(request, "Nothing was approved: an entry number was not a number.")
+        return redirect("practice:queue")
     if not ids:
         messages.error(request, "Tick the entries you want to approve.")
         return redirect("practice:queue")
@@ -239,6 +252,7 @@ def _coordinated_organisation(request, organisation_id: int) -> Organisation:
 
 @role_required(Role.COORDINATOR)
 @mfa_required
+@idempotent
 def assignments(request, organisation_id: int):
     organisation = _coordinated_organisation(request, organisation_id)
     User = get_user_model()

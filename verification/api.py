@@ -5,7 +5,7 @@ import math
 from typing import Annotated, Literal
 
 from django.conf import settings
-from ninja import Field, NinjaAPI, Schema
+from ninja import Field, NinjaAPI, Redoc, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.security import HttpBearer
 
@@ -16,7 +16,9 @@ from . import services
 from .results import NO_NUMBER_MESSAGE, VerificationResult
 
 Status = Literal["VALID", "EXPIRED", "SUSPENDED", "REVOKED"]
-Number = Annotated[str, Field(max_length=40, examples=["PP-7KQ4-M2XD-9"])]
+# No NUL: the request is refused before it reaches the API (core/middleware.py), and the
+# schema says so, so that clients and the fuzz know it.
+Number = Annotated[str, Field(max_length=40, pattern=r"^[^\x00]*$", examples=["PP-7KQ4-M2XD-9"])]
 
 
 class RateLimited(HttpError):
@@ -106,6 +108,10 @@ class CredentialStatus(Schema):
 
 
 class BulkRequest(Schema):
+    # Only "numbers": anything else was ignored, and could carry what the door refuses
+    # (a NUL); now the schema and the answer (422) agree that it does not belong.
+    model_config = {"extra": "forbid"}
+
     numbers: list[Number] = Field(min_length=1, max_length=500)
 
 
@@ -141,7 +147,14 @@ def _found(result: VerificationResult) -> dict:
 
 @api.post(
     "/credentials/verify",
-    response={200: BulkResponse, 400: Error, 401: Error, 422: ValidationErrors, 429: Error},
+    response={
+        200: BulkResponse,
+        400: Error,
+        401: Error,
+        413: Error,
+        422: ValidationErrors,
+        429: Error,
+    },
     summary="Check up to 500 credentials in one call",
 )
 def credentials_bulk(request, body: BulkRequest):
@@ -168,7 +181,14 @@ def credentials_bulk(request, body: BulkRequest):
 
 @api.get(
     "/credentials/{number}",
-    response={200: CredentialStatus, 401: Error, 404: Error, 422: ValidationErrors, 429: Error},
+    response={
+        200: CredentialStatus,
+        400: Error,
+        401: Error,
+        404: Error,
+        422: ValidationErrors,
+        429: Error,
+    },
     summary="Status and dates of one credential",
 )
 def credential_status(request, number: Number):
@@ -184,3 +204,8 @@ def credential_status(request, number: Number):
         "checked_at": result.checked_at,
         "verification_url": verification_url(result.number),
     }
+
+
+def redoc(request):
+    """The same schema in ReDoc (Swagger UI is at docs), from django-ninja's static files."""
+    return Redoc().render_page(request, api)

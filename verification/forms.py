@@ -45,3 +45,36 @@ class BulkCheckForm(forms.Form):
     add_to_roster = forms.BooleanField(
         label="Add every credential that matches to our roster", required=False
     )
+
+
+class RosterFilterForm(forms.Form):
+    """The roster's search box. Bounded: SQLite refuses a LIKE pattern past 50,000 bytes
+    ("LIKE or GLOB pattern too complex"), and no name or number is longer than this."""
+
+    QUERY_MAX_LENGTH = 100
+
+    q = forms.CharField(
+        required=False,
+        max_length=QUERY_MAX_LENGTH,
+        error_messages={
+            "max_length": (
+                f"Search for at most {QUERY_MAX_LENGTH} characters: "
+                "part of a name or a credential number."
+            )
+        },
+    )
+    # Unknown statuses and sorts mean "all" and "by name" (verification.selectors).
+    status = forms.CharField(required=False, max_length=20)
+    sort = forms.CharField(required=False, max_length=20)
+
+    def filters(self) -> dict[str, str]:
+        """Keyword arguments for ``selectors.roster_entries``; call after ``is_valid()``."""
+        data = self.cleaned_data if self.is_bound and not self.errors else {}
+        return {
+            "verdict": data.get("status", ""),
+            "query": data.get("q", ""),
+            "sort": data.get("sort") or "name",
+        }
+
+    def error_text(self) -> str:
+        return " ".join(message for messages in self.errors.values() for message in messages)

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -17,11 +17,12 @@ from certificates.numbers import normalise
 from cms import ratelimit
 from cms.csv import csv_response
 from cms.http import client_ip
+from core.idempotency import idempotent
 from organisations.roles import Role, role_required
 
 from . import selectors, services
 from .csvcheck import HEADER, RESULT_HEADER
-from .forms import ApiKeyForm, BulkCheckForm, LookupForm
+from .forms import ApiKeyForm, BulkCheckForm, LookupForm, RosterFilterForm
 from .models import ApiKey, BulkCheck, RosterEntry
 from .results import NO_MATCH_MESSAGE, Verdict, VerificationResult
 
@@ -138,6 +139,7 @@ def clinic_home(request):
 
 
 @role_required(Role.VERIFIER)
+@idempotent
 def roster(request, organisation_id: int):
     clinic = _clinic(request, organisation_id)
     add_form = LookupForm(request.POST or None, prefix="add")
@@ -154,11 +156,10 @@ def roster(request, organisation_id: int):
         else:
             messages.success(request, f"{entry.credential.number} added to the roster.")
             return redirect("verification:roster", clinic.pk)
-    filters = {
-        "verdict": request.GET.get("status", ""),
-        "query": request.GET.get("q", ""),
-        "sort": request.GET.get("sort", "name"),
-    }
+    filter_form = RosterFilterForm(request.GET)
+    if not filter_form.is_valid():
+        messages.error(request, filter_form.error_text())
+    filters = filter_form.filters()
     entries = selectors.roster_entries(organisation=clinic, **filters)
     page = Paginator(entries, 100).get_page(request.GET.get("page"))
     checked_at = timezone.now()
@@ -177,7 +178,7 @@ def roster(request, organisation_id: int):
             "filters": filters,
             "verdicts": [Verdict.VALID, Verdict.EXPIRED, Verdict.SUSPENDED, Verdict.REVOKED],
         },
-        status=400 if add_form.errors else 200,
+        status=400 if add_form.errors or filter_form.errors else 200,
     )
 
 
@@ -195,9 +196,15 @@ def roster_remove(request, organisation_id: int, entry_id: int):
 @role_required(Role.VERIFIER)
 def roster_csv(request, organisation_id: int):
     clinic = _clinic(request, organisation_id)
+    filter_form = RosterFilterForm(request.GET)
+    if not filter_form.is_valid():
+        return HttpResponseBadRequest(
+            filter_form.error_text(), content_type="text/plain; charset=utf-8"
+        )
+    filters = filter_form.filters()
     checked_at = timezone.now()
     entries = selectors.roster_entries(
-        organisation=clinic, verdict=request.GET.get("status", ""), query=request.GET.get("q", "")
+        organisation=clinic, verdict=filters["verdict"], query=filters["query"]
     )
     return csv_response(
         filename=f"roster-{clinic.slug}-{checked_at:%Y-%m-%d}.csv",
@@ -229,6 +236,7 @@ def roster_csv(request, organisation_id: int):
 
 
 @role_required(Role.VERIFIER)
+@idempotent
 def bulk_check(request, organisation_id: int):
     clinic = _clinic(request, organisation_id)
     form = BulkCheckForm(request.POST or None, request.FILES or None)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 env = environ.Env()
@@ -24,6 +25,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     # Peerpath
+    "core",
     "cms",
     "accounts",
     "organisations",
@@ -52,6 +54,10 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    # The API's Swagger UI and ReDoc from django-ninja's own static files, not a CDN.
+    "ninja",
+    # Content-Security-Policy (see core/csp.py)
+    "csp",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -64,6 +70,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.csp.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Before anything reads the body or touches the database: see core/middleware.py.
+    "core.middleware.RequestHygieneMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -297,6 +307,74 @@ PRACTICE_RECORD_RETENTION_DAYS = env.int("PRACTICE_RECORD_RETENTION_DAYS", defau
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "SAMEORIGIN"
+
+# Request hygiene (core/middleware.py). The bulk API call of 500 numbers is about 25 kB.
+API_PATH_PREFIX = "/api/"
+API_MAX_BODY_BYTES = env.int("API_MAX_BODY_BYTES", default=100_000)
+
+# Content-Security-Policy (django-csp 4; core/csp.py). Scripts only from this site or with
+# the request's nonce. Inline style attributes stay allowed: pages set progress bar widths
+# with them, and an injected style cannot run code. Videos in lessons are embedded from
+# the hosts in CSP_FRAME_SOURCES.
+CSP_FRAME_SOURCES = env.list(
+    "CSP_FRAME_SOURCES",
+    default=[
+        "https://www.youtube.com",
+        "https://www.youtube-nocookie.com",
+        "https://player.vimeo.com",
+    ],
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *CSP_FRAME_SOURCES],
+        "worker-src": [SELF, "blob:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
+# The Wagtail admin needs inline scripts; why, in core/csp.py.
+CSP_INLINE_SCRIPT_PREFIXES = ["/cms/"]
+# Wagtail's admin would fetch release notes from wagtail.org and avatars from Gravatar
+# (sending a hash of each editor's email), which the policy forbids: both are off.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Permissions-Policy: nothing Peerpath does needs the camera, microphone, location or
+# other device features, so no page (or embedded frame) may ask for them. A QR check-in
+# page would switch on "camera": ["self"] for itself only. Fullscreen, autoplay and
+# picture-in-picture stay at the browser's default for embedded lesson videos.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "ambient-light-sensor",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "interest-cohort",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    ]
+}
 
 LOGGING = {
     "version": 1,

@@ -4,8 +4,14 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from core.db import length_at_most
+
 # Invitation codes avoid characters that are easy to confuse when read aloud or typed.
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+# A private reflection on a lesson's prompt: a page of text at most.
+REFLECTION_TEXT_MAX_LENGTH = 5000
 
 
 def new_invitation_code() -> str:
@@ -121,12 +127,14 @@ class LessonCompletion(models.Model):
 class Reflection(models.Model):
     """A trainee's private answer to a reflection prompt. Only its author ever sees it."""
 
+    TEXT_MAX_LENGTH = REFLECTION_TEXT_MAX_LENGTH
+
     trainee = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reflections"
     )
     lesson = models.ForeignKey("courses.LessonPage", on_delete=models.CASCADE, related_name="+")
     block_id = models.CharField(max_length=64)
-    text = models.TextField(max_length=5000)
+    text = models.TextField(max_length=TEXT_MAX_LENGTH)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -134,7 +142,10 @@ class Reflection(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["trainee", "lesson", "block_id"], name="courses_reflection_unique"
-            )
+            ),
+            length_at_most(
+                "text", REFLECTION_TEXT_MAX_LENGTH, name="courses_reflection_text_length"
+            ),
         ]
 
     def __str__(self) -> str:
