@@ -1,4 +1,18 @@
 from django import forms
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+
+from organisations.tenancy import ProviderScopedFormMixin
+
+
+class ProgrammePageForm(ProviderScopedFormMixin, WagtailAdminPageForm):
+    """A programme's admin form: its requirement profile is one of the provider's or shared.
+
+    The organisation is not a field: it follows the provider page (``ProgrammePage.save``).
+    """
+
+
+class ProviderScopedModelForm(ProviderScopedFormMixin, WagtailAdminModelForm):
+    """Snippet form of tenant data: choice fields offer only the editor's providers' rows."""
 
 
 class EnrolForm(forms.Form):

@@ -1,24 +1,38 @@
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from organisations.snippets import ProviderScopedSnippetViewSet
+from organisations.tenancy import ProviderOwnedPermissionPolicy
+
 from .models import Cohort, CompetencyDomain, RequirementProfile
+
+# Before any view asks: a fallback policy, once made, cannot be replaced.
+register_permission_policy(Cohort, ProviderOwnedPermissionPolicy(Cohort))
+register_permission_policy(RequirementProfile, ProviderOwnedPermissionPolicy(RequirementProfile))
 
 
 class CompetencyDomainViewSet(SnippetViewSet):
+    """One taxonomy for every provider: coordinators choose domains, administrators edit them."""
+
     model = CompetencyDomain
     icon = "tag"
     list_display = ["name", "slug"]
     search_fields = ["name"]
 
 
-class RequirementProfileViewSet(SnippetViewSet):
+class RequirementProfileViewSet(ProviderScopedSnippetViewSet):
+    """A provider's own profiles; shared ones are offered in choosers, edited by administrators."""
+
     model = RequirementProfile
     icon = "list-ul"
     list_display = ["name", "credential_validity_months", "renewal_ce_hours"]
     search_fields = ["name"]
 
 
-class CohortViewSet(SnippetViewSet):
+class CohortViewSet(ProviderScopedSnippetViewSet):
+    """The cohorts, with their invitation codes, of the coordinator's own programmes."""
+
     model = Cohort
     icon = "group"
     list_display = ["name", "programme", "invitation_code", "starts_on"]

@@ -55,14 +55,13 @@ def live_programme(
     """
     from decimal import Decimal
 
-    from courses.models import CompetencyDomain, ModulePage, ProgrammeIndexPage, ProgrammePage
+    from courses.models import CompetencyDomain, ModulePage, ProgrammePage, ProviderPage
 
     domain = CompetencyDomain.objects.first()
-    programme = ProgrammeIndexPage.objects.get().add_child(
+    programme = ProviderPage.objects.get(organisation=organisation).add_child(
         instance=ProgrammePage(
             title=fields.pop("title", "Big programme"),
             slug=slug,
-            organisation=organisation,
             summary="s",
             live=True,
             **fields,
@@ -121,7 +120,10 @@ def rebuild_migration_data():
     - courses 0002 (its own function): domains, the programme index, the two groups with
       their page and collection permissions, the "Programme review" workflow;
     - assessments 0002 (its own function): the groups' question bank permissions;
-    - practice 0003 (its own function): the practice categories and their permissions.
+    - practice 0003 (its own function): the practice categories and their permissions;
+    - courses 0006 and practice 0004 (their own functions): the index's rights taken from
+      the role-wide groups, shared domains and categories made read-only, and a page,
+      groups and workflow for any provider that exists.
 
     Returns the programme index page.
     """
@@ -154,6 +156,8 @@ def rebuild_migration_data():
     _run_data_migration("assessments.migrations.0002_coordinator_permissions", "grant")
     if not PracticeCategory.objects.exists():
         _run_data_migration("practice.migrations.0003_categories_and_permissions", "build")
+    _run_data_migration("courses.migrations.0006_provider_spaces", "build")
+    _run_data_migration("practice.migrations.0004_categories_shared", "share")
     return ProgrammeIndexPage.objects.get()
 
 

@@ -13,8 +13,8 @@ from courses.models import (
     Enrollment,
     LessonPage,
     ModulePage,
-    ProgrammeIndexPage,
     ProgrammePage,
+    ProviderPage,
     RequirementProfile,
 )
 from courses.services import enrollment_create
@@ -61,9 +61,13 @@ def _fresh_cache():
     cache.clear()
 
 
+# The provider's page, and so the first part of its programmes' addresses.
+PROVIDER_SLUG = "peer-training"
+
+
 @pytest.fixture
 def provider(db):
-    return OrganisationFactory()
+    return OrganisationFactory(name="Peer Training Collaborative", slug=PROVIDER_SLUG)
 
 
 @pytest.fixture
@@ -123,12 +127,12 @@ def build_programme(db, provider):
 
     def build(*, modules: int = 2, lessons: int = 2, slug: str = "cpsw", **fields):
         domain = CompetencyDomain.objects.get(slug="ethical-responsibility")
+        organisation = fields.pop("organisation", provider)
         programme = publish(
-            ProgrammeIndexPage.objects.get(),
+            ProviderPage.objects.get(organisation=organisation),
             ProgrammePage(
                 title=fields.pop("title", "Certified Peer Support Worker"),
                 slug=slug,
-                organisation=fields.pop("organisation", provider),
                 summary="Training for peer support workers.",
                 **fields,
             ),
