@@ -23,7 +23,8 @@ class QuestionViewSet(ProviderScopedSnippetViewSet):
     icon = "help"
     list_display = ["text", "kind", "category"]
     list_filter = ["kind", "category"]
-    search_fields = ["text", "vignette"]
+    # No ``search_fields``: Question is indexed, and naming fields here made the SQLite
+    # backend look for FTS columns that do not exist (a 500 on every search).
 
 
 class QuestionCategoryViewSet(ProviderScopedSnippetViewSet):

@@ -1,3 +1,4 @@
+from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -5,6 +6,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from organisations.snippets import ProviderScopedSnippetViewSet
 from organisations.tenancy import ProviderOwnedPermissionPolicy
 
+from .admin_guard import foreign_provider_paths
 from .models import Cohort, CompetencyDomain, RequirementProfile
 
 # Before any view asks: a fallback policy, once made, cannot be replaced.
@@ -48,3 +50,20 @@ class CurriculumGroup(SnippetViewSetGroup):
 
 
 register_snippet(CurriculumGroup)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def _hide_other_providers_pages(pages, request):
+    """The page chooser lists every page to link to; not other providers' drafts and titles."""
+    if request.user.is_superuser:
+        return pages
+    for path in foreign_provider_paths(request.user):
+        pages = pages.exclude(path__startswith=path)
+    return pages
+
+
+@hooks.register("construct_reports_menu")
+def _page_types_report_for_administrators(request, menu_items):
+    """It names the last edited page of each type across providers (see admin_guard)."""
+    if not request.user.is_superuser:
+        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]

@@ -91,7 +91,12 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
         InlinePanel("options", min_num=2, label="Options"),
         FieldPanel("explanation"),
     ]
-    search_fields = [index.SearchField("text"), index.SearchField("vignette")]
+    search_fields = [
+        index.SearchField("text"),
+        index.SearchField("vignette"),
+        # Listings and choosers search within the author's providers' categories.
+        index.RelatedFields("category", [index.FilterField("organisation")]),
+    ]
 
     # organisations.tenancy: a question belongs to its category's provider.
     provider_owner = "category__organisation"

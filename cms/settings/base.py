@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Another provider's pages are a 404 in every admin URL that names a page.
+    "courses.admin_guard.ProviderPagesAdminGuard",
 ]
 
 ROOT_URLCONF = "cms.urls"
