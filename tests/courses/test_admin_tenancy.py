@@ -641,3 +641,58 @@ def test_the_leak_check_would_see_xs_titles(client, tenants):
     assert reverse("wagtailadmin_reports:workflow") in showing
     assert reverse("wagtailadmin_reports:site_history") in showing
     assert reverse("wagtailsnippets_assessments_question:list") in showing
+
+
+# Forms offer only the author's providers' rows, and shared ones
+
+
+def test_page_forms_offer_only_own_and_shared_profiles_and_questions(tenants):
+    t = tenants
+    shared = RequirementProfile.objects.create(name="Shared board profile")
+    y_category = QuestionCategory.objects.create(name="Yarrow bank", organisation=t.y)
+    y_question = Question.objects.create(category=y_category, text="Y's question?")
+    y_programme_form = ProgrammePage.get_edit_handler().get_form_class()(
+        instance=ProgrammePage(), for_user=t.y_coordinator, parent_page=t.y_provider_page
+    )
+    quiz_form = QuizPage.get_edit_handler().get_form_class()(
+        instance=QuizPage(), for_user=t.y_coordinator, parent_page=t.module
+    )
+    question_form_class = QuizPage.get_edit_handler().get_form_class()
+    bound = question_form_class(
+        data={
+            "title": "Y quiz",
+            "slug": "y-quiz",
+            "quiz_questions-TOTAL_FORMS": "1",
+            "quiz_questions-INITIAL_FORMS": "0",
+            "quiz_questions-MIN_NUM_FORMS": "0",
+            "quiz_questions-MAX_NUM_FORMS": "1000",
+            "quiz_questions-0-question": t.question.pk,
+            "quiz_questions-0-ORDER": "1",
+            "bank_category": t.category.pk,
+        },
+        instance=QuizPage(),
+        for_user=t.y_coordinator,
+        parent_page=t.module,
+    )
+
+    profiles = set(y_programme_form.fields["requirement_profile"].queryset)
+    assert shared in profiles and t.profile not in profiles
+    assert t.category not in set(quiz_form.fields["bank_category"].queryset)
+    assert y_category in set(quiz_form.fields["bank_category"].queryset)
+    child = bound.formsets["quiz_questions"].forms[0]
+    assert set(child.fields["question"].queryset) == {y_question}
+    assert not bound.is_valid()
+    assert "bank_category" in bound.errors
+
+
+def test_question_and_cohort_forms_file_rows_only_with_own_providers(tenants):
+    """Y has no programme yet: a cohort form offers Y's coordinator no programme at all."""
+    t = tenants
+    cohort_form = Cohort.snippet_viewset.get_form_class()(for_user=t.y_coordinator)
+    question_form = Question.snippet_viewset.get_form_class()(for_user=t.y_editor)
+    category_form = QuestionCategory.snippet_viewset.get_form_class()(for_user=t.y_editor)
+
+    assert list(cohort_form.fields["programme"].queryset) == []
+    assert t.category not in set(question_form.fields["category"].queryset)
+    assert list(category_form.fields["organisation"].queryset) == [t.y]
+    assert category_form.fields["organisation"].required
