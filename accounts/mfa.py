@@ -27,8 +27,9 @@ from django.utils.http import urlencode
 
 from organisations.roles import Role, has_any_role
 
-# Roles whose actions (signing off, changing credentials) need a second factor.
-MFA_ROLES = frozenset({Role.SUPERVISOR, Role.COORDINATOR})
+# Roles whose actions (signing off, changing credentials, editing the curriculum) need a
+# second factor.
+MFA_ROLES = frozenset({Role.SUPERVISOR, Role.COORDINATOR, Role.EDITOR})
 # Authenticators that prove possession when they are set up (a code from the app is
 # checked before TOTP is activated); recovery codes are generated, not proven.
 _PROVEN_ON_SETUP = frozenset({Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN})

@@ -10,7 +10,7 @@ def gift_upload(request):
     """Wagtail admin page: upload a Moodle GIFT file into the question bank."""
     if not request.user.has_perm("assessments.add_question"):
         raise PermissionDenied
-    form = GiftUploadForm(request.POST or None, request.FILES or None)
+    form = GiftUploadForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         upload = request.FILES["file"]
         try:
@@ -19,6 +19,7 @@ def gift_upload(request):
                 default_category=form.cleaned_data["category"],
                 skip_unsupported=form.cleaned_data["skip_unsupported"],
                 source=upload.name,
+                organisation=form.cleaned_data["organisation"],
             )
         except GiftImportError as error:
             form.add_error(None, str(error))

@@ -46,7 +46,9 @@ def seed_quizzes(*, programme: ProgrammePage) -> None:
         module = ModulePage.objects.child_of(programme).get(slug=spec["slug"])
         if QuizPage.objects.child_of(module).exists():
             continue
-        category, _ = QuestionCategory.objects.get_or_create(name=spec["title"])
+        category, _ = QuestionCategory.objects.get_or_create(
+            name=spec["title"], organisation=programme.organisation
+        )
         questions = _bank_questions(category, content.QUIZ)
         quiz = QuizPage(
             title=f"Quiz: {spec['title']}",

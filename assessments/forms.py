@@ -1,10 +1,21 @@
 from django import forms
 from django.core.exceptions import ValidationError
-from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+
+from organisations.models import Organisation
+from organisations.tenancy import ProviderScopedFormMixin, organisation_ids_for
 
 
-class QuestionAdminForm(WagtailAdminModelForm):
-    """Checks the options as a whole: how many are correct, and how many there are."""
+class QuizPageForm(ProviderScopedFormMixin, WagtailAdminPageForm):
+    """A quiz draws only on its provider's questions and categories, and shared ones."""
+
+
+class QuestionAdminForm(ProviderScopedFormMixin, WagtailAdminModelForm):
+    """Checks the options as a whole: how many are correct, and how many there are.
+
+    The category offers only the editor's providers' categories, so a question is filed
+    where its author may keep it.
+    """
 
     def clean(self):
         cleaned = super().clean()
@@ -40,6 +51,38 @@ class GiftUploadForm(forms.Form):
         label="Skip question types Peerpath does not support and import the rest",
         required=False,
     )
+    organisation = forms.ModelChoiceField(
+        label="Training provider",
+        queryset=Organisation.objects.none(),
+        help_text="Whose question bank the questions and their categories go into.",
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        """Offer only the providers whose bank ``user`` may add to (superusers: also shared)."""
+        super().__init__(*args, **kwargs)
+        field = self.fields["organisation"]
+        providers = Organisation.objects.filter(kind="provider")
+        if user.is_superuser:
+            field.queryset = providers
+            field.required = False
+            field.empty_label = "Shared by every provider"
+        else:
+            field.queryset = providers.filter(
+                pk__in=organisation_ids_for(user, "assessments.add_question")
+            )
+            # Most authors write for one provider: then the field may be left out.
+            field.required = False
+            field.empty_label = None
+        self.user = user
+
+    def clean_organisation(self):
+        chosen = self.cleaned_data.get("organisation")
+        if chosen is None and not self.user.is_superuser:
+            options = list(self.fields["organisation"].queryset[:2])
+            if len(options) != 1:
+                raise forms.ValidationError("Choose the training provider to import for.")
+            return options[0]
+        return chosen
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from courses.models import Enrollment
 from courses.selectors import first_blocking_module
 from courses.services import enrollment_refresh_completion
+from organisations.models import Organisation
 
 from .gift import GiftSyntaxError, UnsupportedQuestion, parse_gift
 from .grading import percent, score_question
@@ -273,9 +274,17 @@ def _describe(question: UnsupportedQuestion) -> str:
 
 @transaction.atomic
 def gift_import(
-    *, text: str, default_category: str, skip_unsupported: bool, source: str = ""
+    *,
+    text: str,
+    default_category: str,
+    skip_unsupported: bool,
+    source: str = "",
+    organisation: Organisation | None = None,
 ) -> GiftImportReport:
     """Import a GIFT file into the bank as one transaction: all of it, or none of it.
+
+    Questions go into ``organisation``'s categories (made as needed), or shared ones when
+    it is None; never into another provider's category of the same name.
 
     A syntax error names its line. Question types Peerpath does not support stop the import
     unless ``skip_unsupported`` is set, in which case they are listed and left out.
@@ -297,7 +306,9 @@ def gift_import(
     for item in parsed:
         name = (item.category.split("$course$/")[-1].strip("/ ") or default_category)[:255]
         if name not in categories:
-            categories[name], _ = QuestionCategory.objects.get_or_create(name=name)
+            categories[name], _ = QuestionCategory.objects.get_or_create(
+                name=name, organisation=organisation
+            )
         question = Question(
             category=categories[name],
             kind=item.kind,

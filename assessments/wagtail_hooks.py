@@ -1,22 +1,35 @@
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from organisations.snippets import ProviderScopedSnippetViewSet
+from organisations.tenancy import ProviderOwnedPermissionPolicy
 
 from .admin_views import gift_upload
 from .models import Question, QuestionCategory
 
+# Before any view asks: a fallback policy, once made, cannot be replaced.
+register_permission_policy(Question, ProviderOwnedPermissionPolicy(Question))
+register_permission_policy(QuestionCategory, ProviderOwnedPermissionPolicy(QuestionCategory))
 
-class QuestionViewSet(SnippetViewSet):
+
+class QuestionViewSet(ProviderScopedSnippetViewSet):
+    """The questions of the author's own providers' categories."""
+
     model = Question
     icon = "help"
     list_display = ["text", "kind", "category"]
     list_filter = ["kind", "category"]
-    search_fields = ["text", "vignette"]
+    # No ``search_fields``: Question is indexed, and naming fields here made the SQLite
+    # backend look for FTS columns that do not exist (a 500 on every search).
 
 
-class QuestionCategoryViewSet(SnippetViewSet):
+class QuestionCategoryViewSet(ProviderScopedSnippetViewSet):
+    """The author's own providers' categories; shared ones are offered to quizzes."""
+
     model = QuestionCategory
     icon = "folder"
     list_display = ["name"]

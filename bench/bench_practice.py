@@ -24,8 +24,8 @@ def build():
     from courses.models import (
         CompetencyDomain,
         Enrollment,
-        ProgrammeIndexPage,
         ProgrammePage,
+        ProviderPage,
         RequirementProfile,
     )
     from organisations.models import Membership, Organisation
@@ -46,11 +46,10 @@ def build():
         PracticeHourMinimum.objects.create(
             profile=profile, category=category, hours=50, sort_order=order
         )
-    programme = ProgrammeIndexPage.objects.get().add_child(
+    programme = ProviderPage.objects.get(organisation=provider).add_child(
         instance=ProgrammePage(
             title="Bench",
             slug="bench",
-            organisation=provider,
             summary="s",
             requirement_profile=profile,
             live=True,

@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class CoursesConfig(AppConfig):
     name = "courses"
     verbose_name = "Curriculum"
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401  (connects the receivers)

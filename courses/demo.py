@@ -21,12 +21,11 @@ from .models import (
     CompetencyDomain,
     LessonPage,
     ModulePage,
-    ProgrammeIndexPage,
     ProgrammePage,
     RequirementProfile,
     TrainingHourMinimum,
 )
-from .services import enrollment_create, lesson_complete
+from .services import enrollment_create, lesson_complete, provider_space_ensure
 
 PROGRAMME_SLUG = "certified-peer-support-worker"
 PROFILE_NAME = "IC&RC Peer Recovery"
@@ -88,10 +87,12 @@ def _publish_child(parent, page):
     return page
 
 
-def seed_requirement_profile() -> RequirementProfile:
+def seed_requirement_profile(*, organisation: Organisation) -> RequirementProfile:
+    """The demo provider's own profile, so its coordinator can edit it in the CMS."""
     profile, created = RequirementProfile.objects.get_or_create(
         name=PROFILE_NAME,
         defaults={
+            "organisation": organisation,
             "description": "Modelled on the IC&RC Peer Recovery credential: 46 training hours "
             "across four domains; renewal every two years with 20 hours of continuing "
             "education, 6 of them in ethics.",
@@ -116,16 +117,16 @@ def seed_requirement_profile() -> RequirementProfile:
 
 @transaction.atomic
 def seed_programme(*, organisation: Organisation) -> ProgrammePage:
-    index = ProgrammeIndexPage.objects.get()
+    provider_page = provider_space_ensure(organisation=organisation)
     programme = ProgrammePage.objects.filter(slug=PROGRAMME_SLUG).first()
     if programme is None:
         programme = _publish_child(
-            index,
+            provider_page,
             ProgrammePage(
                 title="Certified Peer Support Worker",
                 slug=PROGRAMME_SLUG,
                 organisation=organisation,
-                requirement_profile=seed_requirement_profile(),
+                requirement_profile=seed_requirement_profile(organisation=organisation),
                 summary="The full training path to a peer support credential: seven modules "
                 "across advocacy, mentoring and education, recovery and wellness support, and "
                 "ethical responsibility, with quizzes, reflections and supervised practice.",

@@ -1,20 +1,28 @@
-"""Enrolling, completing lessons and saving reflections."""
+"""Enrolling, completing lessons and saving reflections; giving each provider its CMS space."""
 
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from notifications.services import email_queue
-from organisations.models import Membership
-from organisations.roles import Role, has_role
-from organisations.services import membership_grant
+from organisations.models import Membership, Organisation
+from organisations.roles import OrganisationKind, Role, has_role
+from organisations.services import membership_grant, provider_groups_ensure
 
 from .models import (
     Cohort,
@@ -23,7 +31,9 @@ from .models import (
     LessonCompletion,
     LessonPage,
     ModulePage,
+    ProgrammeIndexPage,
     ProgrammePage,
+    ProviderPage,
     Reflection,
 )
 from .selectors import lesson_access, module_progress_list
@@ -295,3 +305,76 @@ def reflection_save(*, trainee, lesson: LessonPage, block_id: str, text: str) ->
         trainee=trainee, lesson=lesson, block_id=block_id, defaults={"text": text}
     )
     return reflection
+
+
+# Providers' spaces in the CMS
+
+# What each author role may do on its provider's page and everything under it. Coordinators
+# approve (publish); course editors write and submit to the provider's review workflow.
+PROVIDER_PAGE_PERMISSIONS: dict[str, tuple[str, ...]] = {
+    Role.COORDINATOR: ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
+    Role.EDITOR: ("add_page", "change_page"),
+}
+REVIEW_WORKFLOW = "Programme review"
+
+
+def _free_child_slug(parent, slug: str) -> str:
+    taken = set(parent.get_children().values_list("slug", flat=True))
+    candidate, n = slug, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{slug}-{n}"
+    return candidate
+
+
+@transaction.atomic
+def provider_space_ensure(*, organisation: Organisation) -> ProviderPage | None:
+    """A training provider's page under the programme index, with its rights; idempotent.
+
+    Makes what is missing: the provider's coordinator and course-editor groups, its page
+    (titled after the provider), the groups' page permissions on that page only, and a
+    "Programme review" workflow on it whose approvers are the provider's coordinators.
+    Returns None for clinics, and where the site has no programme index yet.
+    """
+    if organisation.kind != OrganisationKind.TRAINING_PROVIDER:
+        return None
+    groups = provider_groups_ensure(organisation=organisation)
+    index = ProgrammeIndexPage.objects.first()
+    if index is None:
+        return None
+    page = ProviderPage.objects.filter(organisation=organisation).first()
+    if page is None:
+        page = index.add_child(
+            instance=ProviderPage(
+                title=organisation.name,
+                slug=_free_child_slug(index, organisation.slug),
+                organisation=organisation,
+                live=True,
+            )
+        )
+    elif page.title != organisation.name:
+        page.title = page.draft_title = organisation.name
+        page.save(update_fields=["title", "draft_title"])
+    permissions = {
+        p.codename: p
+        for p in Permission.objects.filter(
+            content_type__app_label="wagtailcore",
+            codename__in={c for codes in PROVIDER_PAGE_PERMISSIONS.values() for c in codes},
+        )
+    }
+    for role, codenames in PROVIDER_PAGE_PERMISSIONS.items():
+        for codename in codenames:
+            GroupPagePermission.objects.get_or_create(
+                group=groups[role], page=page, permission=permissions[codename]
+            )
+    if not WorkflowPage.objects.filter(page=page).exists():
+        task = GroupApprovalTask.objects.filter(groups=groups[Role.COORDINATOR]).first()
+        if task is None:
+            task = GroupApprovalTask.objects.create(
+                name=f"Coordinator approval: {organisation.name}"[:255]
+            )
+            task.groups.set([groups[Role.COORDINATOR]])
+        workflow = Workflow.objects.create(name=f"{REVIEW_WORKFLOW}: {organisation.name}"[:255])
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+        WorkflowPage.objects.create(workflow=workflow, page=page)
+    return page

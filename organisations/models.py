@@ -54,3 +54,33 @@ class Membership(models.Model):
                     f"members with the role “{self.get_role_display()}”."
                 }
             )
+
+
+class RoleGroup(models.Model):
+    """The Django group that carries one role's rights inside one organisation.
+
+    Wagtail grants page permissions to groups, so a provider's coordinators and course
+    editors each get a group of their own, holding permissions on that provider's pages
+    only. Members are kept in step with ``Membership`` rows (see ``services``).
+    """
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="role_groups"
+    )
+    role = models.CharField(max_length=20, choices=Role.choices)
+    group = models.OneToOneField(
+        "auth.Group", on_delete=models.CASCADE, related_name="organisation_role"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "role"], name="organisations_rolegroup_unique"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(role__in=Role.values), name="organisations_rolegroup_role_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()}s of {self.organisation}"

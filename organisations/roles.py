@@ -16,6 +16,7 @@ class Role(models.TextChoices):
     TRAINEE = "trainee", "Trainee"
     SUPERVISOR = "supervisor", "Supervisor"
     COORDINATOR = "coordinator", "Training coordinator"
+    EDITOR = "editor", "Course editor"
     VERIFIER = "verifier", "Clinic verifier"
 
 
@@ -27,12 +28,18 @@ class OrganisationKind(models.TextChoices):
 # Which roles make sense in which kind of organisation.
 ROLES_BY_KIND: dict[str, frozenset[str]] = {
     OrganisationKind.TRAINING_PROVIDER: frozenset(
-        {Role.TRAINEE, Role.SUPERVISOR, Role.COORDINATOR}
+        {Role.TRAINEE, Role.SUPERVISOR, Role.COORDINATOR, Role.EDITOR}
     ),
     OrganisationKind.CLINIC: frozenset({Role.VERIFIER}),
 }
 
+# Roles that author a provider's programmes and question bank in the Wagtail admin; each
+# has a per-provider group holding page permissions on the provider's page only.
+AUTHOR_ROLES: frozenset[str] = frozenset({Role.COORDINATOR, Role.EDITOR})
+
 _CACHE_ATTR = "_peerpath_roles"
+# organisations.tenancy keeps its per-user grants here; dropped with the roles.
+TENANCY_CACHE_ATTR = "_peerpath_tenancy"
 
 
 def roles_of(user) -> frozenset[str]:
@@ -54,9 +61,10 @@ def roles_of(user) -> frozenset[str]:
 
 
 def forget_roles(user) -> None:
-    """Drop the per-request cache after memberships change."""
-    if hasattr(user, _CACHE_ATTR):
-        delattr(user, _CACHE_ATTR)
+    """Drop the per-request caches after memberships change."""
+    for attr in (_CACHE_ATTR, TENANCY_CACHE_ATTR):
+        if hasattr(user, attr):
+            delattr(user, attr)
 
 
 def has_role(user, role: str, *, organisation=None) -> bool:

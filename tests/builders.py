@@ -2,6 +2,10 @@
 
 import importlib
 
+from allauth.account.internal.flows.login import record_authentication
+from allauth.mfa.models import Authenticator
+from django.test import RequestFactory
+
 from courses.models import LessonPage
 
 SAFE_REFLECTION = "Met a group member for a walk; we talked about routines that help on hard days."
@@ -55,14 +59,13 @@ def live_programme(
     """
     from decimal import Decimal
 
-    from courses.models import CompetencyDomain, ModulePage, ProgrammeIndexPage, ProgrammePage
+    from courses.models import CompetencyDomain, ModulePage, ProgrammePage, ProviderPage
 
     domain = CompetencyDomain.objects.first()
-    programme = ProgrammeIndexPage.objects.get().add_child(
+    programme = ProviderPage.objects.get(organisation=organisation).add_child(
         instance=ProgrammePage(
             title=fields.pop("title", "Big programme"),
             slug=slug,
-            organisation=organisation,
             summary="s",
             live=True,
             **fields,
@@ -121,7 +124,10 @@ def rebuild_migration_data():
     - courses 0002 (its own function): domains, the programme index, the two groups with
       their page and collection permissions, the "Programme review" workflow;
     - assessments 0002 (its own function): the groups' question bank permissions;
-    - practice 0003 (its own function): the practice categories and their permissions.
+    - practice 0003 (its own function): the practice categories and their permissions;
+    - courses 0006 and practice 0004 (their own functions): the index's rights taken from
+      the role-wide groups, shared domains and categories made read-only, and a page,
+      groups and workflow for any provider that exists.
 
     Returns the programme index page.
     """
@@ -154,6 +160,8 @@ def rebuild_migration_data():
     _run_data_migration("assessments.migrations.0002_coordinator_permissions", "grant")
     if not PracticeCategory.objects.exists():
         _run_data_migration("practice.migrations.0003_categories_and_permissions", "build")
+    _run_data_migration("courses.migrations.0008_provider_spaces", "build")
+    _run_data_migration("practice.migrations.0007_categories_shared", "share")
     return ProgrammeIndexPage.objects.get()
 
 
@@ -198,3 +206,30 @@ def totp_code(user=None, *, secret: str | None = None) -> str:
         authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
         secret = get_adapter().decrypt(authenticator.data["secret"])
     return format_hotp_value(hotp_value(secret, int(time.time()) // app_settings.TOTP_PERIOD))
+
+
+def add_totp(user):
+    """Give a user an authenticator app, as allauth's TOTP setup would."""
+    return Authenticator.objects.create(
+        user=user, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"}
+    )
+
+
+def sign_in_with_mfa(client, user):
+    """Sign ``user`` in as allauth leaves someone who passed MFA; returns the user.
+
+    ``client.force_login`` alone makes a password-only session, which supervisors,
+    coordinators, editors and staff cannot act in (accounts.mfa). This also writes
+    allauth's records of a password and a TOTP step into the session, with the user's
+    authenticator (added as ``add_totp`` does if they have none).
+    """
+    authenticator = Authenticator.objects.filter(
+        user=user, type=Authenticator.Type.TOTP
+    ).first() or add_totp(user)
+    client.force_login(user)
+    request = RequestFactory().get("/")
+    request.session = client.session
+    record_authentication(request, user, "password", email=user.email)
+    record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
+    request.session.save()
+    return user

@@ -2,10 +2,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from allauth.account.internal.flows.login import record_authentication
-from allauth.mfa.models import Authenticator
 from django.core.cache import cache
-from django.test import RequestFactory
 from django.utils import timezone
 
 from certificates.models import Credential
@@ -15,8 +12,8 @@ from courses.models import (
     Enrollment,
     LessonPage,
     ModulePage,
-    ProgrammeIndexPage,
     ProgrammePage,
+    ProviderPage,
     RequirementProfile,
 )
 from courses.services import enrollment_create
@@ -25,7 +22,14 @@ from organisations.services import membership_grant
 from practice.models import PracticeCategory, PracticeHourMinimum
 from practice.services import entry_create, entry_submit, supervisor_assign
 
-from .builders import SAFE_REFLECTION, lesson_body, publish, rebuild_migration_data
+from .builders import (
+    SAFE_REFLECTION,
+    add_totp,
+    lesson_body,
+    publish,
+    rebuild_migration_data,
+    sign_in_with_mfa,
+)
 from .factories import ClinicFactory, OrganisationFactory, UserFactory
 
 
@@ -63,9 +67,13 @@ def _fresh_cache():
     cache.clear()
 
 
+# The provider's page, and so the first part of its programmes' addresses.
+PROVIDER_SLUG = "peer-training"
+
+
 @pytest.fixture
 def provider(db):
-    return OrganisationFactory()
+    return OrganisationFactory(name="Peer Training Collaborative", slug=PROVIDER_SLUG)
 
 
 @pytest.fixture
@@ -110,38 +118,16 @@ def verifier(make_member):
 @pytest.fixture
 def with_totp():
     """Give a user an authenticator app, as allauth's TOTP setup would."""
-
-    def add(user):
-        return Authenticator.objects.create(
-            user=user, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"}
-        )
-
-    return add
+    return add_totp
 
 
 @pytest.fixture
-def mfa_login(with_totp):
+def mfa_login():
     """mfa_login(client, user) -> user, signed in as allauth leaves someone who passed MFA.
 
-    ``client.force_login`` alone makes a password-only session, which supervisors,
-    coordinators and staff cannot act in (accounts.mfa). This also writes allauth's
-    records of a password and a TOTP step into the session, with the user's authenticator
-    (created as ``with_totp`` does if they have none).
+    See ``tests.builders.sign_in_with_mfa``.
     """
-
-    def login(client, user):
-        authenticator = Authenticator.objects.filter(
-            user=user, type=Authenticator.Type.TOTP
-        ).first() or with_totp(user)
-        client.force_login(user)
-        request = RequestFactory().get("/")
-        request.session = client.session
-        record_authentication(request, user, "password", email=user.email)
-        record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
-        request.session.save()
-        return user
-
-    return login
+    return sign_in_with_mfa
 
 
 @pytest.fixture
@@ -150,12 +136,12 @@ def build_programme(db, provider):
 
     def build(*, modules: int = 2, lessons: int = 2, slug: str = "cpsw", **fields):
         domain = CompetencyDomain.objects.get(slug="ethical-responsibility")
+        organisation = fields.pop("organisation", provider)
         programme = publish(
-            ProgrammeIndexPage.objects.get(),
+            ProviderPage.objects.get(organisation=organisation),
             ProgrammePage(
                 title=fields.pop("title", "Certified Peer Support Worker"),
                 slug=slug,
-                organisation=fields.pop("organisation", provider),
                 summary="Training for peer support workers.",
                 **fields,
             ),

@@ -12,18 +12,49 @@ from wagtail.models import Orderable, RevisionMixin
 from wagtail.search import index
 
 from assessments.forms import QuestionAdminForm
+from organisations.tenancy import ProviderScopedModelForm
 
 
 class QuestionCategory(models.Model):
-    """A shelf in the bank, e.g. "Boundaries" or a category imported from Moodle."""
+    """A shelf in the bank, e.g. "Boundaries" or a category imported from Moodle.
 
-    name = models.CharField(max_length=255, unique=True)
+    A category belongs to one training provider, whose coordinators and course editors
+    keep its questions; one without a provider is shared: every provider's quizzes may use
+    it, only site administrators change it.
+    """
 
-    panels = [FieldPanel("name")]
+    name = models.CharField(max_length=255)
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.PROTECT,
+        related_name="question_categories",
+        null=True,
+        blank=True,
+        limit_choices_to={"kind": "provider"},
+        help_text="The training provider that keeps this category. Without one, the category "
+        "is shared by every provider and only site administrators change it.",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("organisation")]
+
+    base_form_class = ProviderScopedModelForm
+    # organisations.tenancy
+    provider_owner = "organisation"
+    provider_shared_if_unowned = True
 
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "question categories"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "name"], name="assessments_category_unique_name"
+            ),
+            models.UniqueConstraint(
+                fields=["name"],
+                condition=models.Q(organisation__isnull=True),
+                name="assessments_shared_category_unique_name",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -61,7 +92,16 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
         InlinePanel("options", min_num=2, label="Options"),
         FieldPanel("explanation"),
     ]
-    search_fields = [index.SearchField("text"), index.SearchField("vignette")]
+    search_fields = [
+        index.SearchField("text"),
+        index.SearchField("vignette"),
+        # Listings and choosers search within the author's providers' categories.
+        index.RelatedFields("category", [index.FilterField("organisation")]),
+    ]
+
+    # organisations.tenancy: a question belongs to its category's provider.
+    provider_owner = "category__organisation"
+    provider_shared_if_unowned = True
 
     class Meta:
         ordering = ["category__name", "pk"]

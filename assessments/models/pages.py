@@ -4,6 +4,8 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 
+from assessments.forms import QuizPageForm
+
 from .bank import Question, QuestionCategory
 
 
@@ -62,6 +64,8 @@ class QuizPage(Page):
             heading="Quiz rules",
         ),
     ]
+
+    base_form_class = QuizPageForm
 
     def question_pool(self):
         chosen = Question.objects.filter(quiz_links__quiz=self)

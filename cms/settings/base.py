@@ -86,6 +86,8 @@ MIDDLEWARE = [
     # authentication records and a way to say why it redirects.
     "accounts.middleware.AdminMfaMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Another provider's pages are a 404 in every admin URL that names a page.
+    "courses.admin_guard.ProviderPagesAdminGuard",
 ]
 
 ROOT_URLCONF = "cms.urls"

@@ -1,4 +1,4 @@
-from .pages import LessonPage, ModulePage, ProgrammeIndexPage, ProgrammePage
+from .pages import LessonPage, ModulePage, ProgrammeIndexPage, ProgrammePage, ProviderPage
 from .records import Cohort, Enrollment, EnrolmentInvitation, LessonCompletion, Reflection
 from .requirements import CompetencyDomain, RequirementProfile, TrainingHourMinimum
 
@@ -12,6 +12,7 @@ __all__ = [
     "ModulePage",
     "ProgrammeIndexPage",
     "ProgrammePage",
+    "ProviderPage",
     "Reflection",
     "RequirementProfile",
     "TrainingHourMinimum",

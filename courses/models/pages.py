@@ -2,12 +2,15 @@ from decimal import Decimal
 
 from django.db import models
 from django.db.models import Sum
+from django.http import Http404, HttpResponsePermanentRedirect
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.blocks import CharBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
+from courses.admin_forms import ProgrammePageForm
 from courses.blocks import LessonStreamBlock
 from organisations.models import Organisation
 from organisations.roles import OrganisationKind
@@ -16,8 +19,89 @@ from .requirements import CompetencyDomain, RequirementProfile
 
 
 class ProgrammeIndexPage(Page):
-    """The one place that lists every published programme, so trainees can find and enrol."""
+    """The one place that lists every published programme, so trainees can find and enrol.
 
+    Its children are the providers' pages (``ProviderPage``); programmes live one level
+    further down.
+    """
+
+    introduction = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["programmes"] = (
+            ProgrammePage.objects.live()
+            .public()
+            .descendant_of(self)
+            .filter(depth=self.depth + 2)
+            .select_related("organisation")
+            .order_by("title")
+        )
+        return context
+
+    def route(self, request, path_components):
+        """Also answer the addresses programmes had before providers had pages of their own.
+
+        ``/programmes/<programme>/…`` was a programme's address until programmes moved under
+        ``/programmes/<provider>/``; signed credentials and old emails still carry it. Where
+        exactly one published programme has that slug, redirect there for good.
+        """
+        if len(path_components) >= 2:
+            # Provider and programme in one query: Wagtail would spend two on each.
+            url_path = f"{self.url_path}{path_components[0]}/{path_components[1]}/"
+            programme = ProgrammePage.objects.filter(
+                url_path=url_path, depth=self.depth + 2, locale_id=self.locale_id
+            ).first()
+            if programme is not None:
+                return programme.route(request, path_components[2:])
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            if not path_components:
+                raise
+            matches = list(
+                ProgrammePage.objects.live()
+                .public()
+                .descendant_of(self)
+                .filter(depth=self.depth + 2, slug=path_components[0])[:2]
+            )
+            if len(matches) != 1:
+                raise
+            rest = "".join(f"{part}/" for part in path_components[1:])
+            return RouteResult(self, kwargs={"moved_to": matches[0].get_url(request) + rest})
+
+    def serve(self, request, *args, moved_to: str | None = None, **kwargs):
+        if moved_to is not None:
+            return HttpResponsePermanentRedirect(moved_to)
+        return super().serve(request, *args, **kwargs)
+
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["courses.ProviderPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "programme index"
+
+
+class ProviderPage(Page):
+    """One training provider's programmes, and the boundary of its rights in the CMS.
+
+    The provider's coordinators and course editors hold their page permissions here and
+    nowhere else, and its "Programme review" workflow names the provider's coordinators as
+    approvers; so what sits under this page is theirs alone. Made, with its groups, when
+    the provider is (``courses.services.provider_space_ensure``); the organisation is not
+    editable in the admin.
+    """
+
+    organisation = models.OneToOneField(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="provider_page",
+        limit_choices_to={"kind": OrganisationKind.TRAINING_PROVIDER},
+        editable=False,
+    )
     introduction = models.TextField(blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
@@ -29,12 +113,11 @@ class ProgrammeIndexPage(Page):
         )
         return context
 
-    parent_page_types = ["cms.HomePage"]
+    parent_page_types = ["courses.ProgrammeIndexPage"]
     subpage_types = ["courses.ProgrammePage"]
-    max_count = 1
 
     class Meta:
-        verbose_name = "programme index"
+        verbose_name = "training provider"
 
 
 class ProgrammePage(Page):
@@ -50,7 +133,9 @@ class ProgrammePage(Page):
         on_delete=models.PROTECT,
         related_name="programmes",
         limit_choices_to={"kind": OrganisationKind.TRAINING_PROVIDER},
-        help_text="The training provider that runs the programme and issues its credential.",
+        editable=False,
+        help_text="The training provider that runs the programme and issues its credential: "
+        "always the provider whose page the programme sits under.",
     )
     summary = models.TextField(max_length=600)
     description = RichTextField(
@@ -79,7 +164,6 @@ class ProgrammePage(Page):
         *Page.settings_panels,
         MultiFieldPanel(
             [
-                FieldPanel("organisation"),
                 FieldPanel("requirement_profile"),
                 FieldPanel("sequential_unlocking"),
                 FieldPanel("enrolment_mode"),
@@ -89,6 +173,26 @@ class ProgrammePage(Page):
     ]
 
     search_fields = [*Page.search_fields, index.SearchField("summary")]
+
+    base_form_class = ProgrammePageForm
+    # organisations.tenancy: cohorts and forms follow the programme's provider.
+    provider_owner = "organisation"
+
+    def save(self, *args, **kwargs):
+        """The organisation is the provider whose page holds the programme, on every save.
+
+        Creating, copying, moving or publishing an old revision all save the page, so a
+        programme can never carry another provider's organisation, whatever a form, a
+        revision or a copy held.
+        """
+        if self.path and self.depth and self.depth > 1:
+            provider = ProviderPage.objects.filter(path=self.path[: -Page.steplen]).only(
+                "organisation_id"
+            )
+            organisation_id = provider.values_list("organisation_id", flat=True).first()
+            if organisation_id is not None:
+                self.organisation_id = organisation_id
+        return super().save(*args, **kwargs)
 
     def modules(self):
         return ModulePage.objects.live().child_of(self).select_related("domain").order_by("path")
@@ -104,7 +208,7 @@ class ProgrammePage(Page):
         context.update(programme_page_context(programme=self, user=request.user))
         return context
 
-    parent_page_types = ["courses.ProgrammeIndexPage"]
+    parent_page_types = ["courses.ProviderPage"]
     subpage_types = ["courses.ModulePage"]
 
     class Meta:

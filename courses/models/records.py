@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 
 from core.db import length_at_most
+from organisations.tenancy import ProviderScopedModelForm
 
 # Invitation codes avoid characters that are easy to confuse when read aloud or typed.
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -28,6 +29,10 @@ class Cohort(models.Model):
     invitation_code = models.CharField(max_length=16, unique=True, default=new_invitation_code)
     starts_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    # organisations.tenancy: a cohort belongs to its programme's provider.
+    provider_owner = "programme__organisation"
+    base_form_class = ProviderScopedModelForm
 
     class Meta:
         ordering = ["programme__title", "name"]

@@ -13,6 +13,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from organisations.tenancy import ProviderScopedModelForm
+
 
 class CompetencyDomain(models.Model):
     """A area of competence (advocacy, ethics…) that modules and practice hours count towards."""
@@ -34,6 +36,16 @@ class RequirementProfile(ClusterableModel):
     """The requirements of one credential: training, practice, validity and renewal."""
 
     name = models.CharField(max_length=150, unique=True)
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.PROTECT,
+        related_name="requirement_profiles",
+        null=True,
+        blank=True,
+        limit_choices_to={"kind": "provider"},
+        help_text="The training provider that keeps this profile. Profiles without one are "
+        "shared by every provider and only site administrators change them.",
+    )
     description = models.TextField(blank=True)
     credential_validity_months = models.PositiveSmallIntegerField(
         default=24, validators=[MinValueValidator(1)]
@@ -63,6 +75,7 @@ class RequirementProfile(ClusterableModel):
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("organisation"),
         FieldPanel("description"),
         InlinePanel("training_minimums", heading="Training hours by competency domain"),
         FieldPanel("practice_hours_total"),
@@ -76,6 +89,12 @@ class RequirementProfile(ClusterableModel):
             heading="Validity and renewal",
         ),
     ]
+
+    # organisations.tenancy: a provider's own profile, or a shared one (no organisation).
+    provider_owner = "organisation"
+    provider_shared_if_unowned = True
+
+    base_form_class = ProviderScopedModelForm
 
     class Meta:
         ordering = ["name"]

@@ -6,6 +6,7 @@ from django.core.management import CommandError, call_command
 
 from assessments.models import Option, Question, QuestionCategory
 from assessments.services import GiftImportError, gift_import
+from tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -90,13 +91,32 @@ def upload(client, content: bytes, **data):
     )
 
 
-def test_coordinators_upload_gift_files_in_the_admin(client, coordinator, mfa_login):
+def test_coordinators_upload_gift_files_in_the_admin(client, coordinator, provider, mfa_login):
     mfa_login(client, coordinator)
 
     response = upload(client, GOOD.encode())
 
     assert response.status_code == 302
     assert Question.objects.count() == 2
+    assert {q.category.organisation for q in Question.objects.all()} == {provider}
+
+
+def test_an_upload_never_files_questions_in_another_providers_bank(
+    client, coordinator, provider, mfa_login
+):
+    """Same category name as another provider's: the upload makes its own category."""
+    other = OrganisationFactory()
+    theirs = QuestionCategory.objects.create(name="Boundaries", organisation=other)
+    mfa_login(client, coordinator)
+
+    refused = upload(client, GOOD.encode(), organisation=other.pk)
+    accepted = upload(client, GOOD.encode())
+
+    assert refused.status_code == 200
+    assert "Select a valid choice" in refused.content.decode()
+    assert accepted.status_code == 302
+    assert not theirs.questions.exists()
+    assert QuestionCategory.objects.get(name="Boundaries", organisation=provider).questions.count()
 
 
 def test_the_admin_upload_lists_unsupported_types_and_changes_nothing(

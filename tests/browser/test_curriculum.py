@@ -12,7 +12,7 @@ from decimal import Decimal
 import pytest
 from playwright.sync_api import Page, expect
 
-from courses.models import LessonPage, ModulePage, ProgrammePage, Reflection
+from courses.models import LessonPage, ModulePage, ProgrammePage, ProviderPage, Reflection
 from courses.services import enrollment_create
 from organisations.roles import Role
 from tests.browser.conftest import field
@@ -28,9 +28,9 @@ PARAGRAPH = "Hope is something we can lend until the person holds it again."
 def publish_from_editor(page: Page) -> None:
     """Publish from the editor's footer: "Publish" sits in its "More actions" menu.
 
-    Pages under the programme index are in the "Programme review" workflow, whose
-    approvers are the training coordinators; they may publish directly, so the menu
-    offers "Publish" as well as "Submit to Programme review".
+    Pages under a provider's page are in its "Programme review: <provider>" workflow,
+    whose approvers are that provider's coordinators; they may publish directly, so the
+    menu offers "Publish" as well as "Submit to Programme review: <provider>".
     """
     actions = page.get_by_role("navigation", name="Actions (footer)")
     actions.get_by_role("button", name="More actions").click()
@@ -53,21 +53,22 @@ def test_coordinator_authors_and_publishes_a_programme_in_wagtail(
     with_totp(coordinator)
     log_in(page, coordinator)
 
-    # The admin's page explorer opens on what coordinators may edit: the programme index.
+    # The admin's page explorer opens on what coordinators may edit: their provider's page.
     page.goto("/cms/")
     page.get_by_role("button", name="Pages").click()
     explorer = page.get_by_role("dialog", name="Page explorer")
-    explorer.get_by_role("link", name="Programmes").click()
-    expect(page.get_by_role("heading", name="Exploring: Programmes")).to_be_attached()
+    explorer.get_by_role("link", name=provider.name).click()
+    expect(page.get_by_role("heading", name=f"Exploring: {provider.name}")).to_be_attached()
 
-    # A programme: the index takes only programmes, so "Add child page" opens its form.
+    # A programme: the provider's page takes only programmes, so "Add child page" opens
+    # its form. The organisation is not asked for: it is the provider whose page it is.
     page.get_by_role("link", name="Add child page").click()
     expect(page.get_by_role("heading", name="New: Programme")).to_be_attached()
     text_box(page, "Title").fill("Peer Recovery Coach")
     text_box(page, "Summary").fill("Coaching skills for people in recovery.")
     page.get_by_role("tab", name="Settings").click()
     rules = page.get_by_role("region", name="Programme rules")
-    rules.get_by_role("combobox", name=field("Organisation")).select_option(label=provider.name)
+    expect(rules.get_by_role("combobox", name=field("Organisation"))).to_have_count(0)
     publish_from_editor(page)
     expect(page.get_by_role("status")).to_contain_text(
         "Page 'Peer Recovery Coach' created and published."
@@ -114,7 +115,9 @@ def test_coordinator_authors_and_publishes_a_programme_in_wagtail(
 
     # All three are live, each published from a revision by the coordinator, nothing left
     # waiting in the moderation workflow.
-    programme = ProgrammePage.objects.child_of(site_structure).get()
+    programme = ProgrammePage.objects.child_of(
+        ProviderPage.objects.get(organisation=provider)
+    ).get()
     module = ModulePage.objects.child_of(programme).get()
     lesson = LessonPage.objects.child_of(module).get()
     for authored in (programme, module, lesson):
@@ -135,7 +138,7 @@ def test_coordinator_authors_and_publishes_a_programme_in_wagtail(
     visitor = new_tab()
     visitor.goto("/programmes/")
     visitor.get_by_role("link", name="Peer Recovery Coach").click()
-    expect(visitor).to_have_url(re.compile(r"/programmes/peer-recovery-coach/$"))
+    expect(visitor).to_have_url(re.compile(r"/programmes/peer-training/peer-recovery-coach/$"))
     expect(visitor.get_by_role("heading", name="Peer Recovery Coach", level=1)).to_be_visible()
     expect(visitor.get_by_text("Coaching skills for people in recovery.")).to_be_visible()
     expect(visitor.get_by_role("main")).to_contain_text(
@@ -146,7 +149,7 @@ def test_coordinator_authors_and_publishes_a_programme_in_wagtail(
     expect(outline.get_by_role("link", name="Holding hope")).to_be_visible()
     expect(outline).to_contain_text("Recovery and wellness support · 6.5 h · 1 lesson")
     expect(visitor.get_by_role("main").get_by_role("link", name="Log in")).to_have_attribute(
-        "href", "/accounts/login/?next=/programmes/peer-recovery-coach/"
+        "href", "/accounts/login/?next=/programmes/peer-training/peer-recovery-coach/"
     )
     # ...but not the lesson's text, which is for enrolled trainees.
     visitor.goto(lesson.url)
@@ -191,11 +194,11 @@ def test_trainee_enrols_and_works_through_with_visible_progress(
     """
     programme = build_programme(modules=2, lessons=2)
     trainee = make_member(Role.TRAINEE, first_name="Tam")
-    lesson_2_1 = "/programmes/cpsw/module-2/lesson-1/"
+    lesson_2_1 = "/programmes/peer-training/cpsw/module-2/lesson-1/"
 
     # Enrol from the programme page; progress starts at nothing.
     page = log_in(tab, trainee)
-    page.goto("/programmes/cpsw/")
+    page.goto("/programmes/peer-training/cpsw/")
     expect(module_row(page, "Module 1")).to_have_attribute("data-module-state", "available")
     page.get_by_role("button", name="Enrol in this programme").click()
     expect(messages(page)).to_have_text("You are enrolled in Certified Peer Support Worker.")
@@ -214,11 +217,11 @@ def test_trainee_enrols_and_works_through_with_visible_progress(
 
     # In the JavaScript-free browser: resume, read lesson 1.1, write a private reflection.
     plain = log_in(new_tab(java_script_enabled=False), trainee)
-    plain.goto("/programmes/cpsw/")
+    plain.goto("/programmes/peer-training/cpsw/")
     plain.get_by_role("region", name="Your progress").get_by_role(
         "link", name="Resume: Lesson 1.1"
     ).click()
-    expect(plain).to_have_url(re.compile(r"/programmes/cpsw/module-1/lesson-1/$"))
+    expect(plain).to_have_url(re.compile(r"/programmes/peer-training/cpsw/module-1/lesson-1/$"))
     expect(plain.get_by_role("heading", name="Lesson 1.1", level=1)).to_be_visible()
     expect(plain.get_by_text("Lesson 1 of 2")).to_be_visible()
     lesson_body = plain.locator("article.lesson-body")
@@ -240,7 +243,7 @@ def test_trainee_enrols_and_works_through_with_visible_progress(
 
     # Mark lesson 1.1 done and go on to lesson 1.2.
     plain.get_by_role("button", name="Mark as done and continue").click()
-    expect(plain).to_have_url(re.compile(r"/programmes/cpsw/module-1/lesson-2/$"))
+    expect(plain).to_have_url(re.compile(r"/programmes/peer-training/cpsw/module-1/lesson-2/$"))
     expect(messages(plain)).to_have_text("“Lesson 1.1” marked as done.")
     page.reload()
     expect(progress_bar(page)).to_have_attribute("aria-valuenow", "25")

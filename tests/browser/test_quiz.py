@@ -80,7 +80,7 @@ def test_take_fail_retake_after_the_wait_pass_and_see_the_module_complete(
     expect(module_row(page, "Module 1")).to_contain_text("In progress · 2/3")
     expect(module_row(page, "Module 2")).to_have_attribute("data-module-state", "locked")
 
-    page.goto("/programmes/cpsw/module-1/quiz/")
+    page.goto("/programmes/peer-training/cpsw/module-1/quiz/")
     expect(page.get_by_role("heading", name="Module quiz", level=1)).to_be_visible()
     expect(page.get_by_text("3 attempts, 30 minutes apart")).to_be_visible()
     expect(page.get_by_text("3 attempts left.")).to_be_visible()

@@ -101,7 +101,8 @@ def test_seed_demo_publishes_the_full_programme_and_starts_the_demo_trainee(clie
     }
     (progress,) = trainee_dashboard(user=get_user_model().objects.get(email="trainee@example.org"))
     assert progress.lessons_done == 2
-    assert client.get("/programmes/certified-peer-support-worker/").status_code == 200
+    programme_url = "/programmes/peerpath-training/certified-peer-support-worker/"
+    assert client.get(programme_url).status_code == 200
     statuses = sorted(c.effective_status for c in Credential.objects.all())
     assert statuses == ["active", "expired", "revoked", "suspended"]
     assert all(c.pdf_ready for c in Credential.objects.all())

@@ -7,14 +7,14 @@ from tests.builders import lesson_body, publish
 
 pytestmark = pytest.mark.django_db
 
-LESSON_URL = "/programmes/cpsw/module-1/lesson-1/"
-SECOND_MODULE_LESSON_URL = "/programmes/cpsw/module-2/lesson-1/"
+LESSON_URL = "/programmes/peer-training/cpsw/module-1/lesson-1/"
+SECOND_MODULE_LESSON_URL = "/programmes/peer-training/cpsw/module-2/lesson-1/"
 BODY_TEXT = "Boundaries keep the relationship safe."
 
 
 def test_visitors_see_outlines_but_not_lesson_bodies(client, programme):
-    programme_html = client.get("/programmes/cpsw/").content.decode()
-    module_html = client.get("/programmes/cpsw/module-1/").content.decode()
+    programme_html = client.get("/programmes/peer-training/cpsw/").content.decode()
+    module_html = client.get("/programmes/peer-training/cpsw/module-1/").content.decode()
     response = client.get(LESSON_URL)
 
     assert "Module 1" in programme_html and "Module 2" in programme_html
@@ -70,7 +70,7 @@ def test_unpublished_lessons_are_never_served(client, enrolled, trainee):
     lesson.unpublish()
     client.force_login(trainee)
 
-    assert client.get("/programmes/cpsw/module-1/lesson-2/").status_code == 404
+    assert client.get("/programmes/peer-training/cpsw/module-1/lesson-2/").status_code == 404
 
 
 def test_lessons_under_an_unpublished_module_are_never_served(client, enrolled, trainee):
@@ -106,7 +106,7 @@ def test_content_warning_collapses_what_follows(client, enrolled, trainee):
     )
     client.force_login(trainee)
 
-    html = client.get("/programmes/cpsw/module-1/hard/").content.decode()
+    html = client.get("/programmes/peer-training/cpsw/module-1/hard/").content.decode()
 
     gate = html.index('<details class="content-warning-gate">')
     assert html.index("The next part describes an overdose.") < gate
@@ -166,7 +166,7 @@ def test_completing_a_lesson_by_post_moves_on_to_the_next(client, enrolled, trai
     response = client.post(f"/courses/lessons/{lesson.pk}/complete/", {"next": str(following.pk)})
 
     assert response.status_code == 302
-    assert response["Location"] == "/programmes/cpsw/module-1/lesson-2/"
+    assert response["Location"] == "/programmes/peer-training/cpsw/module-1/lesson-2/"
     assert enrolled.completions.filter(lesson=lesson).exists()
 
 

@@ -103,7 +103,7 @@ def test_the_enrol_button_enrols_and_returns_to_the_programme(client, programme)
 
     response = client.post(f"/courses/programmes/{programme.pk}/enrol/")
 
-    assert response["Location"] == "/programmes/cpsw/"
+    assert response["Location"] == "/programmes/peer-training/cpsw/"
     assert Enrollment.objects.filter(trainee=user, programme=programme).exists()
 
 

@@ -3,7 +3,14 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from assessments.models import QuizPage
 from cms.models import HomePage, StandardPage
-from courses.models import LessonPage, ModulePage, ProgrammeIndexPage, ProgrammePage
+from courses.models import (
+    LessonPage,
+    ModulePage,
+    ProgrammeIndexPage,
+    ProgrammePage,
+    ProviderPage,
+)
+from tests.factories import OrganisationFactory
 
 
 class TestCurriculumTree(WagtailPageTestCase):
@@ -11,12 +18,14 @@ class TestCurriculumTree(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(HomePage, {ProgrammeIndexPage, StandardPage})
         self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
 
-    def test_programme_index_sits_under_home_and_holds_programmes(self):
+    def test_programme_index_sits_under_home_and_holds_providers(self):
         self.assertAllowedParentPageTypes(ProgrammeIndexPage, {HomePage})
-        self.assertAllowedSubpageTypes(ProgrammeIndexPage, {ProgrammePage})
+        self.assertAllowedSubpageTypes(ProgrammeIndexPage, {ProviderPage})
 
-    def test_programmes_hold_modules(self):
-        self.assertAllowedParentPageTypes(ProgrammePage, {ProgrammeIndexPage})
+    def test_providers_hold_programmes_and_programmes_hold_modules(self):
+        self.assertAllowedParentPageTypes(ProviderPage, {ProgrammeIndexPage})
+        self.assertAllowedSubpageTypes(ProviderPage, {ProgrammePage})
+        self.assertAllowedParentPageTypes(ProgrammePage, {ProviderPage})
         self.assertAllowedSubpageTypes(ProgrammePage, {ModulePage})
 
     def test_modules_hold_lessons_and_a_quiz_and_lessons_hold_nothing(self):
@@ -32,8 +41,18 @@ class TestCurriculumTree(WagtailPageTestCase):
         self.assertEqual(ProgrammeIndexPage.objects.count(), 1)
         self.assertFalse(ProgrammeIndexPage.can_create_at(Page.objects.get(depth=2)))
 
-    def test_index_uses_the_programme_review_workflow(self):
-        workflow = ProgrammeIndexPage.objects.get().get_workflow()
-        self.assertEqual(workflow.name, "Programme review")
+    def test_each_provider_has_its_own_programme_review_workflow(self):
+        provider = OrganisationFactory(name="Harbour Peer Training")
+        page = ProviderPage.objects.get(organisation=provider)
+
+        workflow = page.get_workflow()
+
+        self.assertEqual(workflow.name, "Programme review: Harbour Peer Training")
         task = workflow.tasks.get().specific
-        self.assertEqual([g.name for g in task.groups.all()], ["Training coordinators"])
+        self.assertEqual(
+            [g.name for g in task.groups.all()], ["Training coordinators of Harbour Peer Training"]
+        )
+
+    def test_the_role_wide_groups_approve_nothing_on_the_index(self):
+        task = ProgrammeIndexPage.objects.get().get_workflow().tasks.get().specific
+        self.assertEqual(list(task.groups.all()), [])

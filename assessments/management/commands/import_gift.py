@@ -3,6 +3,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from assessments.services import GiftImportError, gift_import
+from organisations.models import Organisation
+from organisations.roles import OrganisationKind
 
 
 class Command(BaseCommand):
@@ -16,12 +18,33 @@ class Command(BaseCommand):
             help="Category for questions the file does not place in one.",
         )
         parser.add_argument(
+            "--organisation",
+            metavar="SLUG",
+            help="The training provider whose bank receives the questions; "
+            "without it they go into shared categories.",
+        )
+        parser.add_argument(
             "--skip-unsupported",
             action="store_true",
             help="Leave out question types Peerpath does not support, and import the rest.",
         )
 
-    def handle(self, *args, file: Path, category: str, skip_unsupported: bool, **options):
+    def handle(
+        self,
+        *args,
+        file: Path,
+        category: str,
+        skip_unsupported: bool,
+        organisation: str | None = None,
+        **options,
+    ):
+        provider = None
+        if organisation:
+            provider = Organisation.objects.filter(
+                slug=organisation, kind=OrganisationKind.TRAINING_PROVIDER
+            ).first()
+            if provider is None:
+                raise CommandError(f"No training provider has the slug {organisation!r}.")
         try:
             text = file.read_text(encoding="utf-8-sig")
         except FileNotFoundError as error:
@@ -36,6 +59,7 @@ class Command(BaseCommand):
                 default_category=category,
                 skip_unsupported=skip_unsupported,
                 source=file.name,
+                organisation=provider,
             )
         except GiftImportError as error:
             raise CommandError(str(error)) from error

@@ -42,7 +42,7 @@ class Command(BaseCommand):
             )
 
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))
-        self.stdout.write(f"Demo programme: /programmes/{courses_demo.PROGRAMME_SLUG}/")
+        self.stdout.write(f"Demo programme: {programme.get_url()}")
         self.stdout.write(f"Demo accounts (password for all: {demo.DEMO_PASSWORD}):")
         for account in accounts:
             what = account.role.label if account.role else "Site administrator"
