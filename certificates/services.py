@@ -11,11 +11,12 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from courses.models import Enrollment
 from courses.selectors import module_progress_list
-from notifications.services import email_queue, task_enqueue
+from notifications.services import email_send_template, task_enqueue
 from practice.selectors import practice_totals
 
 from .models import Credential, CredentialEvent, EthicsAffirmation, EthicsCode
@@ -136,15 +137,11 @@ def credential_issue_if_eligible(*, enrollment: Enrollment) -> Credential | None
         # sent to Celery after the commit: a broker that is down delays them, never loses
         # them, and never fails the request that issued (see notifications.services).
         _render_later(credential_id=credential.pk)
-        email_queue(
+        email_send_template(
             to=[trainee.email],
-            subject="[Peerpath] Your credential has been issued",
-            body_text=(
-                f"Congratulations, {trainee.first_name}.\n\n"
-                f"Your credential {credential.number} for {programme.title} "
-                f"is issued, valid until {credential.expires_on:%d %B %Y}. Download your "
-                "certificate from your Peerpath dashboard (it may take a minute to be ready).\n"
-            ),
+            template="certificates/credential_issued",
+            context={"holder": trainee, "credential": credential, "programme": programme},
+            link_path=reverse("certificates:mine"),
         )
     return credential
 
@@ -318,14 +315,17 @@ def credential_change_status(*, actor, credential_id: int, action: str, reason: 
         actor=actor,
         actor_name=actor.get_full_name(),
     )
-    email_queue(
+    email_send_template(
         to=[credential.holder.email],
-        subject=f"[Peerpath] Your credential {credential.number} was {done}",
-        body_text=(
-            f"Hello {credential.holder.first_name},\n\nYour credential {credential.number} was "
-            f"{done} by {credential.issuer.name}. Reason given:\n\n{reason}\n\n"
-            "Contact your training coordinator if you have questions.\n"
-        ),
+        template="certificates/credential_status_changed",
+        context={
+            "holder": credential.holder,
+            "credential": credential,
+            "action": action,
+            "done": done,
+            "reason": reason,
+        },
+        link_path=reverse("certificates:mine"),
     )
     return credential
 

@@ -3,15 +3,13 @@
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from notifications.services import email_queue
+from notifications.services import absolute_link, email_send_template
 from organisations.models import Membership
 from organisations.roles import Role, has_role
 from organisations.services import membership_grant
@@ -141,20 +139,17 @@ def enrollment_by_email(*, coordinator, programme: ProgrammePage, email: str) ->
 
 
 def _invitation_send(*, invitation: EnrolmentInvitation, has_account: bool) -> None:
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    context = {
-        "invitation": invitation,
-        "programme": invitation.programme,
-        "organisation": invitation.programme.organisation,
-        "has_account": has_account,
-        "invitation_url": base + reverse("courses:invitation", args=[invitation.pk]),
-        "signup_url": base + reverse("account_signup"),
-    }
-    subject = render_to_string("courses/email/enrolment_invitation_subject.txt", context)
-    email_queue(
+    email_send_template(
         to=[invitation.email],
-        subject=" ".join(subject.split()),
-        body_text=render_to_string("courses/email/enrolment_invitation_message.txt", context),
+        template="courses/enrolment_invitation",
+        context={
+            "invitation": invitation,
+            "programme": invitation.programme,
+            "organisation": invitation.programme.organisation,
+            "has_account": has_account,
+            "signup_url": absolute_link(reverse("account_signup")),
+        },
+        link_path=reverse("courses:invitation", args=[invitation.pk]),
     )
 
 

@@ -150,7 +150,6 @@ ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PREVENT_ENUMERATION = True
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Peerpath] "
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
@@ -167,6 +166,9 @@ MFA_TOTP_ISSUER = "Peerpath"
 
 # Wagtail: all logins go through allauth, so its rate limits and MFA cover the admin too.
 WAGTAIL_SITE_NAME = "Peerpath"
+# Every email's subject starts with the site's name once: allauth's through this setting,
+# ours through notifications.services.email_send_template.
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{WAGTAIL_SITE_NAME}] "
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILADMIN_LOGIN_URL = "account_login"
 # Private pages send visitors here to sign in (Wagtail's default is its own plain LoginView).

@@ -56,7 +56,7 @@ def test_sixty_days_before_expiry_the_clinic_is_told_once(on_roster, verifier, c
     assert email.subject == "[Peerpath] Roster: 1 credential(s) need your attention"
     assert (
         f"- Ada Okafor, {credential.number}: expires on "
-        f"{credential.expires_on:%d %B %Y} (in 60 days)"
+        f"{credential.expires_on:%B %-d, %Y} (in 60 days)"
     ) in email.body_text
     assert f"http://127.0.0.1:8000/clinics/{clinic.pk}/roster/" in email.body_text
 
