@@ -1,5 +1,6 @@
 """Enrolling, completing lessons and saving reflections."""
 
+import logging
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
@@ -25,6 +26,9 @@ from .models import (
     Reflection,
 )
 from .selectors import lesson_access, module_progress_list
+
+# Ids only: an invitation's address belongs to someone who has not said yes to anything.
+logger = logging.getLogger(__name__)
 
 REFLECTION_MAX_LENGTH = 5000
 
@@ -135,6 +139,13 @@ def enrollment_by_email(*, coordinator, programme: ProgrammePage, email: str) ->
         programme=programme, email=email, invited_by=coordinator
     )
     _invitation_send(invitation=invitation, has_account=user is not None)
+    logger.info(
+        "Enrolment invitation %s sent: programme %s, by coordinator %s, to %s",
+        invitation.pk,
+        programme.pk,
+        coordinator.pk,
+        "an existing account" if user is not None else "an address without an account",
+    )
     return EnrolByEmailResult("invited", invitation=invitation)
 
 
@@ -196,6 +207,12 @@ def invitation_accept(*, user, invitation_id: int) -> Enrollment:
     invitation.status = EnrolmentInvitation.Status.ACCEPTED
     invitation.responded_at = timezone.now()
     invitation.save(update_fields=["status", "responded_at"])
+    logger.info(
+        "Enrolment invitation %s accepted by user %s: enrolment %s",
+        invitation.pk,
+        user.pk,
+        enrollment.pk,
+    )
     return enrollment
 
 
@@ -205,6 +222,7 @@ def invitation_decline(*, user, invitation_id: int) -> EnrolmentInvitation:
     invitation.status = EnrolmentInvitation.Status.DECLINED
     invitation.responded_at = timezone.now()
     invitation.save(update_fields=["status", "responded_at"])
+    logger.info("Enrolment invitation %s declined by user %s", invitation.pk, user.pk)
     return invitation
 
 

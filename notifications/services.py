@@ -118,8 +118,19 @@ def outbox_sweep(*, now: datetime.datetime | None = None, everything: bool = Fal
             call.attempts += 1
             call.due_at = now + retry_delay(attempts=call.attempts)
         TaskCall.objects.bulk_update(calls, ["attempts", "due_at"])
+    if calls:
+        logger.info("Outbox sweep: dispatching %d call(s) again", len(calls))
     # After the commit, so a worker that is quick never sees the row before its new due time.
     for call in calls:
+        log = logger.warning if call.attempts >= TaskCall.MAX_ATTEMPTS else logger.debug
+        log(
+            "Outbox sweep: %s (call %s) dispatched again, attempt %d of %d%s",
+            call.task,
+            call.pk,
+            call.attempts,
+            TaskCall.MAX_ATTEMPTS,
+            " (the last: then it is given up)" if call.attempts >= TaskCall.MAX_ATTEMPTS else "",
+        )
         task_dispatch(call=call)
     return len(calls)
 

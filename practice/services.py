@@ -1,6 +1,7 @@
 """Logging practice, submitting it, signing it off, assigning supervisors."""
 
 import datetime
+import logging
 import secrets
 from decimal import Decimal
 
@@ -26,6 +27,9 @@ from .models import (
     PracticeHourMinimum,
     SupervisorAssignment,
 )
+
+# Entry, decision and user ids only: a reflection or a comment is about a person we serve.
+logger = logging.getLogger(__name__)
 
 ENTRY_FIELDS = ("date", "minutes", "category", "domain", "setting", "reflection")
 
@@ -302,6 +306,14 @@ def entry_decide(
         raise ValidationError("This entry has just been decided by someone else.") from error
     entry.status = LogEntry.Status.APPROVED if approve else LogEntry.Status.RETURNED
     entry.save(update_fields=["status", "updated_at"])
+    logger.info(
+        "Practice entry %s %s by supervisor %s (decision %s, round %s)",
+        entry.pk,
+        decision.outcome,
+        supervisor.pk,
+        decision.pk,
+        entry.submission_round,
+    )
     _notify_trainee(entry=entry, decision=decision)
     if approve:
         from courses.services import enrollment_refresh_completion
