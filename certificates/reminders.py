@@ -3,9 +3,10 @@
 import datetime
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
-from notifications.services import email_queue
+from notifications.services import email_send_template
 
 from .models import Credential, CredentialEvent
 
@@ -28,15 +29,11 @@ def expiry_reminders_send(*, today: datetime.date | None = None) -> int:
         for credential in due:
             with transaction.atomic():
                 CredentialEvent.objects.create(credential=credential, action=action)
-                email_queue(
+                email_send_template(
                     to=[credential.holder.email],
-                    subject=f"[Peerpath] Your credential expires in {days} days",
-                    body_text=(
-                        f"Hello {credential.holder.first_name},\n\nYour credential "
-                        f"{credential.number} expires on {credential.expires_on:%d %B %Y}. "
-                        "Talk to your training coordinator about the continuing education "
-                        "you need to renew it.\n"
-                    ),
+                    template="certificates/expiry_reminder",
+                    context={"holder": credential.holder, "credential": credential, "days": days},
+                    link_path=reverse("certificates:mine"),
                 )
             sent += 1
     return sent

@@ -1,5 +1,6 @@
 """Issuing credentials: eligibility, issuance exactly once, the certificate PDF."""
 
+import logging
 import secrets
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -11,16 +12,21 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from courses.models import Enrollment
 from courses.selectors import module_progress_list
-from notifications.services import email_queue, task_enqueue
+from notifications.services import email_send_template, task_enqueue
 from practice.selectors import practice_totals
 
 from .models import Credential, CredentialEvent, EthicsAffirmation, EthicsCode
 from .openbadges import verification_url
 from .statuslist import MIN_BITS
+
+# Ids, numbers and reasons of our own making only: never a holder's name, address or a
+# coordinator's free-text reason, which may say why a person was suspended.
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -109,6 +115,15 @@ def credential_issue_if_eligible(*, enrollment: Enrollment) -> Credential | None
             return existing
         eligibility = credential_eligibility(enrollment=enrollment)
         if not eligibility.eligible:
+            # The requirements are the programme's (module titles, hours, the code's
+            # title), so they can be logged; they answer "why has nothing been issued?".
+            logger.info(
+                "Credential not issued: enrolment %s (programme %s, trainee %s) still needs: %s",
+                enrollment.pk,
+                enrollment.programme_id,
+                enrollment.trainee_id,
+                "; ".join(eligibility.missing),
+            )
             return None
         programme = enrollment.programme
         trainee = enrollment.trainee
@@ -132,19 +147,22 @@ def credential_issue_if_eligible(*, enrollment: Enrollment) -> Credential | None
             },
         )
         CredentialEvent.objects.create(credential=credential, action="issued")
+        logger.info(
+            "Credential %s issued: programme %s, holder %s, enrolment %s",
+            credential.number,
+            programme.pk,
+            trainee.pk,
+            enrollment.pk,
+        )
         # The render and the email are written with the credential, in its transaction, and
         # sent to Celery after the commit: a broker that is down delays them, never loses
         # them, and never fails the request that issued (see notifications.services).
         _render_later(credential_id=credential.pk)
-        email_queue(
+        email_send_template(
             to=[trainee.email],
-            subject="[Peerpath] Your credential has been issued",
-            body_text=(
-                f"Congratulations, {trainee.first_name}.\n\n"
-                f"Your credential {credential.number} for {programme.title} "
-                f"is issued, valid until {credential.expires_on:%d %B %Y}. Download your "
-                "certificate from your Peerpath dashboard (it may take a minute to be ready).\n"
-            ),
+            template="certificates/credential_issued",
+            context={"holder": trainee, "credential": credential, "programme": programme},
+            link_path=reverse("certificates:mine"),
         )
     return credential
 
@@ -313,6 +331,15 @@ def credential_change_status(*, actor, credential_id: int, action: str, reason: 
     credential.status = new_status
     credential.status_reason = reason
     credential.save(update_fields=["status", "status_reason"])
+    # Not the reason: the holder is told it and it is kept on the event, not in the logs.
+    logger.info(
+        "Credential %s %s by user %s (programme %s, holder %s)",
+        credential.number,
+        done,
+        actor.pk,
+        credential.programme_id,
+        credential.holder_id,
+    )
     CredentialEvent.objects.create(
         credential=credential,
         action=done,
@@ -320,14 +347,17 @@ def credential_change_status(*, actor, credential_id: int, action: str, reason: 
         actor=actor,
         actor_name=actor.get_full_name(),
     )
-    email_queue(
+    email_send_template(
         to=[credential.holder.email],
-        subject=f"[Peerpath] Your credential {credential.number} was {done}",
-        body_text=(
-            f"Hello {credential.holder.first_name},\n\nYour credential {credential.number} was "
-            f"{done} by {credential.issuer.name}. Reason given:\n\n{reason}\n\n"
-            "Contact your training coordinator if you have questions.\n"
-        ),
+        template="certificates/credential_status_changed",
+        context={
+            "holder": credential.holder,
+            "credential": credential,
+            "action": action,
+            "done": done,
+            "reason": reason,
+        },
+        link_path=reverse("certificates:mine"),
     )
     return credential
 
@@ -339,5 +369,6 @@ def credential_rerender(*, actor, credential_id: int) -> Credential:
     CredentialEvent.objects.create(
         credential=credential, action="rerendered", actor=actor, actor_name=actor.get_full_name()
     )
+    logger.info("Credential %s queued to render again by user %s", credential.number, actor.pk)
     _render_later(credential_id=credential.pk, force=True)
     return credential

@@ -4,9 +4,12 @@ One atomic increment per request, so several web processes share one count. Rate
 written like ``"30/m"``: a number of requests per second (s), minute (m) or hour (h).
 """
 
+import logging
 import time
 
 from django.core.cache import cache
+
+logger = logging.getLogger(__name__)
 
 PERIODS = {"s": 1, "m": 60, "h": 3600}
 
@@ -32,4 +35,13 @@ def hit(scope: str, ident, rate: str) -> float | None:
         count = 1 if cache.add(key, 1, timeout=period + 1) else cache.incr(key)
     if count <= limit:
         return None
+    if count == limit + 1:
+        # Once per window and client: a flood of refused requests is one line, not a flood
+        # of lines. ``ident`` is an address or a key id, never a person's name or email.
+        logger.warning(
+            "Rate limit: %s refused for %s (over %s); the rest of this window is not logged",
+            scope,
+            ident,
+            rate,
+        )
     return period - now % period

@@ -1,14 +1,13 @@
 """Enrolling, completing lessons and saving reflections; giving each provider its CMS space."""
 
+import logging
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import (
@@ -19,7 +18,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from notifications.services import email_queue
+from notifications.services import absolute_link, email_send_template
 from organisations.models import Membership, Organisation
 from organisations.roles import OrganisationKind, Role, has_role
 from organisations.services import membership_grant, provider_groups_ensure
@@ -37,6 +36,9 @@ from .models import (
     Reflection,
 )
 from .selectors import lesson_access, module_progress_list
+
+# Ids only: an invitation's address belongs to someone who has not said yes to anything.
+logger = logging.getLogger(__name__)
 
 REFLECTION_MAX_LENGTH = Reflection.TEXT_MAX_LENGTH
 
@@ -147,24 +149,28 @@ def enrollment_by_email(*, coordinator, programme: ProgrammePage, email: str) ->
         programme=programme, email=email, invited_by=coordinator
     )
     _invitation_send(invitation=invitation, has_account=user is not None)
+    logger.info(
+        "Enrolment invitation %s sent: programme %s, by coordinator %s, to %s",
+        invitation.pk,
+        programme.pk,
+        coordinator.pk,
+        "an existing account" if user is not None else "an address without an account",
+    )
     return EnrolByEmailResult("invited", invitation=invitation)
 
 
 def _invitation_send(*, invitation: EnrolmentInvitation, has_account: bool) -> None:
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    context = {
-        "invitation": invitation,
-        "programme": invitation.programme,
-        "organisation": invitation.programme.organisation,
-        "has_account": has_account,
-        "invitation_url": base + reverse("courses:invitation", args=[invitation.pk]),
-        "signup_url": base + reverse("account_signup"),
-    }
-    subject = render_to_string("courses/email/enrolment_invitation_subject.txt", context)
-    email_queue(
+    email_send_template(
         to=[invitation.email],
-        subject=" ".join(subject.split()),
-        body_text=render_to_string("courses/email/enrolment_invitation_message.txt", context),
+        template="courses/enrolment_invitation",
+        context={
+            "invitation": invitation,
+            "programme": invitation.programme,
+            "organisation": invitation.programme.organisation,
+            "has_account": has_account,
+            "signup_url": absolute_link(reverse("account_signup")),
+        },
+        link_path=reverse("courses:invitation", args=[invitation.pk]),
     )
 
 
@@ -211,6 +217,12 @@ def invitation_accept(*, user, invitation_id: int) -> Enrollment:
     invitation.status = EnrolmentInvitation.Status.ACCEPTED
     invitation.responded_at = timezone.now()
     invitation.save(update_fields=["status", "responded_at"])
+    logger.info(
+        "Enrolment invitation %s accepted by user %s: enrolment %s",
+        invitation.pk,
+        user.pk,
+        enrollment.pk,
+    )
     return enrollment
 
 
@@ -220,6 +232,7 @@ def invitation_decline(*, user, invitation_id: int) -> EnrolmentInvitation:
     invitation.status = EnrolmentInvitation.Status.DECLINED
     invitation.responded_at = timezone.now()
     invitation.save(update_fields=["status", "responded_at"])
+    logger.info("Enrolment invitation %s declined by user %s", invitation.pk, user.pk)
     return invitation
 
 

@@ -1,9 +1,14 @@
 """The Celery base class for tasks queued through the outbox (``services.task_enqueue``)."""
 
+import logging
 from typing import Any
 
 from celery import Task
 from celery.exceptions import Retry
+
+# The task's name, the outbox call's id and the error's class: an error's text or a task's
+# arguments may carry an address, so neither is logged.
+logger = logging.getLogger(__name__)
 
 
 class OutboxTask(Task):
@@ -31,10 +36,25 @@ class OutboxTask(Task):
         try:
             result = super().__call__(*args, **kwargs)
         except Retry as retry:
+            logger.warning(
+                "Task %s (call %s) failed, Celery retries it in %ss (retry %s of %s): %s",
+                self.name,
+                outbox_id,
+                retry.when,
+                self.request.retries + 1,
+                self.max_retries,
+                type(retry.exc).__name__,
+            )
             if outbox_id is not None and isinstance(retry.exc, BaseException):
                 task_call_failed(call_id=outbox_id, error=retry.exc)
             raise
         except Exception as error:
+            logger.warning(
+                "Task %s (call %s) failed, left for the outbox sweep: %s",
+                self.name,
+                outbox_id,
+                type(error).__name__,
+            )
             if outbox_id is not None:
                 task_call_failed(call_id=outbox_id, error=error)
             raise

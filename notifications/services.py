@@ -5,6 +5,10 @@ A request that needs work done after it writes a ``TaskCall`` (and, for mail, an
 over may fail (the broker is down) and a worker may die mid-task: neither loses the work,
 because ``outbox_sweep`` dispatches again whatever is not done when it falls due. Nothing
 here imports another Peerpath app: tasks are named by Celery's registry.
+
+Domain emails are templates, not strings in Python: ``email_send_template`` renders
+``templates/<app>/email/<name>_subject.txt`` and ``_message.txt`` (and ``_message.html``
+where one exists), as allauth does its own, and queues the result here.
 """
 
 import datetime
@@ -16,6 +20,8 @@ from celery import current_app
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.template import Context, TemplateDoesNotExist
+from django.template.loader import get_template
 from django.utils import timezone
 
 from .models import Email, TaskCall
@@ -112,8 +118,19 @@ def outbox_sweep(*, now: datetime.datetime | None = None, everything: bool = Fal
             call.attempts += 1
             call.due_at = now + retry_delay(attempts=call.attempts)
         TaskCall.objects.bulk_update(calls, ["attempts", "due_at"])
+    if calls:
+        logger.info("Outbox sweep: dispatching %d call(s) again", len(calls))
     # After the commit, so a worker that is quick never sees the row before its new due time.
     for call in calls:
+        log = logger.warning if call.attempts >= TaskCall.MAX_ATTEMPTS else logger.debug
+        log(
+            "Outbox sweep: %s (call %s) dispatched again, attempt %d of %d%s",
+            call.task,
+            call.pk,
+            call.attempts,
+            TaskCall.MAX_ATTEMPTS,
+            " (the last: then it is given up)" if call.attempts >= TaskCall.MAX_ATTEMPTS else "",
+        )
         task_dispatch(call=call)
     return len(calls)
 
@@ -126,6 +143,79 @@ def email_queue(*, to: list[str], subject: str, body_text: str, body_html: str =
         to=list(to), subject=subject, body_text=body_text, body_html=body_html
     )
     task_enqueue(task=email_deliver, kwargs={"email_id": email.pk})
+    return email
+
+
+class EmailTemplateMissing(LookupError):
+    """An email was asked for whose templates do not exist: a bug, raised while queueing."""
+
+
+def email_subject_prefix() -> str:
+    """``"[Peerpath] "``: the site's name, put once in front of every subject."""
+    return f"[{settings.WAGTAIL_SITE_NAME}] "
+
+
+def absolute_link(path: str) -> str:
+    """The address people open from an email: the site's base URL and a path on it."""
+    if not path.startswith("/"):
+        raise ValueError(f"An email links to a path on the site, starting with '/': {path!r}")
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def _render_text(template_name: str, context: dict[str, Any]) -> str:
+    # Plain text is not HTML: a programme called "Peers & Allies" must not arrive as
+    # "Peers &amp; Allies". Autoescaping is off for the whole render, so a template that
+    # forgets ``{% autoescape off %}`` is still right.
+    return get_template(template_name).template.render(Context(context, autoescape=False))
+
+
+def email_send_template(
+    *, to: list[str], template: str, context: dict[str, Any], link_path: str | None = None
+) -> Email:
+    """Render the email ``template`` ("<app>/<name>") and queue it in the outbox.
+
+    Reads ``<app>/email/<name>_subject.txt`` (one line; the site's name is put in front
+    once), ``<name>_message.txt`` and, if it exists, ``<name>_message.html`` (autoescaped).
+    The templates see ``context`` plus ``site_name`` and ``link``: the absolute address of
+    ``link_path``, the page the email is about (the site's home page when None), with
+    which every message ends.
+
+    Everything is rendered here, in the request or task that asks for the email, so a
+    missing template or a broken context fails now, with a traceback that names the
+    caller, and never later in a worker that can only retry it.
+    """
+    app, _, name = template.partition("/")
+    if not app or not name or "/" in name:
+        raise ValueError(f"Name an email template as '<app>/<name>', not {template!r}.")
+    stem = f"{app}/email/{name}"
+    full_context = {
+        **context,
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "link": absolute_link(link_path or "/"),
+    }
+    try:
+        subject = " ".join(_render_text(f"{stem}_subject.txt", full_context).split())
+        body_text = _render_text(f"{stem}_message.txt", full_context).strip() + "\n"
+    except TemplateDoesNotExist as error:
+        raise EmailTemplateMissing(
+            f"The email {template!r} needs templates/{stem}_subject.txt and "
+            f"templates/{stem}_message.txt; {error} was not found."
+        ) from error
+    try:
+        html = get_template(f"{stem}_message.html")
+    except TemplateDoesNotExist:
+        body_html = ""
+    else:
+        body_html = html.render(full_context)
+    prefix = email_subject_prefix()
+    email = email_queue(
+        to=to,
+        subject=prefix + subject.removeprefix(prefix),
+        body_text=body_text,
+        body_html=body_html,
+    )
+    # The template and the row, never the address or the text: both are about a person.
+    logger.info("Email %s queued (email %s)", template, email.pk)
     return email
 
 

@@ -1,17 +1,19 @@
 """Logging practice, submitting it, signing it off, assigning supervisors."""
 
 import datetime
+import logging
 import secrets
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Sum
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.mfa import user_has_mfa
 from courses.models import CompetencyDomain, Enrollment
-from notifications.services import email_queue
+from notifications.services import email_send_template
 from organisations.roles import Role, has_role
 
 from .audit import audit_record
@@ -25,6 +27,9 @@ from .models import (
     PracticeHourMinimum,
     SupervisorAssignment,
 )
+
+# Entry, decision and user ids only: a reflection or a comment is about a person we serve.
+logger = logging.getLogger(__name__)
 
 ENTRY_FIELDS = ("date", "minutes", "category", "domain", "setting", "reflection")
 
@@ -303,6 +308,14 @@ def entry_decide(
         raise ValidationError("This entry has just been decided by someone else.") from error
     entry.status = LogEntry.Status.APPROVED if approve else LogEntry.Status.RETURNED
     entry.save(update_fields=["status", "updated_at"])
+    logger.info(
+        "Practice entry %s %s by supervisor %s (decision %s, round %s)",
+        entry.pk,
+        decision.outcome,
+        supervisor.pk,
+        decision.pk,
+        entry.submission_round,
+    )
     _notify_trainee(entry=entry, decision=decision)
     if approve:
         from courses.services import enrollment_refresh_completion
@@ -322,21 +335,24 @@ def entry_decide(
 
 def _notify_trainee(*, entry: LogEntry, decision: Decision) -> None:
     trainee = entry.enrollment.trainee
-    hours = f"{entry.hours:.2f}".rstrip("0").rstrip(".")
     if decision.outcome == Decision.Outcome.APPROVED:
-        subject = "[Peerpath] Practice hours approved"
-        body = (
-            f"Hello {trainee.first_name},\n\n{decision.supervisor_name} approved your "
-            f"{hours} hours of {entry.category.name.lower()} on {entry.date:%d %B %Y}.\n"
-        )
+        template = "practice/entry_approved"
+        # The log, at the entry's row: approved entries are locked, so there is no edit page.
+        link_path = reverse("practice:log", args=[entry.enrollment_id]) + f"#entry-{entry.pk}"
     else:
-        subject = "[Peerpath] Practice entry returned"
-        body = (
-            f"Hello {trainee.first_name},\n\n{decision.supervisor_name} returned your entry "
-            f"for {entry.date:%d %B %Y} with this comment:\n\n{decision.comment}\n\n"
-            "Edit it in your practice log and submit it again.\n"
-        )
-    email_queue(to=[trainee.email], subject=subject, body_text=body)
+        template = "practice/entry_returned"
+        link_path = reverse("practice:entry_edit", args=[entry.pk])
+    email_send_template(
+        to=[trainee.email],
+        template=template,
+        context={
+            "trainee": trainee,
+            "entry": entry,
+            "decision": decision,
+            "hours": f"{entry.hours:.2f}".rstrip("0").rstrip("."),
+        },
+        link_path=link_path,
+    )
 
 
 def entries_approve(*, supervisor, entry_ids: list[int], ip: str | None = None) -> dict:
@@ -408,14 +424,11 @@ def supervisor_digests_send(*, day: datetime.date | None = None) -> int:
             from .selectors import supervisor_queue
 
             count = supervisor_queue(supervisor=supervisor).aggregate(n=Count("pk"))["n"]
-            email_queue(
+            email_send_template(
                 to=[supervisor.email],
-                subject=f"[Peerpath] {count} practice entries wait for your sign-off",
-                body_text=(
-                    f"Hello {supervisor.first_name},\n\n{count} practice-log entries from the "
-                    "trainees you supervise are waiting for you. Review them in Peerpath under "
-                    "Supervision.\n"
-                ),
+                template="practice/supervisor_digest",
+                context={"supervisor": supervisor, "count": count},
+                link_path=reverse("practice:queue"),
             )
             sent += 1
     return sent

@@ -9,8 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from certificates.models import Credential
-from certificates.openbadges import absolute_url
-from notifications.services import email_queue
+from notifications.services import email_send_template
 from organisations.models import Membership
 from organisations.roles import Role
 
@@ -87,26 +86,32 @@ def roster_alerts_send(*, today: datetime.date | None = None) -> int:
             RosterAlert.objects.bulk_create(
                 RosterAlert(entry=entry, kind=kind, reference=ref) for entry, kind, ref in news
             )
-            email_queue(
+            email_send_template(
                 to=recipients,
-                subject=f"[Peerpath] Roster: {len(news)} credential(s) need your attention",
-                body_text=_alert_text(news, today=today, organisation_id=organisation_id),
+                template="verification/roster_alert",
+                context={"count": len(news), "items": _alert_items(news, today=today)},
+                link_path=reverse("verification:roster", args=[organisation_id]),
             )
         sent += len(news)
     return sent
 
 
-def _alert_text(news, *, today: datetime.date, organisation_id: int) -> str:
-    lines = ["Hello,", "", "Peer workers on your clinic's roster whose credential changed:", ""]
+def _alert_items(news, *, today: datetime.date) -> list[dict]:
+    """One line each for the email, soonest expiry first: a name and a number, nothing more.
+
+    The name is the one printed on the credential, which the clinic already sees on its
+    roster; the holder's address and the reason for a suspension stay out.
+    """
+    items = []
     for entry, kind, _ in sorted(news, key=lambda item: item[0].credential.expires_on):
         credential = entry.credential
-        name = credential.achievement.get("holder_name", "")
-        if kind in STATUS_ACTIONS:
-            what = f"{kind.upper()}: do not roster them as certified until this is resolved"
-        else:
-            days = (credential.expires_on - today).days
-            what = f"expires on {credential.expires_on:%d %B %Y} (in {days} days)"
-        lines.append(f"- {name}, {credential.number}: {what}")
-    roster_url = absolute_url(reverse("verification:roster", args=[organisation_id]))
-    lines += ["", f"Your roster: {roster_url}", ""]
-    return "\n".join(lines)
+        items.append(
+            {
+                "name": credential.achievement.get("holder_name", ""),
+                "number": credential.number,
+                "status": kind if kind in STATUS_ACTIONS else "",
+                "expires_on": credential.expires_on,
+                "days_left": (credential.expires_on - today).days,
+            }
+        )
+    return items

@@ -1,6 +1,7 @@
 """The verification API for clinics' own software, at /api/v1/ (OpenAPI at openapi.json)."""
 
 import datetime
+import logging
 import math
 from typing import Annotated, Literal
 
@@ -11,14 +12,27 @@ from ninja.security import HttpBearer
 
 from certificates.openbadges import verification_url
 from cms import ratelimit
+from cms.http import client_ip
 
 from . import services
+from .models import ApiKey
 from .results import NO_NUMBER_MESSAGE, VerificationResult
 
 Status = Literal["VALID", "EXPIRED", "SUSPENDED", "REVOKED"]
 # No NUL: the request is refused before it reaches the API (core/middleware.py), and the
 # schema says so, so that clients and the fuzz know it.
 Number = Annotated[str, Field(max_length=40, pattern=r"^[^\x00]*$", examples=["PP-7KQ4-M2XD-9"])]
+
+logger = logging.getLogger(__name__)
+
+
+def key_hint(secret: str) -> str:
+    """What a log may say of a key that was sent: the characters the clinic's settings page
+    shows (``ApiKey.hint``), and only for something shaped like one of our keys. Anything
+    else (a password pasted by mistake, say) is described, never quoted."""
+    if not secret.startswith(ApiKey.PREFIX):
+        return f"not a Peerpath key ({len(secret)} characters)"
+    return secret[: len(ApiKey.PREFIX) + 4] + "…"
 
 
 class RateLimited(HttpError):
@@ -37,6 +51,7 @@ class ApiKeyAuth(HttpBearer):
 
     def __call__(self, request):
         if not request.headers.get("Authorization", "").lower().startswith("bearer "):
+            logger.info("Verification API: no bearer key, from %s", client_ip(request))
             raise AuthenticationError(
                 message="Send your clinic's API key as 'Authorization: Bearer <key>'."
             )
@@ -45,6 +60,11 @@ class ApiKeyAuth(HttpBearer):
     def authenticate(self, request, token: str):
         api_key = services.api_key_authenticate(secret=token.strip())
         if api_key is None:
+            logger.warning(
+                "Verification API: key refused (%s), from %s",
+                key_hint(token.strip()),
+                client_ip(request),
+            )
             raise AuthenticationError(message="This API key is not valid or has been revoked.")
         retry_after = ratelimit.hit("api", api_key.pk, settings.VERIFICATION_API_RATE_LIMIT)
         if retry_after is not None:

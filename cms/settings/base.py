@@ -162,7 +162,6 @@ ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PREVENT_ENUMERATION = True
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Peerpath] "
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
@@ -179,6 +178,9 @@ MFA_TOTP_ISSUER = "Peerpath"
 
 # Wagtail: all logins go through allauth, so its rate limits and MFA cover the admin too.
 WAGTAIL_SITE_NAME = "Peerpath"
+# Every email's subject starts with the site's name once: allauth's through this setting,
+# ours through notifications.services.email_send_template.
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{WAGTAIL_SITE_NAME}] "
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILADMIN_LOGIN_URL = "account_login"
 # Private pages send visitors here to sign in (Wagtail's default is its own plain LoginView).
@@ -269,6 +271,9 @@ CELERY_TASK_SOFT_TIME_LIMIT = 4 * 60
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT + 60}
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Workers log through LOGGING below, as the web processes do, rather than Celery's own
+# root handler: one format (JSON in production) for everything the site writes.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     # Emails, renders and other work a request queued in the outbox and that is not done
@@ -378,10 +383,27 @@ PERMISSIONS_POLICY = {
     ]
 }
 
+# Logging goes to standard error, where the process manager or the container runtime
+# collects it: readable lines here and in development; one JSON object per line under
+# production settings (LOG_FORMAT=json), for a log collector. The project's loggers write
+# ids, credential numbers and reasons of our own making, never a person's name, email
+# address, reflection or practice note (tests/cms/test_logging.py runs the workflows and
+# checks).
+LOG_FORMAT = env("LOG_FORMAT", default="text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)-7s %(name)s: %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "{asctime}{levelname}{name}{message}",
+            "style": "{",
+            "datefmt": "%Y-%m-%dT%H:%M:%S%z",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},

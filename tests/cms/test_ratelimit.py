@@ -1,3 +1,5 @@
+import logging
+
 import pytest
 
 from cms import ratelimit
@@ -28,3 +30,14 @@ def test_rates_per_second_minute_and_hour():
     assert ratelimit.parse_rate("5/s") == (5, 1)
     assert ratelimit.parse_rate("600/m") == (600, 60)
     assert ratelimit.parse_rate("1000/h") == (1000, 3600)
+
+
+def test_the_first_refusal_in_a_window_is_logged_and_the_rest_are_not(caplog):
+    caplog.set_level(logging.DEBUG, logger="cms.ratelimit")
+    assert ratelimit.hit("t", "203.0.113.9", "1/h") is None
+    refusals = [ratelimit.hit("t", "203.0.113.9", "1/h") for _ in range(5)]
+
+    assert all(wait is not None for wait in refusals)
+    assert [r.getMessage() for r in caplog.records] == [
+        "Rate limit: t refused for 203.0.113.9 (over 1/h); the rest of this window is not logged"
+    ]

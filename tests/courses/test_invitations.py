@@ -10,8 +10,10 @@ from django.utils import timezone
 
 from courses.models import Enrollment, EnrolmentInvitation
 from courses.services import enrollment_by_email, enrollment_create, invitation_accept
+from notifications.models import Email
 from organisations.models import Membership
 from organisations.roles import Role
+from tests.emails import assert_well_formed, strict_templates
 from tests.factories import OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -211,3 +213,24 @@ def test_only_the_programmes_coordinators_can_invite(programme, make_member, tra
     with pytest.raises(PermissionDenied):
         enrollment_by_email(coordinator=outsider, programme=programme, email=trainee.email)
     assert not EnrolmentInvitation.objects.exists()
+
+
+@pytest.mark.parametrize("has_account", [True, False])
+def test_the_invitation_email_is_well_formed_and_ends_with_the_invitation(
+    settings, programme, coordinator, other_providers_trainee, has_account
+):
+    strict_templates(settings)
+    address = other_providers_trainee.email if has_account else "newcomer@example.org"
+    enrollment_by_email(coordinator=coordinator, programme=programme, email=address)
+
+    invitation = EnrolmentInvitation.objects.get()
+    email = Email.objects.get(to=[address])
+    assert (
+        email.subject
+        == f"[Peerpath] {programme.organisation.name} invites you to {programme.title}"
+    )
+    assert_well_formed(email, link_path=f"/courses/invitations/{invitation.pk}/")
+    signup = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/accounts/signup/"
+    assert (signup in email.body_text) == (not has_account)
+    expires = invitation.expires_at
+    assert f"open until {expires:%B} {expires.day}, {expires.year}" in email.body_text

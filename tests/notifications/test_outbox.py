@@ -5,6 +5,7 @@ import logging
 
 import pytest
 from celery import shared_task
+from celery.exceptions import Retry
 from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
@@ -247,3 +248,73 @@ def test_staff_see_what_is_stuck_in_the_outbox_without_the_bodies(client, smtp_d
     assert detail.status_code == 200
     assert "Connection refused" in detail.content.decode() or "Errno" in detail.content.decode()
     assert "secret-reset-link" not in detail.content.decode()
+
+
+# ---------------------------------------------------------------- logs
+
+
+@shared_task(
+    base=OutboxTask,
+    name="tests.notifications.flaky",
+    autoretry_for=(ConnectionError,),
+    max_retries=1,
+    default_retry_delay=0,
+)
+def flaky(number: int) -> int:
+    raise ConnectionError(f"mail server refused private.person{number}@example.org")
+
+
+def test_a_retry_and_a_failure_are_logged_by_task_and_error_class_only(caplog):
+    call = TaskCall.objects.create(
+        task=flaky.name, kwargs={"number": 7}, attempts=1, due_at=timezone.now()
+    )
+    caplog.set_level(logging.DEBUG, logger="notifications")
+
+    # Through apply(), as a worker runs it: the failure becomes a Celery retry (raised
+    # here, where a worker would queue it), not the task's own error.
+    with pytest.raises(Retry):
+        flaky.apply(kwargs={"number": 7, "outbox_id": call.pk})
+    with pytest.raises(ValueError):
+        always_fails.apply(kwargs={"number": 8, "outbox_id": call.pk})
+
+    messages = [r.getMessage() for r in caplog.records if r.name == "notifications.outbox"]
+    assert any(
+        m.startswith(f"Task tests.notifications.flaky (call {call.pk}) failed, Celery retries")
+        and m.endswith("(retry 1 of 1): ConnectionError")
+        for m in messages
+    )
+    assert (
+        f"Task tests.notifications.always_fails (call {call.pk}) failed, left for the outbox "
+        "sweep: ValueError"
+    ) in messages
+    assert not any("private.person" in m or "failed on 8" in m for m in messages)
+
+
+def test_the_sweep_logs_what_it_dispatches_again_and_warns_on_the_last_try(caplog):
+    past = timezone.now() - datetime.timedelta(minutes=1)
+    again = TaskCall.objects.create(
+        task="tests.notifications.record_run", kwargs={"number": 1}, attempts=1, due_at=past
+    )
+    last = TaskCall.objects.create(
+        task="tests.notifications.record_run",
+        kwargs={"number": 2},
+        attempts=TaskCall.MAX_ATTEMPTS - 1,
+        due_at=past,
+    )
+    caplog.set_level(logging.DEBUG, logger="notifications")
+
+    assert outbox_sweep() == 2
+
+    logged = {(r.levelno, r.getMessage()) for r in caplog.records}
+    assert (logging.INFO, "Outbox sweep: dispatching 2 call(s) again") in logged
+    assert (
+        logging.DEBUG,
+        f"Outbox sweep: tests.notifications.record_run (call {again.pk}) dispatched again, "
+        f"attempt 2 of {TaskCall.MAX_ATTEMPTS}",
+    ) in logged
+    assert (
+        logging.WARNING,
+        f"Outbox sweep: tests.notifications.record_run (call {last.pk}) dispatched again, "
+        f"attempt {TaskCall.MAX_ATTEMPTS} of {TaskCall.MAX_ATTEMPTS} (the last: then it is "
+        "given up)",
+    ) in logged

@@ -8,6 +8,7 @@ from django.utils import timezone
 from certificates.models import Credential
 from notifications.models import Email
 from organisations.roles import Role
+from tests.emails import assert_well_formed, strict_templates
 from verification.alerts import roster_alerts_send
 from verification.models import RosterAlert, RosterEntry
 from verification.tasks import send_roster_alerts
@@ -56,7 +57,7 @@ def test_sixty_days_before_expiry_the_clinic_is_told_once(on_roster, verifier, c
     assert email.subject == "[Peerpath] Roster: 1 credential(s) need your attention"
     assert (
         f"- Ada Okafor, {credential.number}: expires on "
-        f"{credential.expires_on:%d %B %Y} (in 60 days)"
+        f"{credential.expires_on:%B %-d, %Y} (in 60 days)"
     ) in email.body_text
     assert f"http://127.0.0.1:8000/clinics/{clinic.pk}/roster/" in email.body_text
 
@@ -258,3 +259,12 @@ def test_the_hourly_task_sends_the_alerts(verifier, on_roster):
     schedule = settings.CELERY_BEAT_SCHEDULE["roster-alerts"]
     assert schedule["task"] == "verification.tasks.send_roster_alerts"
     assert schedule["schedule"].hour == set(range(24))
+
+
+def test_the_alert_is_well_formed_and_ends_with_the_clinics_roster(
+    settings, verifier, on_roster, clinic
+):
+    strict_templates(settings)
+    on_roster(expires_in_days=30)
+    assert send() == 1
+    assert_well_formed(roster_emails().get(), link_path=f"/clinics/{clinic.pk}/roster/")

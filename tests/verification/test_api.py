@@ -1,3 +1,5 @@
+import logging
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -128,6 +130,27 @@ def test_another_kind_of_authorization_is_a_json_401(client, credential, header)
     assert response.status_code == 401
     assert "detail" in response.json()
     assert "Ada Okafor" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("secret", "logged"),
+    [
+        ("ppk_Wr0ngKeyWithALongSecretPart", "ppk_Wr0n…"),
+        ("hunter2-my-own-password", "not a Peerpath key (23 characters)"),
+    ],
+)
+def test_a_refused_key_is_logged_by_its_first_characters_and_the_address(
+    client, credential, caplog, secret, logged
+):
+    caplog.set_level(logging.DEBUG, logger="verification")
+    response = client.get(
+        ONE.format(credential.number), headers=bearer(secret), REMOTE_ADDR="10.9.8.7"
+    )
+
+    assert response.status_code == 401
+    messages = [r.getMessage() for r in caplog.records if r.name == "verification.api"]
+    assert messages == [f"Verification API: key refused ({logged}), from 10.9.8.7"]
+    assert not any(secret in m or secret[:12] in m for m in messages)
 
 
 @pytest.mark.parametrize("secret", ["garbage", "ppk_garbage", ""])
