@@ -307,9 +307,9 @@ CELERY_BEAT_SCHEDULE = {
 # S3 bucket, under audit-checkpoints/), so deleting checkpoint rows is noticed too.
 AUDIT_CHECKPOINT_STORAGE_COPY = env.bool("AUDIT_CHECKPOINT_STORAGE_COPY", default=True)
 # Erasure (`manage.py erase_user`) refuses while a person's approved practice records are
-# younger than this. Default: 2 years, the California record-keeping period issue 11 cites
-# and the renewal cycle of IC&RC, Texas and Pennsylvania (shared/domain/REQUIREMENTS.md);
-# a board that asks for longer means a longer setting.
+# younger than this. Default: 2 years, the record-keeping period of California's Medi-Cal
+# peer support specialists and the renewal cycle of IC&RC, Texas and Pennsylvania; a board
+# that asks for longer means a longer setting.
 PRACTICE_RECORD_RETENTION_DAYS = env.int("PRACTICE_RECORD_RETENTION_DAYS", default=2 * 365)
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
