@@ -1,13 +1,13 @@
-"""Demo quizzes: one per demo module, from the ``QUIZ`` list in its content file."""
+"""Demo quizzes: one per training module, from the ``quiz`` list in its content."""
 
 from decimal import Decimal
 
 from django.db import transaction
 
-from courses.demo import demo_modules
+from assessments.models import Option, Question, QuestionCategory, QuizPage, QuizQuestion
 from courses.models import ModulePage, ProgrammePage
-
-from .models import Option, Question, QuestionCategory, QuizPage, QuizQuestion
+from demo.content import training_modules
+from demo.content.programme import QUIZ_PAGE
 
 
 def _bank_questions(category: QuestionCategory, specs: list[dict]) -> list[Question]:
@@ -38,30 +38,38 @@ def _bank_questions(category: QuestionCategory, specs: list[dict]) -> list[Quest
     return questions
 
 
+def seed_quiz(*, programme: ProgrammePage, content: dict, page: dict = QUIZ_PAGE) -> QuizPage:
+    """A training module's quiz from its content, its questions banked under its title.
+
+    A module that already has a quiz keeps it.
+    """
+    module = ModulePage.objects.child_of(programme).get(slug=content["slug"])
+    quiz = QuizPage.objects.child_of(module).first()
+    if quiz is not None:
+        return quiz.specific
+    category, _ = QuestionCategory.objects.get_or_create(
+        name=content["title"], organisation=programme.organisation
+    )
+    questions = _bank_questions(category, content["quiz"])
+    quiz = QuizPage(
+        title=f"Quiz: {content['title']}",
+        slug="quiz",
+        introduction=page["introduction"],
+        pass_mark=page["pass_mark"],
+        max_attempts=page["max_attempts"],
+        wait_minutes=page["wait_minutes"],
+    )
+    quiz.quiz_questions = [
+        QuizQuestion(question=question, sort_order=order)
+        for order, question in enumerate(questions)
+    ]
+    module.add_child(instance=quiz)
+    quiz.save_revision().publish()
+    return quiz
+
+
 @transaction.atomic
-def seed_quizzes(*, programme: ProgrammePage) -> None:
-    """Give every demo module its quiz, unless it already has one."""
-    for content in demo_modules():
-        spec = content.MODULE
-        module = ModulePage.objects.child_of(programme).get(slug=spec["slug"])
-        if QuizPage.objects.child_of(module).exists():
-            continue
-        category, _ = QuestionCategory.objects.get_or_create(
-            name=spec["title"], organisation=programme.organisation
-        )
-        questions = _bank_questions(category, content.QUIZ)
-        quiz = QuizPage(
-            title=f"Quiz: {spec['title']}",
-            slug="quiz",
-            introduction="Check what you have learned in this module. You see your score, "
-            "and why each answer is right or wrong, as soon as you submit.",
-            pass_mark=80,
-            max_attempts=3,
-            wait_minutes=10,
-        )
-        quiz.quiz_questions = [
-            QuizQuestion(question=question, sort_order=order)
-            for order, question in enumerate(questions)
-        ]
-        module.add_child(instance=quiz)
-        quiz.save_revision().publish()
+def seed_quizzes(*, programme: ProgrammePage, modules: list[dict] | None = None) -> None:
+    """Give every training module its quiz, unless it already has one."""
+    for content in training_modules() if modules is None else modules:
+        seed_quiz(programme=programme, content=content)

@@ -1,22 +1,19 @@
 """The demo programme: a complete "Certified Peer Support Worker" curriculum.
 
-Content lives in ``courses/demo_content/`` (one module a file). Seeding creates what is
-missing and never overwrites a page that exists, so edits made in the CMS survive and a
-second run changes nothing.
+Content lives in ``demo/content/`` (``programme.py``, and one training module a file in
+``modules/``); the functions here take it as plain data. Seeding creates what is missing
+and never overwrites a page that exists, so edits made in the CMS survive and a second
+run changes nothing.
 """
 
-import importlib
-import pkgutil
 import uuid
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from courses import demo_content
-from organisations.models import Organisation
-
-from .models import (
+from certificates.models import EthicsCode
+from courses.models import (
     Cohort,
     CompetencyDomain,
     LessonPage,
@@ -25,52 +22,12 @@ from .models import (
     RequirementProfile,
     TrainingHourMinimum,
 )
-from .services import enrollment_create, lesson_complete, provider_space_ensure
+from courses.services import enrollment_create, lesson_complete, provider_space_ensure
+from demo.content import training_modules
+from demo.content.programme import PROGRAMME, REQUIREMENT_PROFILE
+from organisations.models import Organisation
 
-PROGRAMME_SLUG = "certified-peer-support-worker"
-PROFILE_NAME = "IC&RC Peer Recovery"
-# IC&RC asks for 46 hours of training across its four domains.
-TRAINING_MINIMUMS = {
-    "advocacy": Decimal("10"),
-    "mentoring-and-education": Decimal("10"),
-    "recovery-and-wellness-support": Decimal("10"),
-    "ethical-responsibility": Decimal("16"),
-}
-# One commitment a paragraph; trainees affirm it before their credential is issued.
-ETHICS_CODE = "\n\n".join(
-    [
-        "I put the wellbeing and self-determination of the people I support first.",
-        (
-            "I keep what people share with me confidential, and I tell them plainly where the"
-            " limits of confidentiality lie."
-        ),
-        (
-            "I work within the peer support role: I do not diagnose, prescribe or give "
-            "clinical advice, and I refer on when someone needs more than I can offer."
-        ),
-        (
-            "I keep clear boundaries: no romantic, financial or business relationships with "
-            "the people I support, and no gifts beyond the token."
-        ),
-        "I share my own experience of recovery only when it serves the other person.",
-        (
-            "I treat everyone with respect, without discrimination, and I challenge stigma "
-            "where I meet it."
-        ),
-        (
-            "I use supervision, look after my own recovery and wellbeing, and step back when "
-            "I am not well enough to help."
-        ),
-        "I keep honest records and never log hours or activities that did not happen.",
-    ]
-)
 BLOCK_ID_NAMESPACE = uuid.UUID("0b5f2a3e-6f0e-4d43-a7d5-5f5d1f1c0a11")
-
-
-def demo_modules() -> list[dict]:
-    """Every ``MODULE`` in ``demo_content``, in file-name order."""
-    names = sorted(info.name for info in pkgutil.iter_modules(demo_content.__path__))
-    return [importlib.import_module(f"{demo_content.__name__}.{name}") for name in names]
 
 
 def stream_data(key: str, blocks: list[tuple[str, object]]) -> list[dict]:
@@ -87,85 +44,92 @@ def _publish_child(parent, page):
     return page
 
 
-def seed_requirement_profile(*, organisation: Organisation) -> RequirementProfile:
+def seed_requirement_profile(*, organisation: Organisation, content: dict) -> RequirementProfile:
     """The demo provider's own profile, so its coordinator can edit it in the CMS."""
     profile, created = RequirementProfile.objects.get_or_create(
-        name=PROFILE_NAME,
+        name=content["name"],
         defaults={
             "organisation": organisation,
-            "description": "Modelled on the IC&RC Peer Recovery credential: 46 training hours "
-            "across four domains; renewal every two years with 20 hours of continuing "
-            "education, 6 of them in ethics.",
-            "credential_validity_months": 24,
-            "renewal_ce_hours": Decimal("20"),
-            "renewal_ce_ethics_hours": Decimal("6"),
+            "description": content["description"],
+            "credential_validity_months": content["credential_validity_months"],
+            "renewal_ce_hours": Decimal(content["renewal_ce_hours"]),
+            "renewal_ce_ethics_hours": Decimal(content["renewal_ce_ethics_hours"]),
         },
     )
     if created:
-        from certificates.models import EthicsCode
-
-        EthicsCode.objects.create(profile=profile, version=1, text=ETHICS_CODE)
-        for order, (slug, hours) in enumerate(TRAINING_MINIMUMS.items()):
+        EthicsCode.objects.create(profile=profile, version=1, text=content["ethics_code"])
+        for order, (slug, hours) in enumerate(content["training_minimums"].items()):
             TrainingHourMinimum.objects.create(
                 profile=profile,
                 domain=CompetencyDomain.objects.get(slug=slug),
-                hours=hours,
+                hours=Decimal(hours),
                 sort_order=order,
             )
     return profile
 
 
+def seed_module(*, programme: ProgrammePage, content: dict) -> ModulePage:
+    """One training module and its lessons, from its content; pages that exist stay as they are."""
+    module = ModulePage.objects.child_of(programme).filter(slug=content["slug"]).first()
+    if module is None:
+        module = _publish_child(
+            programme,
+            ModulePage(
+                title=content["title"],
+                slug=content["slug"],
+                domain=CompetencyDomain.objects.get(slug=content["domain"]),
+                summary=content["summary"],
+                objectives=stream_data(
+                    content["slug"], [("objective", text) for text in content["objectives"]]
+                ),
+                training_hours=Decimal(content["training_hours"]),
+            ),
+        )
+    for lesson in content["lessons"]:
+        if LessonPage.objects.child_of(module).filter(slug=lesson["slug"]).exists():
+            continue
+        _publish_child(
+            module,
+            LessonPage(
+                title=lesson["title"],
+                slug=lesson["slug"],
+                summary=lesson["summary"],
+                estimated_minutes=lesson["estimated_minutes"],
+                body=stream_data(f"{content['slug']}/{lesson['slug']}", lesson["body"]),
+            ),
+        )
+    return module
+
+
 @transaction.atomic
-def seed_programme(*, organisation: Organisation) -> ProgrammePage:
+def seed_programme(
+    *,
+    organisation: Organisation,
+    content: dict = PROGRAMME,
+    profile: dict = REQUIREMENT_PROFILE,
+    modules: list[dict] | None = None,
+) -> ProgrammePage:
+    """The programme page, its requirement profile, each training module and a cohort."""
     provider_page = provider_space_ensure(organisation=organisation)
-    programme = ProgrammePage.objects.filter(slug=PROGRAMME_SLUG).first()
+    programme = ProgrammePage.objects.filter(slug=content["slug"]).first()
     if programme is None:
         programme = _publish_child(
             provider_page,
             ProgrammePage(
-                title="Certified Peer Support Worker",
-                slug=PROGRAMME_SLUG,
+                title=content["title"],
+                slug=content["slug"],
                 organisation=organisation,
-                requirement_profile=seed_requirement_profile(organisation=organisation),
-                summary="The full training path to a peer support credential: seven modules "
-                "across advocacy, mentoring and education, recovery and wellness support, and "
-                "ethical responsibility, with quizzes, reflections and supervised practice.",
-                description="<p>Work through the modules in order. Each one opens when the one "
-                "before it is complete. Your reflections are private: only you can read them.</p>",
-                enrolment_mode=ProgrammePage.EnrolmentMode.OPEN,
+                requirement_profile=seed_requirement_profile(
+                    organisation=organisation, content=profile
+                ),
+                summary=content["summary"],
+                description=content["description"],
+                enrolment_mode=content["enrolment_mode"],
             ),
         )
-    for content in demo_modules():
-        spec = content.MODULE
-        module = ModulePage.objects.child_of(programme).filter(slug=spec["slug"]).first()
-        if module is None:
-            module = _publish_child(
-                programme,
-                ModulePage(
-                    title=spec["title"],
-                    slug=spec["slug"],
-                    domain=CompetencyDomain.objects.get(slug=spec["domain"]),
-                    summary=spec["summary"],
-                    objectives=stream_data(
-                        spec["slug"], [("objective", text) for text in spec["objectives"]]
-                    ),
-                    training_hours=Decimal(spec["training_hours"]),
-                ),
-            )
-        for lesson_spec in spec["lessons"]:
-            if LessonPage.objects.child_of(module).filter(slug=lesson_spec["slug"]).exists():
-                continue
-            _publish_child(
-                module,
-                LessonPage(
-                    title=lesson_spec["title"],
-                    slug=lesson_spec["slug"],
-                    summary=lesson_spec["summary"],
-                    estimated_minutes=lesson_spec["estimated_minutes"],
-                    body=stream_data(f"{spec['slug']}/{lesson_spec['slug']}", lesson_spec["body"]),
-                ),
-            )
-    Cohort.objects.get_or_create(programme=programme, name="Spring cohort")
+    for module in training_modules() if modules is None else modules:
+        seed_module(programme=programme, content=module)
+    Cohort.objects.get_or_create(programme=programme, name=content["cohort"])
     return programme
 
 

@@ -2,12 +2,12 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from assessments import demo as assessments_demo
-from certificates import demo as certificates_demo
-from cms import demo
-from courses import demo as courses_demo
-from practice import demo as practice_demo
-from verification import demo as verification_demo
+from demo.loaders import assessments as assessments_demo
+from demo.loaders import certificates as certificates_demo
+from demo.loaders import cms as demo
+from demo.loaders import courses as courses_demo
+from demo.loaders import practice as practice_demo
+from demo.loaders import verification as verification_demo
 
 
 class Command(BaseCommand):
