@@ -35,6 +35,7 @@ lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# PYTEST_ARGS passes options to pytest, e.g. PYTEST_ARGS='-m "not browser"' make test.
 test: lint
 	$(MANAGE) makemigrations --check --dry-run --settings=cms.settings.test
 	SECRET_KEY=ci-only-dummy-secret-key-for-check-deploy-0123456789abcdefghijklmnopqrstuvwxyz \

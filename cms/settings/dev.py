@@ -12,3 +12,6 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 # development any of them can sign in with this code. allauth refuses it unless DEBUG is on.
 if DEBUG:
     MFA_TOTP_INSECURE_BYPASS_CODE = "123456"
+
+# Demo data (seed_demo) in development only; first, so its seed_demo replaces cms's refusal.
+INSTALLED_APPS = ["demo", *INSTALLED_APPS]

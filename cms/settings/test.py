@@ -8,6 +8,8 @@ needs a real worker switches that off for itself.
 from .base import *
 
 PEERPATH_ENV = "test"
+# Demo data (seed_demo) for tests; first, so its seed_demo replaces cms's refusal.
+INSTALLED_APPS = ["demo", *INSTALLED_APPS]
 DEBUG = False
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]

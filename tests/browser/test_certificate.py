@@ -1,10 +1,10 @@
 """The demo programme from its first lesson to a certificate anyone can check, in a browser.
 
-The programme is the one ``seed_demo`` builds (courses/demo.py and assessments/demo.py:
-modules m01..m07 of courses/demo_content, each with lessons and a quiz). The trainee's
-supervised practice hours are approved through the services beforehand: signing them off
-is a supervisor's job, not the trainee's. Everything else happens in the browser: the
-trainee reads every lesson of every module in order (static/js/lesson.js marks a lesson
+The programme is the one ``seed_demo`` builds (demo/loaders/courses.py and
+assessments.py: modules m01..m07 of demo/content/modules, each with lessons and a quiz).
+The trainee's supervised practice hours are approved through the services beforehand:
+signing them off is a supervisor's job, not the trainee's. Everything else happens in the
+browser: the trainee reads every lesson of every module in order (static/js/lesson.js marks a lesson
 done once its end scrolls into view), passes each module's quiz with the answers the
 question bank marks correct, affirms the code of ethics (after a mistyped name is
 refused), downloads the certificate PDF and the Open Badges credential, and the QR code
@@ -26,15 +26,16 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Page, expect
 
-from assessments.demo import seed_quizzes
 from assessments.models import Attempt, QuizPage
 from certificates.keys import private_key_pem
 from certificates.models import Credential, EthicsAffirmation
 from certificates.services import credential_eligibility
-from courses.demo import demo_modules, seed_programme
 from courses.models import LessonCompletion, ModulePage
+from demo.content import training_modules
+from demo.loaders.assessments import seed_quizzes
+from demo.loaders.courses import seed_programme
+from demo.loaders.practice import seed_practice
 from organisations.roles import Role
-from practice.demo import seed_practice
 from practice.models import PracticeCategory
 from practice.selectors import practice_totals
 from practice.services import entry_decide
@@ -187,7 +188,7 @@ def test_work_through_the_demo_programme_and_get_a_verified_certificate(
     approve_practice_hours(
         enrollment=enrollment, log_entry=log_entry, supervisor=assigned_supervisor
     )
-    specs = [content.MODULE for content in demo_modules()]
+    specs = training_modules()
     modules = list(ModulePage.objects.child_of(programme).live().order_by("path"))
     assert [m.slug for m in modules] == [spec["slug"] for spec in specs]
     assert all(m.is_required for m in modules)

@@ -17,14 +17,15 @@ class TestHomePageTree(WagtailPageTestCase):
 
 @pytest.mark.django_db
 def test_home_page_explains_peerpath_and_links_each_audience(client):
-    from cms import demo
+    from demo.content.home import HOME
+    from demo.loaders.cms import seed_home_page
 
-    demo.seed_home_page()
+    seed_home_page()
 
     html = client.get("/").content.decode()
 
-    assert demo.HOME_INTRODUCTION in html
-    for audience in demo.HOME_AUDIENCES:
+    assert HOME["introduction"] in html
+    for audience in HOME["audiences"]:
         assert audience["heading"] in html
         assert f'href="{audience["link_url"]}"' in html
     assert 'class="skip-link" href="#main"' in html

@@ -13,7 +13,7 @@ READ = (
     "'eager': s.CELERY_TASK_ALWAYS_EAGER, 'broker': s.CELERY_BROKER_URL, "
     "'db': s.DATABASES['default']['ENGINE'], 'cache': s.CACHES['default']['BACKEND'], "
     "'storage': s.STORAGES['default']['BACKEND'], 'email': s.EMAIL_BACKEND, "
-    "'hosts': s.ALLOWED_HOSTS}))"
+    "'hosts': s.ALLOWED_HOSTS, 'apps': s.INSTALLED_APPS}))"
 )
 CONFIG_VARS = (
     "CELERY_BROKER_URL",
@@ -69,3 +69,9 @@ def test_services_are_switched_on_by_environment_variables():
 def test_production_defaults_to_smtp_not_the_console():
     config = read_settings("cms.settings.production", SECRET_KEY="k" * 60)
     assert config["email"] == "django.core.mail.backends.smtp.EmailBackend"
+
+
+def test_the_demo_app_is_installed_in_development_and_tests_only():
+    assert "demo" in read_settings("cms.settings.dev")["apps"]
+    assert "demo" in read_settings("cms.settings.test")["apps"]
+    assert "demo" not in read_settings("cms.settings.production", SECRET_KEY="k" * 60)["apps"]

@@ -2,6 +2,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from organisations.roles import Role
 from practice.audit import audit_verify
@@ -210,7 +211,8 @@ def test_the_daily_digest_reaches_each_supervisor_once_a_day(
 
     from practice.services import supervisor_digests_send
 
-    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+    # The digest's day is the site's local date, which may be ahead of or behind the host's.
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     assert supervisor_digests_send(day=tomorrow) == 1
 
 

@@ -2,8 +2,7 @@
 
 from certificates.models import Credential
 from organisations.models import Organisation
-
-from .models import ApiKey, RosterEntry, hash_api_key
+from verification.models import ApiKey, RosterEntry, hash_api_key
 
 # Published on purpose, like the demo password; seed_demo refuses to run in production.
 DEMO_API_KEY = "ppk_demo-riverside-clinic-not-for-production"

@@ -1,26 +1,22 @@
-import os
-import subprocess
-import sys
-from pathlib import Path
+"""What ``seed_demo`` builds, seeded once for the module (tests/demo/conftest.py)."""
 
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import authenticate, get_user_model
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Page, Revision
 
 from certificates.models import Credential
-from cms.demo import DEMO_PASSWORD, DEV_TOTP_CODE
 from courses.models import Enrollment, LessonCompletion
+from demo.loaders.cms import DEMO_PASSWORD, DEV_TOTP_CODE
+from demo.loaders.verification import DEMO_API_KEY
 from organisations.models import Membership, Organisation
 from organisations.roles import Role, roles_of
-from verification.demo import DEMO_API_KEY
 from verification.models import ApiKey, RosterEntry
 
 pytestmark = pytest.mark.django_db
 
-PROJECT = Path(__file__).resolve().parents[2]
 DEMO_EMAILS = {
     "trainee@example.org": Role.TRAINEE,
     "supervisor@example.org": Role.SUPERVISOR,
@@ -48,10 +44,8 @@ def counts():
     }
 
 
-def test_seed_demo_creates_an_account_per_role_and_prints_them(capsys):
-    call_command("seed_demo")
-
-    output = capsys.readouterr().out
+def test_seed_demo_creates_an_account_per_role_and_prints_them(seeded_demo):
+    output = seeded_demo
     assert "peerpath-demo" in output
     for email, role in DEMO_EMAILS.items():
         assert email in output
@@ -61,9 +55,10 @@ def test_seed_demo_creates_an_account_per_role_and_prints_them(capsys):
         assert EmailAddress.objects.get(email=email).verified
 
 
-def test_demo_supervisor_coordinator_and_admin_sign_in_with_the_dev_code_and_act(client, settings):
+def test_demo_supervisor_coordinator_and_admin_sign_in_with_the_dev_code_and_act(
+    seeded_demo, client, settings
+):
     """In development the published code passes the second factor their pages need."""
-    call_command("seed_demo")
     settings.DEBUG = True
     settings.MFA_TOTP_INSECURE_BYPASS_CODE = DEV_TOTP_CODE
 
@@ -82,11 +77,9 @@ def test_demo_supervisor_coordinator_and_admin_sign_in_with_the_dev_code_and_act
             assert client.get(path).status_code == 200, (email, path)
 
 
-def test_seed_demo_publishes_the_full_programme_and_starts_the_demo_trainee(client):
+def test_seed_demo_publishes_the_full_programme_and_starts_the_demo_trainee(seeded_demo, client):
     from courses.models import LessonPage, ModulePage, ProgrammePage
     from courses.selectors import trainee_dashboard
-
-    call_command("seed_demo")
 
     programme = ProgrammePage.objects.live().get(slug="certified-peer-support-worker")
     modules = ModulePage.objects.live().child_of(programme)
@@ -108,13 +101,10 @@ def test_seed_demo_publishes_the_full_programme_and_starts_the_demo_trainee(clie
     assert all(c.pdf_ready for c in Credential.objects.all())
 
 
-def test_seed_demo_gives_the_clinic_a_roster_and_a_working_api_key(client, capsys):
-    call_command("seed_demo")
-    output = capsys.readouterr().out
-
+def test_seed_demo_gives_the_clinic_a_roster_and_a_working_api_key(seeded_demo, client):
     clinic = Organisation.objects.get(slug="riverside-clinic")
     assert RosterEntry.objects.filter(organisation=clinic).count() == 4
-    assert DEMO_API_KEY in output
+    assert DEMO_API_KEY in seeded_demo
     number = Credential.objects.get(status=Credential.Status.REVOKED).number
     response = client.get(
         f"/api/v1/credentials/{number}", headers={"Authorization": f"Bearer {DEMO_API_KEY}"}
@@ -123,46 +113,9 @@ def test_seed_demo_gives_the_clinic_a_roster_and_a_working_api_key(client, capsy
     assert response.json()["status"] == "REVOKED"
 
 
-def test_seed_demo_twice_changes_nothing():
-    call_command("seed_demo")
+def test_seed_demo_twice_changes_nothing(seeded_demo):
     before = counts()
 
     call_command("seed_demo")
 
     assert counts() == before
-
-
-def test_seed_demo_refuses_where_demo_data_is_not_allowed(settings):
-    settings.DEMO_DATA_ALLOWED = False
-    with pytest.raises(CommandError, match="refuses to run under production settings"):
-        call_command("seed_demo")
-    assert not get_user_model().objects.exists()
-
-
-def _manage(*args, **env):
-    environment = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
-    environment.update(env)
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=PROJECT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
-def test_seed_demo_under_production_settings_exits_non_zero():
-    result = _manage(
-        "seed_demo",
-        DJANGO_SETTINGS_MODULE="cms.settings.production",
-        SECRET_KEY="x" * 60,
-    )
-    assert result.returncode != 0
-    assert "refuses to run under production settings" in result.stderr
-
-
-def test_production_settings_without_secret_key_fail_naming_the_variable():
-    result = _manage("check", DJANGO_SETTINGS_MODULE="cms.settings.production")
-    assert result.returncode != 0
-    assert "SECRET_KEY environment variable is required" in result.stderr

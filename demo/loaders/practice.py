@@ -7,18 +7,9 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from courses.models import CompetencyDomain, Enrollment, RequirementProfile
-
-from .models import LogEntry, PracticeCategory, PracticeHourMinimum
-from .services import entry_create, entry_decide, entry_submit, supervisor_assign
-
-# Modelled on IC&RC: 500 hours of practice, 25 of them supervision.
-PRACTICE_MINIMUMS = {
-    "one-to-one": Decimal("200"),
-    "group-facilitation": Decimal("100"),
-    "advocacy": Decimal("50"),
-    "community-outreach": Decimal("50"),
-    "supervision-received": Decimal("25"),
-}
+from demo.content.programme import REQUIREMENT_PROFILE
+from practice.models import LogEntry, PracticeCategory, PracticeHourMinimum
+from practice.services import entry_create, entry_decide, entry_submit, supervisor_assign
 
 # (days ago, hours, category, domain, setting, reflection, outcome)
 ENTRIES = [
@@ -95,20 +86,28 @@ ENTRIES = [
 ]
 
 
-def seed_practice(*, programme, trainee_email: str, supervisor_email: str, coordinator_email: str):
+def seed_practice(
+    *,
+    programme,
+    trainee_email: str,
+    supervisor_email: str,
+    coordinator_email: str,
+    requirements: dict = REQUIREMENT_PROFILE,
+):
+    """The profile's practice minimums, the trainee's supervisor and a sample practice log."""
     User = get_user_model()
     trainee = User.objects.get(email=trainee_email)
     supervisor = User.objects.get(email=supervisor_email)
     coordinator = User.objects.get(email=coordinator_email)
     profile: RequirementProfile = programme.requirement_profile
     if not profile.practice_minimums.exists():
-        profile.practice_hours_total = Decimal("500")
+        profile.practice_hours_total = Decimal(requirements["practice_hours_total"])
         profile.save(update_fields=["practice_hours_total"])
-        for order, (slug, hours) in enumerate(PRACTICE_MINIMUMS.items()):
+        for order, (slug, hours) in enumerate(requirements["practice_minimums"].items()):
             PracticeHourMinimum.objects.create(
                 profile=profile,
                 category=PracticeCategory.objects.get(slug=slug),
-                hours=hours,
+                hours=Decimal(hours),
                 sort_order=order,
             )
     supervisor_assign(

@@ -1,4 +1,4 @@
-"""Demo content: organisations, one account per role, and the home page's text.
+"""Demo organisations, one account per role, and the home page.
 
 Every function here is idempotent: it looks things up by a natural key and only
 writes what differs, so running ``seed_demo`` twice changes nothing.
@@ -12,11 +12,11 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Site
 
 from accounts.mfa import user_has_mfa
+from cms.models import HomePage
+from demo.content.home import HOME
 from organisations.models import Organisation
 from organisations.roles import OrganisationKind, Role
 from organisations.services import membership_grant
-
-from .models import HomePage
 
 DEMO_PASSWORD = "peerpath-demo"  # noqa: S105  (published on purpose; refused in production)
 # Roles that need two-factor authentication to sign off or change credentials; staff
@@ -45,43 +45,6 @@ DEMO_ACCOUNTS = [
     DemoAccount("clinic@example.org", "Kofi", "Mensah", Role.VERIFIER, CLINIC["slug"]),
     DemoAccount("admin@example.org", "Ada", "Admin", None, None, is_staff=True),
 ]
-
-HOME_INTRODUCTION = (
-    "Peerpath trains and certifies peer support workers — people who draw on their own "
-    "experience of recovery to walk alongside others — and lets clinics check that a "
-    "credential is real and current."
-)
-HOME_AUDIENCES = [
-    {
-        "heading": "Trainees",
-        "text": "Work through modules on boundaries, sharing lived experience, confidentiality "
-        "and group work, pass the quizzes and log your supervised practice hours.",
-        "link_text": "Create your account",
-        "link_url": "/accounts/signup/",
-    },
-    {
-        "heading": "Supervisors",
-        "text": "Review the practice-log entries of the trainees assigned to you and sign them "
-        "off, or send them back with a comment.",
-        "link_text": "Log in to review",
-        "link_url": "/accounts/login/",
-    },
-    {
-        "heading": "Clinics",
-        "text": "Check that a peer worker's credential is genuine, current and not revoked, "
-        "one at a time or for your whole team.",
-        "link_text": "Log in as a verifier",
-        "link_url": "/accounts/login/",
-    },
-]
-HOME_BODY = (
-    "<h2>Why peer support needs a careful training path</h2>"
-    "<p>Peer support works because it is built on shared experience, mutual respect and hope. "
-    "It also asks a lot of the people who give it: holding boundaries with someone whose story "
-    "resembles their own, keeping confidences, and knowing when to bring in clinical help. "
-    "Certification boards ask for structured training, hundreds of hours of supervised "
-    "practice and a signed code of ethics. Peerpath keeps all of that in one place.</p>"
-)
 
 
 def seed_organisations() -> dict[str, Organisation]:
@@ -123,17 +86,18 @@ def seed_accounts(organisations: dict[str, Organisation]) -> list[DemoAccount]:
     return DEMO_ACCOUNTS
 
 
-def seed_home_page() -> HomePage:
+def seed_home_page(*, content: dict = HOME) -> HomePage:
+    """The site root's introduction, audiences and body, published if they differ."""
     home = Site.objects.get(is_default_site=True).root_page.specific
-    wanted_audiences = [("audience", value) for value in HOME_AUDIENCES]
+    wanted_audiences = [("audience", value) for value in content["audiences"]]
     current_audiences = [(block.block_type, dict(block.value)) for block in home.audiences]
     if (
-        home.introduction != HOME_INTRODUCTION
-        or home.body != HOME_BODY
+        home.introduction != content["introduction"]
+        or home.body != content["body"]
         or current_audiences != wanted_audiences
     ):
-        home.introduction = HOME_INTRODUCTION
-        home.body = HOME_BODY
+        home.introduction = content["introduction"]
+        home.body = content["body"]
         home.audiences = wanted_audiences
         home.save_revision().publish()
     return home

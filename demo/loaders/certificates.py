@@ -10,11 +10,10 @@ from dateutil.relativedelta import relativedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from certificates.models import Credential, CredentialEvent
+from certificates.services import certificate_render, credential_create
 from courses.models import ProgrammePage
 from courses.services import enrollment_create
-
-from .models import Credential, CredentialEvent
-from .services import certificate_render, credential_create
 
 # email, first name, last name, status, months since issue
 HOLDERS = [

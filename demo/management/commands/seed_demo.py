@@ -1,0 +1,65 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from demo.loaders import assessments as assessments_demo
+from demo.loaders import certificates as certificates_demo
+from demo.loaders import cms as demo
+from demo.loaders import courses as courses_demo
+from demo.loaders import practice as practice_demo
+from demo.loaders import verification as verification_demo
+
+
+class Command(BaseCommand):
+    help = "Create demo organisations, accounts for every role and demo content. Idempotent."
+
+    def handle(self, *args, **options):
+        if not settings.DEMO_DATA_ALLOWED:
+            raise CommandError(
+                "seed_demo refuses to run under production settings: it creates accounts "
+                "with a published password."
+            )
+        with transaction.atomic():
+            organisations = demo.seed_organisations()
+            accounts = demo.seed_accounts(organisations)
+            demo.seed_home_page()
+            programme = courses_demo.seed_programme(
+                organisation=organisations[demo.PROVIDER["slug"]]
+            )
+            assessments_demo.seed_quizzes(programme=programme)
+            courses_demo.seed_trainee_progress(programme=programme, email="trainee@example.org")
+            practice_demo.seed_practice(
+                programme=programme,
+                trainee_email="trainee@example.org",
+                supervisor_email="supervisor@example.org",
+                coordinator_email="coordinator@example.org",
+            )
+            credentials = certificates_demo.seed_credentials(
+                programme=programme, password=demo.DEMO_PASSWORD
+            )
+            api_key = verification_demo.seed_verification(
+                clinic=organisations[demo.CLINIC["slug"]], credentials=credentials
+            )
+
+        self.stdout.write(self.style.SUCCESS("Demo data is ready."))
+        self.stdout.write(f"Demo programme: {programme.get_url()}")
+        self.stdout.write(f"Demo accounts (password for all: {demo.DEMO_PASSWORD}):")
+        for account in accounts:
+            what = account.role.label if account.role else "Site administrator"
+            self.stdout.write(f"  {account.email:<26} {what}")
+        self.stdout.write("Demo credentials, one in each state (try them at /verify/<number>/):")
+        for credential in credentials:
+            self.stdout.write(
+                f"  {credential.number}  {credential.effective_status:<10} "
+                f"{credential.achievement['holder_name']} ({credential.holder.email})"
+            )
+        self.stdout.write(
+            f"The clinic's verifier has them on the roster. Demo API key: {api_key}\n"
+            f"  curl -H 'Authorization: Bearer {api_key}' "
+            f"http://127.0.0.1:8000/api/v1/credentials/{credentials[0].number}"
+        )
+        self.stdout.write(
+            "The supervisor, coordinator and administrator have two-factor authentication on: "
+            "when asked for "
+            f"a code, enter {demo.DEV_TOTP_CODE} (accepted only in development, with DEBUG on)."
+        )
