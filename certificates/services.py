@@ -256,7 +256,7 @@ def certificate_pdf(credential: Credential, *, verify_url: str) -> bytes:
     """The certificate as a one-page PDF/A-3b."""
     from django.conf import settings
 
-    from cms.pdf import html_to_pdf, stylesheet
+    from core.pdf import html_to_pdf, stylesheet
 
     css = stylesheet(Path(settings.BASE_DIR) / "templates" / "certificates" / "certificate.css")
     html = certificate_html(credential, verify_url=verify_url)

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.mfa import mfa_required
 from assessments.models import QuizPage
-from cms.csv import csv_response
+from core.csv import csv_response
 from core.idempotency import idempotent
 from core.params import positive_int
 from organisations.roles import Role, has_role, role_required

@@ -2,7 +2,6 @@
 
 import datetime
 import logging
-import secrets
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.mfa import user_has_mfa
+from core.codes import readable_code
 from courses.models import CompetencyDomain, Enrollment
 from notifications.services import email_send_template
 from organisations.roles import Role, has_role
@@ -239,8 +239,7 @@ def current_assignment(*, trainee, organisation) -> SupervisorAssignment | None:
 
 
 def _new_verification_code() -> str:
-    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-    raw = "".join(secrets.choice(alphabet) for _ in range(12))
+    raw = readable_code(length=12)
     return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
 
 

@@ -11,8 +11,8 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.security import HttpBearer
 
 from certificates.openbadges import verification_url
-from cms import ratelimit
-from cms.http import client_ip
+from core import ratelimit
+from core.http import client_ip
 
 from . import services
 from .models import ApiKey

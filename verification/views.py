@@ -14,9 +14,9 @@ from django.views.decorators.http import require_POST
 
 from certificates.models import Credential
 from certificates.numbers import normalise
-from cms import ratelimit
-from cms.csv import csv_response
-from cms.http import client_ip
+from core import ratelimit
+from core.csv import csv_response
+from core.http import client_ip
 from core.idempotency import idempotent
 from organisations.roles import Role, role_required
 
