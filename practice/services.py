@@ -13,6 +13,7 @@ from django.utils import timezone
 from accounts.mfa import user_has_mfa
 from core.codes import readable_code
 from courses.models import CompetencyDomain, Enrollment
+from courses.services import enrollment_refresh_completion
 from notifications.services import email_send_template
 from organisations.roles import Role, has_role
 
@@ -317,11 +318,10 @@ def entry_decide(
     )
     _notify_trainee(entry=entry, decision=decision)
     if approve:
-        from courses.services import enrollment_refresh_completion
-
+        # Approved hours may meet the last requirement: issuing follows the commit.
         enrollment_refresh_completion(enrollment=entry.enrollment)
     # Last: appending to the chain makes every other writer wait until this commits, so
-    # nothing slow (the credential check above) should run after it.
+    # nothing slow (the completion check above) should run after it.
     audit_record(
         entry_id=entry.pk,
         actor=supervisor,
