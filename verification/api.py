@@ -10,7 +10,7 @@ from ninja import Field, NinjaAPI, Redoc, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.security import HttpBearer
 
-from certificates.openbadges import verification_url
+from certificates.api import verification_url
 from core import ratelimit
 from core.http import client_ip
 
