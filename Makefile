@@ -34,6 +34,7 @@ run: seed
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 # PYTEST_ARGS passes options to pytest, e.g. PYTEST_ARGS='-m "not browser"' make test.
 test: lint

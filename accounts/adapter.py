@@ -1,7 +1,7 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.core.exceptions import PermissionDenied
 
-from cms.http import client_ip
+from core.http import client_ip
 from notifications.services import email_queue
 
 
@@ -10,7 +10,7 @@ class AccountAdapter(DefaultAccountAdapter):
     keys allauth's rate limits on the client's address as the rest of the site sees it."""
 
     def get_client_ip(self, request) -> str:
-        """The address behind our trusted proxies (TRUSTED_PROXIES), as ``cms.http`` reads it.
+        """The address behind our trusted proxies (TRUSTED_PROXIES), as ``core.http`` reads it.
 
         allauth's own reading trusts a fixed count of X-Forwarded-For entries whoever
         connects; this one believes the header only from a trusted proxy.

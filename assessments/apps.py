@@ -4,3 +4,25 @@ from django.apps import AppConfig
 class AssessmentsConfig(AppConfig):
     name = "assessments"
     verbose_name = "Assessments"
+
+    def ready(self) -> None:
+        from django.urls import reverse
+
+        from courses import gates
+
+        from .models import Attempt, QuizPage
+
+        # A module with a quiz is complete once the quiz is passed; courses counts it as a
+        # step of the module without importing this app.
+        gates.register(
+            gates.CompletionGate(
+                label="quiz",
+                page_model=QuizPage,
+                passed_page_ids=lambda *, enrollment: Attempt.objects.filter(
+                    enrollment=enrollment, passed=True
+                ).values_list("quiz_id", flat=True),
+                results_url=lambda page: reverse(
+                    "assessments:quiz_results", kwargs={"quiz_id": page.pk}
+                ),
+            )
+        )

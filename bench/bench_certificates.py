@@ -127,7 +127,7 @@ def build_status_list_rows(template):
 def main():
     with bench_database():
         from certificates.services import certificate_render
-        from cms.pdf import html_to_pdf
+        from core.pdf import html_to_pdf
 
         credentials = build()
         # Alternate the two, so that a busy machine slows both alike and the ratio holds.

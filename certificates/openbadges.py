@@ -26,6 +26,7 @@ import hashlib
 import uuid
 import warnings
 from decimal import Decimal, InvalidOperation
+from urllib.parse import quote
 
 from django.conf import settings
 from django.urls import reverse
@@ -74,9 +75,21 @@ def status_list_url(purpose: str) -> str:
     return absolute_url(reverse("certificates:status_list", args=[purpose]))
 
 
+# The public page for a credential is a contract printed on paper: every certificate's QR
+# code and every signed badge carries it, so it can never move. Certificates owns it, and
+# verification builds its route from it (verification/urls.py), rather than this app
+# naming a route of the app above it.
+VERIFY_ROUTE = "verify/"
+
+
+def verification_path(number: str) -> str:
+    """``/verify/<number>/``, the path verification serves for ``number``."""
+    return f"/{VERIFY_ROUTE}{quote(number, safe='')}/"
+
+
 def verification_url(number: str) -> str:
     """The public page for a credential: where its QR code points, and the API links."""
-    return absolute_url(reverse("verification:verify", args=[number]))
+    return absolute_url(verification_path(number))
 
 
 def credential_urn(credential: Credential) -> str:

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from courses.models import Enrollment
 from courses.selectors import module_progress_list
+from courses.services import enrollment_progress_announce
 from notifications.services import email_send_template, task_enqueue
 from practice.selectors import practice_totals
 
@@ -227,7 +228,8 @@ def ethics_affirm(*, trainee, enrollment: Enrollment, signed_name: str) -> Ethic
     affirmation, _ = EthicsAffirmation.objects.get_or_create(
         trainee=trainee, code=code, defaults={"signed_name": signed_name.strip()}
     )
-    transaction.on_commit(lambda: credential_issue_if_eligible(enrollment=enrollment))
+    # Signing may be the last requirement met; issuing follows the commit, as on every path.
+    enrollment_progress_announce(enrollment=enrollment)
     return affirmation
 
 
@@ -256,7 +258,7 @@ def certificate_pdf(credential: Credential, *, verify_url: str) -> bytes:
     """The certificate as a one-page PDF/A-3b."""
     from django.conf import settings
 
-    from cms.pdf import html_to_pdf, stylesheet
+    from core.pdf import html_to_pdf, stylesheet
 
     css = stylesheet(Path(settings.BASE_DIR) / "templates" / "certificates" / "certificate.css")
     html = certificate_html(credential, verify_url=verify_url)

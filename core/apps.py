@@ -2,7 +2,14 @@ from django.apps import AppConfig
 
 
 class CoreConfig(AppConfig):
-    """An app only so that Django finds the ``idempotency`` template tags; it has no models."""
+    """Template tags (``idempotency``) and the start-up check of TRUSTED_PROXIES; no models."""
 
     name = "core"
     verbose_name = "Peerpath core"
+
+    def ready(self) -> None:
+        from .http import trusted_proxies
+
+        # A mistyped TRUSTED_PROXIES stops every process at start-up (web, worker,
+        # manage.py), rather than failing each request that asks for the client's address.
+        trusted_proxies()

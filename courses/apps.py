@@ -6,4 +6,4 @@ class CoursesConfig(AppConfig):
     verbose_name = "Curriculum"
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401  (connects the receivers)
+        from . import receivers  # noqa: F401  (connects the receivers)

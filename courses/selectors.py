@@ -9,8 +9,7 @@ from django.db.models.functions import Substr
 from django.http import Http404
 from wagtail.models import Page
 
-from assessments.models import Attempt, QuizPage
-
+from . import gates
 from .formatting import format_hours
 from .models import Enrollment, LessonCompletion, LessonPage, ModulePage, ProgrammePage, Reflection
 
@@ -23,16 +22,24 @@ class ModuleState(StrEnum):
 
 
 @dataclass(frozen=True)
+class GateStep:
+    """One gate page of a module (a quiz, say: see ``gates``) and whether it is passed."""
+
+    page: Page
+    label: str
+    passed: bool
+
+
+@dataclass(frozen=True)
 class ModuleProgress:
-    """A module's standing for one trainee. Its work is its lessons plus its quiz, if any."""
+    """A module's standing for one trainee. Its work is its lessons plus its gates (a quiz)."""
 
     module: ModulePage
     lessons_total: int
     lessons_done: int
     state: ModuleState
     unlocked_by: ModulePage | None = None
-    quiz: "QuizPage | None" = None
-    quiz_passed: bool = False
+    gates: tuple[GateStep, ...] = ()
 
     @property
     def is_complete(self) -> bool:
@@ -40,11 +47,11 @@ class ModuleProgress:
 
     @property
     def steps_total(self) -> int:
-        return self.lessons_total + (1 if self.quiz else 0)
+        return self.lessons_total + len(self.gates)
 
     @property
     def steps_done(self) -> int:
-        return self.lessons_done + (1 if self.quiz_passed else 0)
+        return self.lessons_done + sum(1 for gate in self.gates if gate.passed)
 
     # Display text is built here rather than in the template: a dashboard lists every module
     # of a programme, and Python does this far faster than template lookups.
@@ -61,9 +68,11 @@ class ModuleProgress:
     @property
     def facts(self) -> str:
         lessons = f"{self.lessons_total} lesson{'' if self.lessons_total == 1 else 's'}"
-        quiz = (" + quiz (passed)" if self.quiz_passed else " + quiz") if self.quiz else ""
+        steps = "".join(
+            f" + {gate.label}{' (passed)' if gate.passed else ''}" for gate in self.gates
+        )
         hours = format_hours(self.module.training_hours)
-        return f"{self.module.domain.name} · {hours} h · {lessons}{quiz}"
+        return f"{self.module.domain.name} · {hours} h · {lessons}{steps}"
 
     @property
     def hours_done(self) -> Decimal:
@@ -76,7 +85,7 @@ class ProgrammeProgress:
     programme: ProgrammePage
     enrollment: Enrollment | None
     modules: list[ModuleProgress]
-    next_step: "LessonPage | QuizPage | None"
+    next_step: Page | None
 
     @property
     def lessons_total(self) -> int:
@@ -152,36 +161,37 @@ def module_progress_list(
         if enrollment is not None
         else {}
     )
-    quizzes = {
-        quiz.path[:module_path_length]: quiz
-        for quiz in QuizPage.objects.live()
-        .filter(path__startswith=programme.path, depth=programme.depth + 2)
-        .only(*PAGE_LINK_FIELDS)
-    }
-    passed_quiz_ids = (
-        set(
-            Attempt.objects.filter(
-                enrollment=enrollment, passed=True, quiz_id__in=[q.pk for q in quizzes.values()]
-            ).values_list("quiz_id", flat=True)
+    # Each registered gate (a quiz) costs one query for its pages and, if it has any here,
+    # one for the trainee's passes, whatever the number of modules.
+    gate_pages: dict[str, list[tuple[gates.CompletionGate, Page]]] = {}
+    passed_ids: set[int] = set()
+    for gate in gates.registered():
+        pages = list(
+            gate.page_model.objects.live()
+            .filter(path__startswith=programme.path, depth=programme.depth + 2)
+            .only(*PAGE_LINK_FIELDS)
         )
-        if enrollment is not None and quizzes
-        else set()
-    )
+        for page in pages:
+            gate_pages.setdefault(page.path[:module_path_length], []).append((gate, page))
+        if enrollment is not None and pages:
+            passed_ids |= set(gate.passed_page_ids(enrollment=enrollment))
     result = []
     first_incomplete = None
     for module in modules:
         total = lessons_total.get(module.path, 0)
-        quiz = quizzes.get(module.path)
-        if not total and quiz is None:
+        steps = tuple(
+            GateStep(page=page, label=gate.label, passed=page.pk in passed_ids)
+            for gate, page in gate_pages.get(module.path, ())
+        )
+        if not total and not steps:
             continue  # nothing published in it yet: nothing to do, nothing to block
         done = lessons_done.get(module.path, 0)
-        quiz_passed = quiz is not None and quiz.pk in passed_quiz_ids
-        complete = done >= total and (quiz is None or quiz_passed)
+        complete = done >= total and all(step.passed for step in steps)
         if programme.sequential_unlocking and first_incomplete is not None:
             state = ModuleState.LOCKED
         elif complete:
             state = ModuleState.COMPLETE
-        elif done or quiz_passed:
+        elif done or any(step.passed for step in steps):
             state = ModuleState.IN_PROGRESS
         else:
             state = ModuleState.AVAILABLE
@@ -192,8 +202,7 @@ def module_progress_list(
                 lessons_done=done,
                 state=state,
                 unlocked_by=first_incomplete if state == ModuleState.LOCKED else None,
-                quiz=quiz,
-                quiz_passed=quiz_passed,
+                gates=steps,
             )
         )
         if not complete and first_incomplete is None:
@@ -201,11 +210,9 @@ def module_progress_list(
     return result
 
 
-def next_step_for(
-    *, enrollment: Enrollment, modules: list[ModuleProgress]
-) -> "LessonPage | QuizPage | None":
+def next_step_for(*, enrollment: Enrollment, modules: list[ModuleProgress]) -> Page | None:
     """Where to resume: the first lesson not done in the first open, unfinished module, or
-    that module's quiz once its lessons are done."""
+    that module's first gate not passed (its quiz) once its lessons are done."""
     for progress in modules:
         if progress.state in (ModuleState.AVAILABLE, ModuleState.IN_PROGRESS):
             lesson = (
@@ -214,7 +221,7 @@ def next_step_for(
                 .only(*PAGE_LINK_FIELDS)
                 .first()
             )
-            return lesson or progress.quiz
+            return lesson or next((g.page for g in progress.gates if not g.passed), None)
     return None
 
 
@@ -271,11 +278,15 @@ def module_page_context(*, module: ModulePage, user) -> dict:
         if enrollment
         else set()
     )
-    quiz = QuizPage.objects.live().child_of(module).only(*PAGE_LINK_FIELDS).first()
+    gate_pages = [
+        {"label": gate.label, "page": page}
+        for gate in gates.registered()
+        for page in gate.page_model.objects.live().child_of(module).only(*PAGE_LINK_FIELDS)
+    ]
     return {
         "programme": programme,
         "enrollment": enrollment,
-        "quiz": quiz,
+        "gate_pages": gate_pages,
         "locked_by": blocker,
         "lessons": lessons,
         "done_ids": done_ids,
@@ -285,23 +296,23 @@ def module_page_context(*, module: ModulePage, user) -> dict:
 def first_blocking_module(
     *, programme: ProgrammePage, enrollment: Enrollment, before_path: str
 ) -> ModulePage | None:
-    """The earliest live module before ``before_path`` with a lesson not done or a quiz not
-    passed. One light query, and one more only when something blocks.
+    """The earliest live module before ``before_path`` with a lesson not done or a gate (a
+    quiz) not passed. One light query, and one more only when something blocks.
     """
     module_path_length = len(programme.path) + ProgrammePage.steplen
-    # A module's children are its lessons and its quiz, so one query over pages finds both.
-    pending = set(
+    # A module's children are its lessons and its gate pages, so one query over pages finds
+    # all of them; each gate's passes are a subquery of that one statement.
+    candidates = (
         Page.objects.live()
         .filter(path__startswith=programme.path, depth=programme.depth + 2, path__lt=before_path)
         .exclude(
             Exists(LessonCompletion.objects.filter(lesson_id=OuterRef("pk"), enrollment=enrollment))
         )
-        .exclude(
-            Exists(
-                Attempt.objects.filter(quiz_id=OuterRef("pk"), enrollment=enrollment, passed=True)
-            )
-        )
-        .annotate(module_path=Substr("path", 1, module_path_length))
+    )
+    for gate in gates.registered():
+        candidates = candidates.exclude(pk__in=gate.passed_page_ids(enrollment=enrollment))
+    pending = set(
+        candidates.annotate(module_path=Substr("path", 1, module_path_length))
         .order_by()
         .values_list("module_path", flat=True)
         .distinct()

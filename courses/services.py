@@ -36,6 +36,7 @@ from .models import (
     Reflection,
 )
 from .selectors import lesson_access, module_progress_list
+from .signals import enrollment_progressed
 
 # Ids only: an invitation's address belongs to someone who has not said yes to anything.
 logger = logging.getLogger(__name__)
@@ -281,23 +282,34 @@ def lesson_complete(*, trainee, lesson: LessonPage) -> LessonCompletion:
 
 
 def enrollment_refresh_completion(*, enrollment: Enrollment) -> bool:
-    """Mark the training complete once every required module is, and issue the credential
-    once every requirement is met. Returns True if the training is complete.
+    """Mark the training complete once every required module is, and announce that the
+    enrolment progressed. Returns True if the training is complete.
 
     Called wherever a requirement can become met: a lesson finished, a quiz passed,
     practice hours approved.
     """
-    from certificates.services import credential_issue_if_eligible
-
     if enrollment.completed_at is None:
         modules = module_progress_list(programme=enrollment.programme, enrollment=enrollment)
         if modules and all(m.is_complete for m in modules if m.module.is_required):
             enrollment.completed_at = timezone.now()
             enrollment.save(update_fields=["completed_at"])
     # The last requirement met may be training, a quiz or approved practice hours: every
-    # path comes through here, and issuing is a no-op until all of them are met.
-    credential_issue_if_eligible(enrollment=enrollment)
+    # path comes through here, and listeners (issuing the credential) decide what follows.
+    enrollment_progress_announce(enrollment=enrollment)
     return enrollment.completed_at is not None
+
+
+def enrollment_progress_announce(*, enrollment: Enrollment) -> None:
+    """Send ``signals.enrollment_progressed`` for ``enrollment`` once the caller commits.
+
+    After the commit, so that every path (lesson, quiz, hours, ethics) behaves the same: the
+    listener sees the committed rows, runs outside the caller's locks (issuance takes its
+    own), and a rollback announces nothing. Outside a transaction it is sent at once.
+    """
+    enrollment_id = enrollment.pk
+    transaction.on_commit(
+        lambda: enrollment_progressed.send(sender=Enrollment, enrollment_id=enrollment_id)
+    )
 
 
 @transaction.atomic

@@ -1,34 +1,19 @@
-"""Courses follows organisations and the page tree: providers get a space, programmes an owner."""
+"""The domain signals courses sends: what happened to an enrolment, for the apps above it.
 
-from django.db.models.signals import post_save
-from django.dispatch import receiver
-from wagtail.signals import post_page_move
+Courses sits below assessments, practice and certificates and imports none of them. Where
+something they care about happens in courses (or in an app that builds on courses), it is
+announced here, and the higher app decides what follows: certificates listens for
+``enrollment_progressed`` and issues the credential once every requirement is met.
+"""
 
-from organisations.models import Organisation
+from django.dispatch import Signal
 
-from .models import ProgrammePage, ProviderPage
-from .services import provider_space_ensure
-
-
-@receiver(post_save, sender=Organisation, dispatch_uid="courses_provider_space")
-def _provider_space(sender, instance: Organisation, raw: bool = False, **kwargs) -> None:
-    """However the provider was made (admin, demo, shell), give it its page and groups."""
-    if not raw:
-        provider_space_ensure(organisation=instance)
-
-
-@receiver(post_page_move, dispatch_uid="courses_programme_follows_provider")
-def _programme_follows_its_provider(sender, instance, parent_page_after, **kwargs) -> None:
-    """A programme moved to another provider's page becomes that provider's programme.
-
-    Wagtail saves a moved page as a plain ``Page``, so ``ProgrammePage.save`` does not run.
-    """
-    if not issubclass(sender, ProgrammePage):
-        return
-    organisation_id = (
-        ProviderPage.objects.filter(pk=parent_page_after.pk)
-        .values_list("organisation_id", flat=True)
-        .first()
-    )
-    if organisation_id is not None:
-        ProgrammePage.objects.filter(pk=instance.pk).update(organisation_id=organisation_id)
+# Sent after the commit (never inside the transaction that made the change, so a listener
+# sees the committed rows and a rollback announces nothing) whenever a requirement of the
+# enrolment may have become met: a lesson finished, a quiz passed, practice hours approved,
+# the code of ethics signed. Sent through ``services.enrollment_progress_announce``.
+#
+# Arguments: ``enrollment_id`` (int). ``sender`` is ``courses.models.Enrollment``.
+# Listeners must be idempotent: the signal may be sent more than once for one change, and
+# for an enrolment that is not yet, or no longer, eligible for anything.
+enrollment_progressed = Signal()

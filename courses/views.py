@@ -8,13 +8,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.mfa import mfa_required
-from assessments.models import QuizPage
-from cms.csv import csv_response
+from core.csv import csv_response
 from core.idempotency import idempotent
 from core.params import positive_int
 from organisations.roles import Role, has_role, role_required
 
-from . import services
+from . import gates, services
 from .forms import (
     CohortFilterForm,
     CoordinatorEnrolForm,
@@ -218,7 +217,13 @@ def cohort_progress(request, programme_id: int):
             "invitations": programme.invitations.filter(
                 status=EnrolmentInvitation.Status.PENDING
             ).order_by("-created_at"),
-            "quizzes": QuizPage.objects.descendant_of(programme).order_by("path"),
+            # Gate pages (quizzes) with a results page for coordinators, drafts included.
+            "gate_results": [
+                {"page": page, "url": gate.results_url(page)}
+                for gate in gates.registered()
+                if gate.results_url is not None
+                for page in gate.page_model.objects.descendant_of(programme).order_by("path")
+            ],
         },
     )
 

@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from cms.pdf import html_to_pdf
+from core.pdf import html_to_pdf
 from courses.models import Enrollment
 
 from .models import Decision, LogEntry

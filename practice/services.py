@@ -2,7 +2,6 @@
 
 import datetime
 import logging
-import secrets
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,7 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.mfa import user_has_mfa
+from core.codes import readable_code
 from courses.models import CompetencyDomain, Enrollment
+from courses.services import enrollment_refresh_completion
 from notifications.services import email_send_template
 from organisations.roles import Role, has_role
 
@@ -239,8 +240,7 @@ def current_assignment(*, trainee, organisation) -> SupervisorAssignment | None:
 
 
 def _new_verification_code() -> str:
-    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-    raw = "".join(secrets.choice(alphabet) for _ in range(12))
+    raw = readable_code(length=12)
     return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
 
 
@@ -318,11 +318,10 @@ def entry_decide(
     )
     _notify_trainee(entry=entry, decision=decision)
     if approve:
-        from courses.services import enrollment_refresh_completion
-
+        # Approved hours may meet the last requirement: issuing follows the commit.
         enrollment_refresh_completion(enrollment=entry.enrollment)
     # Last: appending to the chain makes every other writer wait until this commits, so
-    # nothing slow (the credential check above) should run after it.
+    # nothing slow (the completion check above) should run after it.
     audit_record(
         entry_id=entry.pk,
         actor=supervisor,

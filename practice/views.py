@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.mfa import mfa_required
-from cms.http import client_ip
+from core.http import client_ip
 from core.idempotency import idempotent
 from core.params import positive_int, positive_ints
 from courses.models import Enrollment

@@ -8,7 +8,7 @@ from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from certificates.models import Credential
+from certificates.api import CredentialStatus
 from notifications.services import email_send_template
 from organisations.models import Membership
 from organisations.roles import Role
@@ -17,7 +17,7 @@ from .models import RosterAlert, RosterEntry
 
 Kind = RosterAlert.Kind
 EXPIRY_WINDOWS = ((30, Kind.EXPIRES_30), (60, Kind.EXPIRES_60))
-STATUS_ACTIONS = {Credential.Status.SUSPENDED: "suspended", Credential.Status.REVOKED: "revoked"}
+STATUS_ACTIONS = {CredentialStatus.SUSPENDED: "suspended", CredentialStatus.REVOKED: "revoked"}
 
 
 def _due_alert(entry: RosterEntry, today: datetime.date) -> tuple[str, str] | None:
@@ -45,7 +45,7 @@ def roster_alerts_send(*, today: datetime.date | None = None) -> int:
         RosterEntry.objects.filter(
             Q(credential__status__in=list(STATUS_ACTIONS))
             | Q(
-                credential__status=Credential.Status.ACTIVE,
+                credential__status=CredentialStatus.ACTIVE,
                 credential__expires_on__range=(today, latest_window),
             )
         )

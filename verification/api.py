@@ -10,9 +10,9 @@ from ninja import Field, NinjaAPI, Redoc, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.security import HttpBearer
 
-from certificates.openbadges import verification_url
-from cms import ratelimit
-from cms.http import client_ip
+from certificates.api import verification_url
+from core import ratelimit
+from core.http import client_ip
 
 from . import services
 from .models import ApiKey

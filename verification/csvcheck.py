@@ -10,7 +10,7 @@ import io
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from cms.csv import FORMULA_PREFIXES
+from core.csv import FORMULA_PREFIXES
 
 from .results import Verdict, VerificationResult
 

@@ -1,6 +1,6 @@
 from django import forms
 
-from certificates.numbers import normalise
+from certificates.api import normalise
 
 from .csvcheck import MAX_BYTES
 from .results import NO_NUMBER_MESSAGE

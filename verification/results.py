@@ -4,7 +4,7 @@ import dataclasses
 import datetime
 import enum
 
-from certificates.models import Credential
+from certificates.api import Credential, CredentialStatus
 
 NO_MATCH_MESSAGE = (
     "No credential matches this number and last name — check both and try again. "
@@ -36,8 +36,8 @@ EXPLANATIONS = {
 _VERDICT_BY_STATUS = {
     "active": Verdict.VALID,
     "expired": Verdict.EXPIRED,
-    Credential.Status.SUSPENDED: Verdict.SUSPENDED,
-    Credential.Status.REVOKED: Verdict.REVOKED,
+    CredentialStatus.SUSPENDED: Verdict.SUSPENDED,
+    CredentialStatus.REVOKED: Verdict.REVOKED,
 }
 
 

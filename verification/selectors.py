@@ -3,7 +3,7 @@ import datetime
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from certificates.models import Credential
+from certificates.api import Credential, CredentialStatus
 from organisations.models import Organisation
 from organisations.roles import OrganisationKind, Role
 
@@ -29,12 +29,12 @@ def clinics_of(user) -> QuerySet[Organisation]:
 
 
 def _verdict_filter(verdict: str, today: datetime.date) -> Q:
-    active = Q(credential__status=Credential.Status.ACTIVE)
+    active = Q(credential__status=CredentialStatus.ACTIVE)
     return {
         Verdict.VALID: active & Q(credential__expires_on__gte=today),
         Verdict.EXPIRED: active & Q(credential__expires_on__lt=today),
-        Verdict.SUSPENDED: Q(credential__status=Credential.Status.SUSPENDED),
-        Verdict.REVOKED: Q(credential__status=Credential.Status.REVOKED),
+        Verdict.SUSPENDED: Q(credential__status=CredentialStatus.SUSPENDED),
+        Verdict.REVOKED: Q(credential__status=CredentialStatus.REVOKED),
         "expiring": active & Q(credential__expires_on__range=(today, today + EXPIRING_WITHIN)),
     }.get(verdict, Q())
 

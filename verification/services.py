@@ -16,8 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from certificates.models import Credential
-from certificates.numbers import normalise
+from certificates.api import credential_ids_existing, credentials_by_number, normalise
 
 from .csvcheck import read_checks, result_row
 from .models import ApiKey, BulkCheck, RosterEntry, VerificationEvent, hash_api_key
@@ -57,10 +56,7 @@ def credentials_verify(
     wanted = {number for number in canonical if number}
     by_number = {
         credential.number: credential
-        for credential in Credential.objects.filter(number__in=wanted)
-        .order_by()
-        .select_related("holder")
-        .only(*_RESULT_FIELDS)
+        for credential in credentials_by_number(numbers=wanted, fields=_RESULT_FIELDS)
     }
     results = []
     for (typed, last_name), number in zip(checks, canonical, strict=True):
@@ -146,7 +142,7 @@ def verifications_record(
     *, credential_ids: list[int], channel: str, organisation_id: int | None, at: str
 ) -> int:
     """Store the checks (the task's body). Idempotent; credentials deleted since are skipped."""
-    existing = set(Credential.objects.filter(pk__in=credential_ids).values_list("pk", flat=True))
+    existing = credential_ids_existing(ids=credential_ids)
     when = datetime.datetime.fromisoformat(at)
     events = [
         VerificationEvent(

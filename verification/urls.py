@@ -1,12 +1,15 @@
 from django.urls import path
 
+from certificates.api import VERIFY_ROUTE
+
 from . import views
 
 app_name = "verification"
 
 urlpatterns = [
-    path("verify/", views.lookup, name="lookup"),
-    path("verify/<str:number>/", views.verify, name="verify"),
+    # The public page's path is certificates' (printed in QR codes): see VERIFY_ROUTE.
+    path(VERIFY_ROUTE, views.lookup, name="lookup"),
+    path(f"{VERIFY_ROUTE}<str:number>/", views.verify, name="verify"),
     path("credentials/<str:number>/checks/", views.holder_checks, name="holder_checks"),
     path("clinics/", views.clinic_home, name="clinic_home"),
     path("clinics/<int:organisation_id>/roster/", views.roster, name="roster"),

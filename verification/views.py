@@ -12,11 +12,10 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from certificates.models import Credential
-from certificates.numbers import normalise
-from cms import ratelimit
-from cms.csv import csv_response
-from cms.http import client_ip
+from certificates.api import credential_of_holder
+from core import ratelimit
+from core.csv import csv_response
+from core.http import client_ip
 from core.idempotency import idempotent
 from organisations.roles import Role, role_required
 
@@ -105,9 +104,7 @@ def lookup(request):
 @login_required
 def holder_checks(request, number: str):
     """Who has checked my credential and when: it is the holder's data."""
-    credential = Credential.objects.filter(
-        number=normalise(number) or "", holder=request.user
-    ).first()
+    credential = credential_of_holder(number=number, holder=request.user)
     if credential is None:
         raise Http404("No credential of yours has this number.")
     page = Paginator(selectors.checks_of(credential), 50).get_page(request.GET.get("page"))

@@ -201,7 +201,7 @@ CREDENTIAL_SIGNING_KEY_DEV_FILE = BASE_DIR / ".credential-signing-key.pem"
 
 # Reverse proxies (IP addresses or CIDR networks, comma-separated) whose X-Forwarded-For
 # names the client. Rate limits and the audit trail key on the client's address; with
-# none trusted that is the connecting address. See cms/http.py.
+# none trusted that is the connecting address. See core/http.py.
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 
 # Verification: public lookups per client address, API calls per key ("count/s|m|h").

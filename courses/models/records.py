@@ -1,22 +1,18 @@
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from core.codes import readable_code
 from core.db import length_at_most
 from organisations.tenancy import ProviderScopedModelForm
-
-# Invitation codes avoid characters that are easy to confuse when read aloud or typed.
-CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-
 
 # A private reflection on a lesson's prompt: a page of text at most.
 REFLECTION_TEXT_MAX_LENGTH = 5000
 
 
 def new_invitation_code() -> str:
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+    # Read aloud to a cohort or typed from a handout, so no easily confused characters.
+    return readable_code(length=8)
 
 
 class Cohort(models.Model):

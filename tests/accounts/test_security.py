@@ -103,7 +103,7 @@ def test_mfa_required_sends_visitors_to_log_in():
     assert response["Location"].startswith(reverse("account_login"))
 
 
-# allauth's rate limits key on the client's address as cms.http.client_ip reads it.
+# allauth's rate limits key on the client's address as core.http.client_ip reads it.
 
 PROXY = {"REMOTE_ADDR": "10.0.0.5"}
 

@@ -58,7 +58,13 @@ def test_affirming_the_code_last_issues_the_credential_once(
 
 
 def test_approving_the_last_hours_issues_it_too(
-    trainee, practice_enrollment, practice_programme, assigned_supervisor, log_entry, ethics_code
+    trainee,
+    practice_enrollment,
+    practice_programme,
+    assigned_supervisor,
+    log_entry,
+    ethics_code,
+    django_capture_on_commit_callbacks,
 ):
     for lesson in lessons_of(practice_programme):
         lesson_complete(trainee=trainee, lesson=lesson)
@@ -77,7 +83,9 @@ def test_approving_the_last_hours_issues_it_too(
         entry_decide(supervisor=assigned_supervisor, entry_id=entry.pk, approve=True)
     assert not Credential.objects.exists()
 
-    entry_decide(supervisor=assigned_supervisor, entry_id=entries[-1].pk, approve=True)
+    # Issuing follows the commit (courses.signals.enrollment_progressed), as on every path.
+    with django_capture_on_commit_callbacks(execute=True):
+        entry_decide(supervisor=assigned_supervisor, entry_id=entries[-1].pk, approve=True)
 
     assert Credential.objects.filter(holder=trainee).count() == 1
 

@@ -7,7 +7,7 @@ import pytest
 from certificates.models import Credential
 from certificates.numbers import ALPHABET, format_number
 from certificates.services import credential_change_status
-from cms import ratelimit
+from core import ratelimit
 from organisations.roles import Role
 from tests.factories import ClinicFactory
 from verification.models import RosterEntry

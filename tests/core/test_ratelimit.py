@@ -2,7 +2,7 @@ import logging
 
 import pytest
 
-from cms import ratelimit
+from core import ratelimit
 
 
 def test_requests_within_the_rate_pass_and_the_next_one_waits():
@@ -33,7 +33,7 @@ def test_rates_per_second_minute_and_hour():
 
 
 def test_the_first_refusal_in_a_window_is_logged_and_the_rest_are_not(caplog):
-    caplog.set_level(logging.DEBUG, logger="cms.ratelimit")
+    caplog.set_level(logging.DEBUG, logger="core.ratelimit")
     assert ratelimit.hit("t", "203.0.113.9", "1/h") is None
     refusals = [ratelimit.hit("t", "203.0.113.9", "1/h") for _ in range(5)]
 

@@ -1,4 +1,4 @@
-"""The client's address behind trusted proxies (cms.http.client_ip).
+"""The client's address behind trusted proxies (core.http.client_ip).
 
 Rate limits and the audit trail key on it. Behind a proxy every request arrives from
 the proxy, so without TRUSTED_PROXIES all clients would share one bucket; with it, only
@@ -14,7 +14,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.test import RequestFactory
 
-from cms.http import client_ip, trusted_proxies
+from core.http import client_ip, trusted_proxies
 
 PROJECT = Path(__file__).resolve().parents[2]
 PROXY = "10.0.0.5"

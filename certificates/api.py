@@ -1,0 +1,49 @@
+"""What other apps may use of certificates: the credential, its status, its number, its URL.
+
+Verification (the only app above this one that reads credentials) imports this module, not
+``certificates.models`` or ``numbers`` from each of its modules, so what it depends on is
+listed in one place and the rest of this app can change freely (import-linter holds
+verification to it).
+"""
+
+from django.db.models import QuerySet
+
+from .models import Credential
+from .numbers import normalise
+from .openbadges import VERIFY_ROUTE, verification_path, verification_url
+
+__all__ = [
+    "VERIFY_ROUTE",
+    "Credential",
+    "CredentialStatus",
+    "credential_ids_existing",
+    "credential_of_holder",
+    "credentials_by_number",
+    "normalise",
+    "verification_path",
+    "verification_url",
+]
+
+# Active, suspended, revoked (expiry is computed: see Credential.effective_status).
+CredentialStatus = Credential.Status
+
+
+def credentials_by_number(*, numbers: set[str], fields: tuple[str, ...]) -> QuerySet[Credential]:
+    """Credentials with these canonical numbers (see ``normalise``), with their holders,
+    loading only ``fields``: the bulk and single checks read a handful of columns."""
+    return (
+        Credential.objects.filter(number__in=numbers)
+        .order_by()
+        .select_related("holder")
+        .only(*fields)
+    )
+
+
+def credential_of_holder(*, number: str, holder) -> Credential | None:
+    """``holder``'s credential with the number as typed (normalised here), or None."""
+    return Credential.objects.filter(number=normalise(number) or "", holder=holder).first()
+
+
+def credential_ids_existing(*, ids: list[int]) -> set[int]:
+    """Which of ``ids`` are still credentials (erasure deletes them)."""
+    return set(Credential.objects.filter(pk__in=ids).values_list("pk", flat=True))
