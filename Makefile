@@ -34,6 +34,7 @@ run: seed
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 test: lint
 	$(MANAGE) makemigrations --check --dry-run --settings=cms.settings.test
