@@ -35,6 +35,7 @@ lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/djlint templates --lint
 
 test: lint
 	$(MANAGE) makemigrations --check --dry-run --settings=cms.settings.test
