@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # The whole suite's line coverage may not fall below this (a part of it, PYTEST_ARGS, may).
 # Raise it when coverage rises; never lower it.
-COVERAGE_FLOOR := 0
+COVERAGE_FLOOR := 94
 
 .PHONY: run install install-dev migrate seed test lint pytest worker beat bench clean
 
