@@ -1,6 +1,8 @@
 """Reading quiz results: a trainee's standing, cohort results and item analysis."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, Max, Q
 
@@ -83,7 +85,7 @@ def item_analysis(*, quiz: QuizPage, cohort: Cohort | None = None) -> list[ItemS
     if cohort is not None:
         responses = responses.filter(attempt__enrollment__cohort=cohort)
         wrong = wrong.filter(response__attempt__enrollment__cohort=cohort)
-    totals = (
+    totals = list(
         responses.values("question_id")
         .annotate(answered=Count("pk"), correct=Count("pk", filter=Q(is_correct=True)))
         .order_by()
@@ -94,7 +96,6 @@ def item_analysis(*, quiz: QuizPage, cohort: Cohort | None = None) -> list[ItemS
     ):
         if n > top_wrong.get(question_id, (None, 0))[1]:
             top_wrong[question_id] = (option_id, n)
-    totals = list(totals)
     texts = dict(
         Question.objects.filter(pk__in=[t["question_id"] for t in totals]).values_list("pk", "text")
     )
@@ -115,7 +116,7 @@ def item_analysis(*, quiz: QuizPage, cohort: Cohort | None = None) -> list[ItemS
     return sorted(stats, key=lambda s: (s.percent_correct, s.question_id))
 
 
-def cohort_results(*, quiz: QuizPage, cohort: Cohort | None = None) -> list[dict]:
+def cohort_results(*, quiz: QuizPage, cohort: Cohort | None = None) -> list[Mapping[str, Any]]:
     """One row per trainee: attempts used, best score, passed or not."""
     attempts = Attempt.objects.filter(quiz=quiz, status=Attempt.Status.SUBMITTED)
     if cohort is not None:

@@ -2,6 +2,7 @@
 
 import secrets
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -38,7 +39,7 @@ class QuizStanding:
     open_attempt: Attempt | None
     passed_attempt: Attempt | None
     attempts_left: int | None  # None: unlimited
-    next_allowed_at: "timezone.datetime | None"
+    next_allowed_at: datetime | None
     blocked_reason: str
 
     @property
@@ -59,16 +60,18 @@ def quiz_standing(*, quiz: QuizPage, trainee, now=None) -> QuizStanding:
     open_attempt = next((a for a in attempts if a.is_open), None)
     passed = next((a for a in submitted if a.passed), None)
     left = None if quiz.max_attempts == 0 else max(0, quiz.max_attempts - len(submitted))
-    next_allowed = None
+    next_allowed: datetime | None = None
     if submitted and quiz.wait_minutes:
-        next_allowed = submitted[-1].submitted_at + timezone.timedelta(minutes=quiz.wait_minutes)
+        last_submitted_at = submitted[-1].submitted_at
+        assert last_submitted_at is not None  # a submitted attempt has its time
+        next_allowed = last_submitted_at + timedelta(minutes=quiz.wait_minutes)
         if next_allowed <= now:
             next_allowed = None
 
     reason = ""
     if enrollment is None:
         reason = f"Enrol in “{programme.title}” to take this quiz."
-    elif passed:
+    elif passed and passed.score_percent is not None:
         reason = f"You passed this quiz with {passed.score_percent.normalize():f}%."
     elif programme.sequential_unlocking and (
         blocker := first_blocking_module(
@@ -147,6 +150,7 @@ def attempt_start(*, trainee, quiz: QuizPage) -> Attempt:
         return standing.open_attempt
     if not standing.can_start:
         raise ValidationError(standing.blocked_reason)
+    assert standing.enrollment is not None  # one who may start is enrolled
     questions = _snapshot(quiz)
     if not questions:
         raise ValidationError("This quiz has no questions yet.")
@@ -213,7 +217,8 @@ def attempt_submit(*, trainee, attempt_id: int, answers: dict[str, list[str]]) -
             "pk", flat=True
         )
     )
-    responses, choices, points = [], [], []
+    responses, points = [], []
+    choices: list[tuple[Response, int, bool]] = []
     for position, question in enumerate(attempt.questions, start=1):
         picked = chosen[question["key"]]
         score = score_question(question, picked, partial=partial)

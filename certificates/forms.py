@@ -23,4 +23,4 @@ class StatusChangeForm(forms.Form):
     )
 
     def error_text(self) -> str:
-        return " ".join(message for messages in self.errors.values() for message in messages)
+        return " ".join(str(message) for messages in self.errors.values() for message in messages)

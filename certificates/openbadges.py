@@ -370,7 +370,8 @@ def verify_jwt(*, token: str, key_set: dict) -> tuple[dict, dict]:
     if not kid:
         raise ValueError("the JOSE header names no key (kid).")
     try:
-        keys = KeySet.import_key_set(key_set)
+        # An untrusted JWKS: import_key_set checks its shape, and the errors are caught below.
+        keys = KeySet.import_key_set(key_set)  # type: ignore[arg-type]
     except (JoseError, KeyError, TypeError, ValueError, AttributeError) as error:
         raise ValueError("the key set is not a JWKS with usable keys.") from error
     key = next((candidate for candidate in keys if candidate.kid == kid), None)

@@ -127,6 +127,7 @@ def credential_issue_if_eligible(*, enrollment: Enrollment) -> Credential | None
             )
             return None
         programme = enrollment.programme
+        assert programme.requirement_profile is not None  # eligible: the programme has one
         trainee = enrollment.trainee
         today = timezone.localdate()
         credential = credential_create(

@@ -13,8 +13,9 @@ from verification.api import redoc as verification_api_redoc
 # Every login form is allauth's, so its rate limits, lockout, email verification and MFA
 # apply to every way in: the two admin sites and Wagtail's frontend login (which
 # wagtail.urls serves at /_util/login/ as Django's plain LoginView) only redirect to it.
-# tests/cms/test_login_urls.py walks the URLconf to keep it that way.
-admin.site.login = secure_admin_login(admin.site.login)
+# tests/cms/test_login_urls.py walks the URLconf to keep it that way. (mypy: replacing the
+# bound view on the one AdminSite instance is the point.)
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 wagtail_login = RedirectView.as_view(pattern_name="account_login", query_string=True)
 
 urlpatterns = [

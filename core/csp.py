@@ -29,7 +29,7 @@ class CSPMiddleware(BaseCSPMiddleware):
     ) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
         if request.path_info.startswith(tuple(settings.CSP_INLINE_SCRIPT_PREFIXES)):
-            directives = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
+            directives: dict[str, list[str]] = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
             sources = [s for s in directives["script-src"] if s is not NONCE]
             parts.replace = {
                 **(parts.replace or {}),

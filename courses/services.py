@@ -260,7 +260,9 @@ def _readable_enrollment(*, trainee, lesson: LessonPage) -> Enrollment:
     if access.reason == "not_enrolled":
         raise ValidationError(f"Enrol in “{programme.title}” to work through its lessons.")
     if access.reason == "locked":
+        assert access.locked_by is not None  # a locked module names its blocker
         raise ValidationError(f"This module unlocks when you complete “{access.locked_by.title}”.")
+    assert enrollment is not None  # not "not_enrolled"
     return enrollment
 
 

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -83,7 +85,7 @@ def reflection_save(request, lesson_id: int, block_id: str):
     lesson = _live_lesson(lesson_id)
     form = ReflectionForm(request.POST)
     if not form.is_valid():
-        messages.error(request, " ".join(form.errors["text"]))
+        messages.error(request, " ".join(map(str, form.errors["text"])))
     else:
         try:
             services.reflection_save(
@@ -154,7 +156,7 @@ def cohort_progress(request, programme_id: int):
     lessons_total = (
         LessonPage.objects.live().descendant_of(programme).filter(depth=programme.depth + 2).count()
     )
-    stalled_before = timezone.now() - timezone.timedelta(days=stalled_days)
+    stalled_before = timezone.now() - timedelta(days=stalled_days)
     enrollments = (
         Enrollment.objects.filter(programme=programme)
         .with_lessons_done()
@@ -253,6 +255,7 @@ def coordinator_enrol(request, programme_id: int):
         elif result.outcome == "already":
             messages.info(request, f"{email} is already enrolled in {programme.title}.")
         else:
+            assert result.invitation is not None  # outcome "invited"
             # The same words whether or not the address has an account: the answer must not
             # tell a coordinator who uses Peerpath elsewhere.
             messages.success(

@@ -166,7 +166,10 @@ def _render_text(template_name: str, context: dict[str, Any]) -> str:
     # Plain text is not HTML: a programme called "Peers & Allies" must not arrive as
     # "Peers &amp; Allies". Autoescaping is off for the whole render, so a template that
     # forgets ``{% autoescape off %}`` is still right.
-    return get_template(template_name).template.render(Context(context, autoescape=False))
+    # The Django backend's template wraps the engine's in ``.template``; the stubs' protocol
+    # for a backend template leaves it out.
+    template = get_template(template_name).template  # type: ignore[attr-defined]
+    return template.render(Context(context, autoescape=False))
 
 
 def email_send_template(

@@ -5,7 +5,8 @@ from django.db import models
 from .roles import ROLES_BY_KIND, OrganisationKind, Role
 
 
-class Organisation(models.Model):
+# The plugin cannot build reverse managers from models on untyped Wagtail bases.
+class Organisation(models.Model):  # type: ignore[django-manager-missing]
     """A training provider (runs programmes, employs supervisors) or a clinic (verifies)."""
 
     name = models.CharField(max_length=200, unique=True)

@@ -77,7 +77,8 @@ def is_provider_owned(model) -> bool:
 
 def owner_id_of(instance: Model) -> int | None:
     """The id of the organisation that owns ``instance``, following ``provider_owner``."""
-    *hops, last = type(instance).provider_owner.split("__")
+    # Only provider-owned models declare ``provider_owner`` (see is_provider_owned).
+    *hops, last = type(instance).provider_owner.split("__")  # type: ignore[attr-defined]
     obj = instance
     for hop in hops:
         try:
@@ -101,7 +102,7 @@ def owned_rows(queryset: QuerySet, user, *, actions: Iterable[str] = ROW_ACTIONS
     if user.is_active and user.is_superuser:
         return queryset
     model = queryset.model
-    ids = set()
+    ids: set[int] = set()
     for action in actions:
         ids |= organisation_ids_for(
             user, f"{model._meta.app_label}.{action}_{model._meta.model_name}"

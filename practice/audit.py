@@ -12,10 +12,12 @@ through every signed head, at the same position.
 import base64
 import json
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -63,7 +65,7 @@ def audit_record(*, entry_id: int | None, actor, action: str, ip: str | None, ch
 
 
 def audit_redact(
-    *, parts_by_event: dict[int, Iterable[str]], pseudonym: str, note: dict | None = None
+    *, parts_by_event: Mapping[int, Iterable[str]], pseudonym: str, note: dict | None = None
 ) -> AuditEvent:
     """Replace personal parts of events and record that it was done, in one transaction.
 
@@ -81,7 +83,7 @@ def audit_redact(
             if not parts:
                 continue
             changes = dict(event.changes)
-            fields = {}
+            fields: dict[str, Any] = {}
             for part in parts:
                 if part == "actor":
                     fields.update(actor_id=None, actor_name=pseudonym)
@@ -107,7 +109,9 @@ def audit_redact(
 
 
 def _sign(payload: bytes) -> str:
-    signature = signing_key().private_key.sign(payload)
+    private_key = signing_key().private_key
+    assert isinstance(private_key, Ed25519PrivateKey)  # core.keys loads Ed25519 keys only
+    signature = private_key.sign(payload)
     return base64.urlsafe_b64encode(signature).decode("ascii")
 
 
@@ -118,7 +122,9 @@ def _signature_problem(checkpoint: AuditCheckpoint) -> str:
         return f"is signed by key {checkpoint.key_id}, not by the signing key ({key.thumbprint()})"
     try:
         signature = base64.urlsafe_b64decode(checkpoint.signature.encode("ascii"))
-        key.public_key.verify(signature, checkpoint.signed_payload())
+        public_key = key.public_key
+        assert isinstance(public_key, Ed25519PublicKey)  # core.keys loads Ed25519 keys only
+        public_key.verify(signature, checkpoint.signed_payload())
     except (InvalidSignature, ValueError):
         return "has a signature that does not match its contents (forged or altered)"
     return ""

@@ -1,10 +1,11 @@
 from decimal import Decimal, InvalidOperation
 
 from django import forms
+from django.contrib.auth import get_user_model
 
 from courses.models import CompetencyDomain
 
-from .models import REFLECTION_MAX_LENGTH, Decision, LogEntry
+from .models import REFLECTION_MAX_LENGTH, Decision, LogEntry, PracticeCategory
 
 
 class EntryForm(forms.Form):
@@ -17,7 +18,7 @@ class EntryForm(forms.Form):
         help_text="In quarter hours: 0.25, 0.5, 0.75, 1…",
         widget=forms.NumberInput(attrs={"step": "0.25", "min": "0.25", "max": "24"}),
     )
-    category = forms.ModelChoiceField(queryset=None, empty_label=None)
+    category = forms.ModelChoiceField(queryset=PracticeCategory.objects.none(), empty_label=None)
     domain = forms.ModelChoiceField(
         label="Competency domain", queryset=CompetencyDomain.objects.all(), empty_label=None
     )
@@ -68,8 +69,8 @@ class EntryForm(forms.Form):
 
 
 class AssignmentForm(forms.Form):
-    trainee = forms.ModelChoiceField(queryset=None)
-    supervisor = forms.ModelChoiceField(queryset=None)
+    trainee = forms.ModelChoiceField(queryset=get_user_model().objects.none())
+    supervisor = forms.ModelChoiceField(queryset=get_user_model().objects.none())
 
     def __init__(self, *args, trainees, supervisors, **kwargs):
         super().__init__(*args, **kwargs)
@@ -88,4 +89,4 @@ class DecisionForm(forms.Form):
     )
 
     def error_text(self) -> str:
-        return " ".join(message for messages in self.errors.values() for message in messages)
+        return " ".join(str(message) for messages in self.errors.values() for message in messages)

@@ -162,7 +162,8 @@ class LogEntry(models.Model):
         verbose_name_plural = "log entries"
         constraints = [
             models.CheckConstraint(
-                condition=Q(minutes__gte=MINUTES_STEP, minutes__lte=MINUTES_PER_DAY)
+                # Q & a lookup is a Q at run time; the stubs call it a Combinable.
+                condition=Q(minutes__gte=MINUTES_STEP, minutes__lte=MINUTES_PER_DAY)  # type: ignore[arg-type]
                 & Exact(Mod("minutes", MINUTES_STEP), 0),
                 name="practice_entry_quarter_hours",
             ),

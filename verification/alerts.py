@@ -25,7 +25,8 @@ def _due_alert(entry: RosterEntry, today: datetime.date) -> tuple[str, str] | No
     credential = entry.credential
     if credential.status in STATUS_ACTIONS:
         # The event that made it so: a second suspension after a reinstatement is news again.
-        return credential.status, str(entry.status_event or credential.status)
+        # ``status_event`` is annotated by the query in roster_alerts_send.
+        return credential.status, str(entry.status_event or credential.status)  # type: ignore[attr-defined]
     days_left = (credential.expires_on - today).days
     for window, kind in EXPIRY_WINDOWS:
         if 0 <= days_left <= window:
@@ -57,11 +58,11 @@ def roster_alerts_send(*, today: datetime.date | None = None) -> int:
             )
         )
     )
-    due_by_organisation = defaultdict(list)
+    due_by_organisation: defaultdict[int, list[tuple[RosterEntry, str, str]]] = defaultdict(list)
     for entry in entries:
-        due = _due_alert(entry, today)
-        if due is not None:
-            due_by_organisation[entry.organisation_id].append((entry, *due))
+        alert = _due_alert(entry, today)
+        if alert is not None:
+            due_by_organisation[entry.organisation_id].append((entry, *alert))
     # Only the alerts of the entries due now: the table grows with every alert ever sent.
     already = set(
         RosterAlert.objects.filter(

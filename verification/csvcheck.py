@@ -64,7 +64,8 @@ def read_checks(upload) -> list[tuple[int, str, str]]:
             f"(found: {found[:200]}). Download the template to see the layout."
         )
     number_at, name_at = header.index(HEADER[0]), header.index(HEADER[1])
-    checks, formulas = [], []
+    checks: list[tuple[int, str, str]] = []
+    formulas = []
     try:
         for row in reader:
             if not any(cell.strip() for cell in row):
@@ -105,6 +106,7 @@ def result_row(line: int, number: str, name: str, result: VerificationResult) ->
         "checked_at": result.checked_at.isoformat(timespec="seconds"),
     }
     if result.found:
+        assert result.issued_on is not None and result.expires_on is not None  # a credential's
         row |= {
             "holder_name": result.holder_name,
             "programme": result.programme,

@@ -77,4 +77,4 @@ class RosterFilterForm(forms.Form):
         }
 
     def error_text(self) -> str:
-        return " ".join(message for messages in self.errors.values() for message in messages)
+        return " ".join(str(message) for messages in self.errors.values() for message in messages)

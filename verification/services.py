@@ -10,13 +10,19 @@ import logging
 import unicodedata
 from collections.abc import Sequence
 from functools import partial
+from typing import Any, cast
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from certificates.api import credential_ids_existing, credentials_by_number, normalise
+from certificates.api import (
+    Credential,
+    credential_ids_existing,
+    credentials_by_number,
+    normalise,
+)
 
 from .csvcheck import read_checks, result_row
 from .models import ApiKey, BulkCheck, RosterEntry, VerificationEvent, hash_api_key
@@ -54,7 +60,7 @@ def credentials_verify(
     checked_at = timezone.now()
     canonical = [normalise(number) for number, _ in checks]
     wanted = {number for number in canonical if number}
-    by_number = {
+    by_number: dict[str | None, Credential] = {
         credential.number: credential
         for credential in credentials_by_number(numbers=wanted, fields=_RESULT_FIELDS)
     }
@@ -121,7 +127,7 @@ def _record_after_commit(
     """
     from .tasks import record_verifications
 
-    fields = {
+    fields: dict[str, Any] = {
         "credential_ids": credential_ids,
         "channel": channel,
         "organisation_id": organisation_id,
@@ -167,6 +173,7 @@ def roster_add(*, organisation, number: str, last_name: str, added_by) -> Roster
     )
     if not result.found:
         raise ValidationError(NO_MATCH_MESSAGE)
+    assert result.credential_id is not None  # found: the credential's id is set
     try:
         with transaction.atomic():
             return RosterEntry.objects.create(
@@ -200,7 +207,7 @@ def api_key_create(*, organisation, name: str, created_by) -> tuple[ApiKey, str]
     name = name.strip()
     if not name:
         raise ValidationError({"name": "Name the key after the system that will use it."})
-    if len(name) > ApiKey._meta.get_field("name").max_length:
+    if len(name) > cast(int, ApiKey._meta.get_field("name").max_length):
         raise ValidationError({"name": "Keep the name under 100 characters."})
     secret = ApiKey.new_secret()
     api_key = ApiKey.objects.create(
@@ -286,7 +293,9 @@ def bulk_check_run(*, organisation, upload, created_by, add_to_roster: bool) -> 
     if add_to_roster:
         roster_add_many(
             organisation=organisation,
-            credential_ids=[result.credential_id for result in results if result.found],
+            credential_ids=[
+                result.credential_id for result in results if result.found and result.credential_id
+            ],
             added_by=created_by,
         )
     return bulk_check

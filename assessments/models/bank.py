@@ -15,7 +15,8 @@ from assessments.forms import QuestionAdminForm
 from organisations.tenancy import ProviderScopedModelForm
 
 
-class QuestionCategory(models.Model):
+# The plugin cannot build reverse managers from models on untyped Wagtail bases.
+class QuestionCategory(models.Model):  # type: ignore[django-manager-missing]
     """A shelf in the bank, e.g. "Boundaries" or a category imported from Moodle.
 
     A category belongs to one training provider, whose coordinators and course editors

@@ -81,7 +81,7 @@ class QuizPage(Page):
         return context
 
     parent_page_types = ["courses.ModulePage"]
-    subpage_types = []
+    subpage_types: list[str] = []
     max_count_per_parent = 1
 
     class Meta:

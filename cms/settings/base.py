@@ -6,6 +6,7 @@ media on local disk and Celery tasks executed inline.
 """
 
 from pathlib import Path
+from typing import Any
 
 import environ
 from celery.schedules import crontab
@@ -331,7 +332,7 @@ CSP_FRAME_SOURCES = env.list(
         "https://player.vimeo.com",
     ],
 )
-CONTENT_SECURITY_POLICY = {
+CONTENT_SECURITY_POLICY: dict[str, Any] = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
@@ -358,7 +359,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # other device features, so no page (or embedded frame) may ask for them. A QR check-in
 # page would switch on "camera": ["self"] for itself only. Fullscreen, autoplay and
 # picture-in-picture stay at the browser's default for embedded lesson videos.
-PERMISSIONS_POLICY = {
+PERMISSIONS_POLICY: dict[str, list[str]] = {
     feature: []
     for feature in [
         "accelerometer",
@@ -390,7 +391,7 @@ PERMISSIONS_POLICY = {
 # address, reflection or practice note (tests/cms/test_logging.py runs the workflows and
 # checks).
 LOG_FORMAT = env("LOG_FORMAT", default="text")
-LOGGING = {
+LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {

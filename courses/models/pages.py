@@ -311,7 +311,7 @@ class LessonPage(Page):
         return context
 
     parent_page_types = ["courses.ModulePage"]
-    subpage_types = []
+    subpage_types: list[str] = []
 
     class Meta:
         verbose_name = "lesson"

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -53,7 +55,7 @@ class EnrollmentQuerySet(models.QuerySet):
         )
 
     def stalled(self, *, days: int):
-        cutoff = timezone.now() - timezone.timedelta(days=days)
+        cutoff = timezone.now() - timedelta(days=days)
         return self.filter(completed_at__isnull=True, last_activity_at__lt=cutoff)
 
 
@@ -154,7 +156,7 @@ class Reflection(models.Model):
 
 
 def _invitation_expiry():
-    return timezone.now() + timezone.timedelta(days=EnrolmentInvitation.VALID_DAYS)
+    return timezone.now() + timedelta(days=EnrolmentInvitation.VALID_DAYS)
 
 
 class EnrolmentInvitation(models.Model):

@@ -16,7 +16,8 @@ from wagtail.models import Orderable
 from organisations.tenancy import ProviderScopedModelForm
 
 
-class CompetencyDomain(models.Model):
+# The plugin cannot build reverse managers from models on untyped Wagtail bases.
+class CompetencyDomain(models.Model):  # type: ignore[django-manager-missing]
     """A area of competence (advocacy, ethics…) that modules and practice hours count towards."""
 
     name = models.CharField(max_length=100, unique=True)

@@ -79,7 +79,7 @@ def seed_accounts(organisations: dict[str, Organisation]) -> list[DemoAccount]:
         needs_mfa = account.role in MFA_DEMO_ROLES or account.is_staff
         if needs_mfa and not user_has_mfa(user):
             TOTP.activate(user, generate_totp_secret())
-        if account.role:
+        if account.role and account.organisation_slug:
             membership_grant(
                 user=user, organisation=organisations[account.organisation_slug], role=account.role
             )

@@ -168,9 +168,8 @@ class Command(BaseCommand):
     def _dates(self, claims: dict) -> list[tuple[str, str]]:
         """validFrom/validUntil, falling back on nbf/exp; the stricter of each pair counts."""
         now = timezone.now()
-        starts = [_moment(claims.get(name), name) for name in ("validFrom", "nbf")]
-        ends = [_moment(claims.get(name), name) for name in ("validUntil", "exp")]
-        starts, ends = [m for m in starts if m], [m for m in ends if m]
+        starts = [m for name in ("validFrom", "nbf") if (m := _moment(claims.get(name), name))]
+        ends = [m for name in ("validUntil", "exp") if (m := _moment(claims.get(name), name))]
         start, end = (max(starts) if starts else None), (min(ends) if ends else None)
         lines = [
             ("Valid from", _iso(start) if start else "not stated"),
@@ -199,7 +198,8 @@ class Command(BaseCommand):
             )
             return [*lines, (purpose.capitalize() or "Status", note)]
         try:
-            position = int(index)
+            # int(None) raises the TypeError handled below.
+            position = int(index)  # type: ignore[arg-type]
         except (TypeError, ValueError) as error:
             raise CommandError(f"The statusListIndex {index!r} is not a number.") from error
         verdict = self._bit(url, purpose, position, key_set)
