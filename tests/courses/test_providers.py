@@ -80,6 +80,18 @@ def test_the_index_lists_every_providers_published_programmes(client, build_prog
     assert "Run by Harbour" in html
 
 
+def test_a_providers_page_lists_its_own_programmes_or_says_it_has_none(client, build_programme):
+    build_programme()
+    empty = OrganisationFactory(name="Harbour")
+
+    ours = client.get(ProviderPage.objects.get(organisation__slug="peer-training").url)
+    theirs = client.get(ProviderPage.objects.get(organisation=empty).url)
+
+    assert "Certified Peer Support Worker" in ours.content.decode()
+    assert "Run by" not in ours.content.decode()  # one provider's page names no provider
+    assert "Harbour has not published a programme yet." in theirs.content.decode()
+
+
 def test_the_migration_moves_programmes_under_their_providers_page(provider):
     """Programmes made the old way, straight under the index, end up under their provider."""
     index = ProgrammeIndexPage.objects.get()
