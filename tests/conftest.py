@@ -303,10 +303,14 @@ def use_broker(*, url: str | None, eager: bool) -> None:
     """Point the project's Celery app at another broker, as CELERY_BROKER_URL would.
 
     Celery reads CELERY_BROKER_URL from the environment before its own settings, so both
-    change. The app keeps a pool of connections to the first broker it saw; it is dropped
-    here the way Celery itself drops it after a fork.
+    change. The app's connection and producer pools live in kombu's global registry, keyed
+    by broker URL: they are reset here as Celery resets them after a fork. (Closing the
+    app's pool alone left the registry handing the closed pool back to the next publish to
+    the same URL: "RuntimeError: Acquire on closed pool".)
     """
     import os
+
+    from kombu import pools
 
     from cms import celery_app
 
@@ -316,8 +320,7 @@ def use_broker(*, url: str | None, eager: bool) -> None:
         os.environ.pop("CELERY_BROKER_URL", None)
     celery_app.conf.broker_url = url
     celery_app.conf.task_always_eager = eager
-    if celery_app._pool is not None:
-        celery_app._pool.force_close_all()
+    pools.reset()
     celery_app._pool = None
     celery_app.amqp._producer_pool = None
 

@@ -209,3 +209,24 @@ def test_a_signup_made_while_the_broker_was_down_is_mailed_once_it_returns(
         assert mail.outbox == []  # sent by the worker
         call = TaskCall.objects.get()
         assert call.done_at is not None and call.attempts == 2
+
+
+def test_pointing_at_the_same_broker_again_still_publishes(transactional_db, celery_restored):
+    """What failed CI once: a publish after a second use_broker to the same URL.
+
+    kombu keeps connection pools in a global registry keyed by broker URL; closing the
+    app's pool without resetting the registry handed the closed pool back
+    ("RuntimeError: Acquire on closed pool").
+    """
+    _skip_unless_ready()
+    from cms import celery_app
+    from notifications.tasks import sweep_outbox
+
+    use_broker(url=settings.CELERY_BROKER_URL, eager=False)
+    with celery_app.producer_or_acquire():
+        pass  # the first publish's pool, now in kombu's registry
+    use_broker(url=settings.CELERY_BROKER_URL, eager=False)
+
+    result = sweep_outbox.apply_async(expires=1)  # a sweep, harmless if a worker takes it
+
+    assert result.id
