@@ -36,7 +36,8 @@ from joserfc import jws, jwt
 from joserfc.errors import BadSignatureError, JoseError
 from joserfc.jwk import KeySet
 
-from .keys import signing_key
+from core.keys import signing_key
+
 from .models import Credential, EthicsAffirmation
 
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"

@@ -195,7 +195,7 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 # Open Badges 3.0: credentials and status lists are signed with an Ed25519 key, given as
 # PEM text (newlines may be written as \n) or as a path to the PEM file. Without either,
 # development and tests create and reuse the git-ignored dev file; production refuses to
-# sign. A new key: `python manage.py generate_signing_key`. See certificates/keys.py.
+# sign. A new key: `python manage.py generate_signing_key`. See core/keys.py.
 CREDENTIAL_SIGNING_KEY = env.str("CREDENTIAL_SIGNING_KEY", default="", multiline=True)
 CREDENTIAL_SIGNING_KEY_FILE = env("CREDENTIAL_SIGNING_KEY_FILE", default="")
 CREDENTIAL_SIGNING_KEY_DEV_FILE = BASE_DIR / ".credential-signing-key.pem"

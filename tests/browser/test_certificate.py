@@ -27,9 +27,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from assessments.models import Attempt, QuizPage
-from certificates.keys import private_key_pem
 from certificates.models import Credential, EthicsAffirmation
 from certificates.services import credential_eligibility
+from core.keys import private_key_pem
 from courses.models import LessonCompletion, ModulePage
 from demo.content import training_modules
 from demo.loaders.assessments import seed_quizzes

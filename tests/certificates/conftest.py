@@ -1,8 +1,8 @@
 import pytest
 
-from certificates import keys
 from certificates.models import EthicsCode
 from certificates.services import credential_issue_if_eligible, ethics_affirm
+from core import keys
 from courses.services import lesson_complete
 from practice.services import entry_decide
 from tests.builders import lessons_of

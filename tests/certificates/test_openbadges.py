@@ -21,13 +21,14 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 from django.utils import timezone
 
-from certificates import keys, statuslist
+from certificates import statuslist
 from certificates.models import Credential
 from certificates.services import (
     credential_change_status,
     credential_issue_if_eligible,
     ethics_affirm,
 )
+from core import keys
 from organisations.roles import Role
 from tests.factories import OrganisationFactory
 

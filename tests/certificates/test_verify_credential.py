@@ -20,10 +20,11 @@ from django.utils import timezone
 from joserfc import jwt as jose_jwt
 from joserfc.jwk import OKPKey
 
-from certificates import keys, openbadges
+from certificates import openbadges
 from certificates.management.commands import verify_credential
 from certificates.models import Credential
 from certificates.services import credential_change_status
+from core import keys
 
 pytestmark = pytest.mark.django_db
 

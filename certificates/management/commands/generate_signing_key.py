@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from certificates.keys import private_key_pem, write_new_key
+from core.keys import private_key_pem, write_new_key
 
 
 class Command(BaseCommand):
