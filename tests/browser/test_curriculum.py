@@ -174,7 +174,7 @@ def module_row(page: Page, title: str):
 
 def messages(page: Page):
     """Django's messages, announced as a status."""
-    return page.locator("ul.messages[role=status]")
+    return page.get_by_role("status").locator("ul.messages")
 
 
 def progress_bar(page: Page):
