@@ -8,17 +8,21 @@ and Wagtail does not tie a workflow action's task state to the page in its URL. 
 admin URL that names a page is checked here first, in one place, for views Wagtail has
 today and ones it adds later: a page under another provider's page is a 404. The page
 types report, which lists the last edited page of each type site-wide, is for
-superusers.
+superusers. An approval sent by the page's own submitter is turned back here with the
+reason (two-person review, ``models.review``).
 """
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import reverse
 from wagtail.models import Page, TaskState
 
 from organisations.tenancy import authored_organisation_ids
 
 from .models import ProviderPage
+from .models.review import SELF_APPROVAL_REFUSED, submitter_id_of
 
 # Reports that show every provider's pages whatever the reader's permissions: the page types
 # report names the last edited page of each type. Site administrators only.
@@ -79,6 +83,13 @@ class ProviderPagesAdminGuard:
                 match.kwargs["page_id"]
             ):
                 raise Http404("This task is not about this page.")
+            if match.kwargs.get("action_name") == "approve" and (
+                submitter_id_of(task_state) == user.pk
+            ):
+                # ProgrammeReviewTask offers the submitter no approval and refuses one sent
+                # anyway; this says why, instead of Wagtail's bare "permission denied".
+                messages.error(request, SELF_APPROVAL_REFUSED)
+                return redirect("wagtailadmin_pages:edit", match.kwargs["page_id"])
         foreign = foreign_provider_paths(user)
         if not foreign:
             return None

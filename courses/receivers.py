@@ -2,12 +2,12 @@
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
-from wagtail.signals import post_page_move
+from wagtail.signals import post_page_move, task_submitted
 
 from organisations.models import Organisation
 
-from .models import ProgrammePage, ProviderPage
-from .services import provider_space_ensure
+from .models import ProgrammePage, ProgrammeReviewTaskState, ProviderPage
+from .services import provider_space_ensure, review_requested_notify
 
 
 @receiver(post_save, sender=Organisation, dispatch_uid="courses_provider_space")
@@ -32,3 +32,9 @@ def _programme_follows_its_provider(sender, instance, parent_page_after, **kwarg
     )
     if organisation_id is not None:
         ProgrammePage.objects.filter(pk=instance.pk).update(organisation_id=organisation_id)
+
+
+@receiver(task_submitted, sender=ProgrammeReviewTaskState, dispatch_uid="courses_review_requested")
+def _review_requested(sender, instance, user=None, **kwargs) -> None:
+    """A page reached its provider's review: tell the reviewers who may approve it."""
+    review_requested_notify(task_state=instance, submitter=user)

@@ -11,8 +11,8 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import (
-    GroupApprovalTask,
     GroupPagePermission,
+    Page,
     Workflow,
     WorkflowPage,
     WorkflowTask,
@@ -32,6 +32,7 @@ from .models import (
     ModulePage,
     ProgrammeIndexPage,
     ProgrammePage,
+    ProgrammeReviewTask,
     ProviderPage,
     Reflection,
 )
@@ -360,7 +361,8 @@ def provider_space_ensure(*, organisation: Organisation) -> ProviderPage | None:
 
     Makes what is missing: the provider's coordinator and course-editor groups, its page
     (titled after the provider), the groups' page permissions on that page only, and a
-    "Programme review" workflow on it whose approvers are the provider's coordinators.
+    "Programme review" workflow on it whose approvers are the provider's coordinators, and
+    never the page's own submitter (``ProgrammeReviewTask``).
     Returns None for clinics, and where the site has no programme index yet.
     """
     if organisation.kind != OrganisationKind.TRAINING_PROVIDER:
@@ -395,9 +397,9 @@ def provider_space_ensure(*, organisation: Organisation) -> ProviderPage | None:
                 group=groups[role], page=page, permission=permissions[codename]
             )
     if not WorkflowPage.objects.filter(page=page).exists():
-        task = GroupApprovalTask.objects.filter(groups=groups[Role.COORDINATOR]).first()
+        task = ProgrammeReviewTask.objects.filter(groups=groups[Role.COORDINATOR]).first()
         if task is None:
-            task = GroupApprovalTask.objects.create(
+            task = ProgrammeReviewTask.objects.create(
                 name=f"Coordinator approval: {organisation.name}"[:255]
             )
             task.groups.set([groups[Role.COORDINATOR]])
@@ -405,3 +407,51 @@ def provider_space_ensure(*, organisation: Organisation) -> ProviderPage | None:
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
         WorkflowPage.objects.create(workflow=workflow, page=page)
     return page
+
+
+def review_requested_notify(*, task_state, submitter=None) -> int:
+    """Email each reviewer of the task a page now waits at; not its submitter. Returns how many.
+
+    The reviewers are the members of the task's groups (for a provider's "Programme
+    review", its coordinators), active, with an address, who have not switched off
+    "submitted" notifications in their Wagtail account. One email each: reviewers do not
+    see each other's addresses.
+    """
+    task = task_state.task.specific
+    page = task_state.workflow_state.content_object
+    reviewers = (
+        get_user_model()
+        .objects.filter(groups__in=task.groups.all(), is_active=True)
+        .exclude(email="")
+        .exclude(wagtail_userprofile__submitted_notifications=False)
+        .distinct()
+        .order_by("pk")
+    )
+    if submitter is not None:
+        reviewers = reviewers.exclude(pk=submitter.pk)
+    provider = (
+        ProviderPage.objects.ancestor_of(page).select_related("organisation").first()
+        if isinstance(page, Page)
+        else None
+    )
+    link_path = (
+        reverse("wagtailadmin_pages:edit", args=[page.pk])
+        if isinstance(page, Page)
+        else reverse("wagtailadmin_home")
+    )
+    context = {
+        "page_title": page.get_admin_display_title() if isinstance(page, Page) else str(page),
+        "submitter_name": (submitter.get_full_name() or submitter.email) if submitter else "",
+        "provider_name": provider.organisation.name if provider else "",
+        "task_name": task.name,
+    }
+    sent = 0
+    for reviewer in reviewers:
+        email_send_template(
+            to=[reviewer.email],
+            template="courses/review_requested",
+            context={**context, "reviewer": reviewer},
+            link_path=link_path,
+        )
+        sent += 1
+    return sent

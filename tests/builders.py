@@ -127,7 +127,8 @@ def rebuild_migration_data():
     - practice 0003 (its own function): the practice categories and their permissions;
     - courses 0006 and practice 0004 (their own functions): the index's rights taken from
       the role-wide groups, shared domains and categories made read-only, and a page,
-      groups and workflow for any provider that exists.
+      groups and workflow for any provider that exists;
+    - courses 0009 (its own function): those workflows' tasks made two-person reviews.
 
     Returns the programme index page.
     """
@@ -161,6 +162,7 @@ def rebuild_migration_data():
     if not PracticeCategory.objects.exists():
         _run_data_migration("practice.migrations.0003_categories_and_permissions", "build")
     _run_data_migration("courses.migrations.0008_provider_spaces", "build")
+    _run_data_migration("courses.migrations.0009_programme_review_task", "upgrade")
     _run_data_migration("practice.migrations.0007_categories_shared", "share")
     return ProgrammeIndexPage.objects.get()
 

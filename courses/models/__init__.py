@@ -1,6 +1,7 @@
 from .pages import LessonPage, ModulePage, ProgrammeIndexPage, ProgrammePage, ProviderPage
 from .records import Cohort, Enrollment, EnrolmentInvitation, LessonCompletion, Reflection
 from .requirements import CompetencyDomain, RequirementProfile, TrainingHourMinimum
+from .review import ProgrammeReviewTask, ProgrammeReviewTaskState
 
 __all__ = [
     "Cohort",
@@ -12,6 +13,8 @@ __all__ = [
     "ModulePage",
     "ProgrammeIndexPage",
     "ProgrammePage",
+    "ProgrammeReviewTask",
+    "ProgrammeReviewTaskState",
     "ProviderPage",
     "Reflection",
     "RequirementProfile",

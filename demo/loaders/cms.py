@@ -19,9 +19,10 @@ from organisations.roles import OrganisationKind, Role
 from organisations.services import membership_grant
 
 DEMO_PASSWORD = "peerpath-demo"  # noqa: S105  (published on purpose; refused in production)
-# Roles that need two-factor authentication to sign off or change credentials; staff
-# need it for the admins too (accounts.mfa), so the demo administrator has it as well.
-MFA_DEMO_ROLES = {Role.SUPERVISOR, Role.COORDINATOR}
+# Roles that need two-factor authentication to sign off, change credentials or write
+# courses; staff need it for the admins too (accounts.mfa), so the demo administrator has
+# it as well.
+MFA_DEMO_ROLES = {Role.SUPERVISOR, Role.COORDINATOR, Role.EDITOR}
 DEV_TOTP_CODE = "123456"
 
 PROVIDER = {"slug": "peerpath-training", "name": "Peerpath Training Collaborative"}
@@ -42,6 +43,8 @@ DEMO_ACCOUNTS = [
     DemoAccount("trainee@example.org", "Tamsin", "Okafor", Role.TRAINEE, PROVIDER["slug"]),
     DemoAccount("supervisor@example.org", "Samuel", "Reyes", Role.SUPERVISOR, PROVIDER["slug"]),
     DemoAccount("coordinator@example.org", "Corinne", "Walsh", Role.COORDINATOR, PROVIDER["slug"]),
+    # Writes lessons and submits them to "Programme review", which the coordinator approves.
+    DemoAccount("editor@example.org", "Elena", "Ruiz", Role.EDITOR, PROVIDER["slug"]),
     DemoAccount("clinic@example.org", "Kofi", "Mensah", Role.VERIFIER, CLINIC["slug"]),
     DemoAccount("admin@example.org", "Ada", "Admin", None, None, is_staff=True),
 ]

@@ -21,6 +21,7 @@ DEMO_EMAILS = {
     "trainee@example.org": Role.TRAINEE,
     "supervisor@example.org": Role.SUPERVISOR,
     "coordinator@example.org": Role.COORDINATOR,
+    "editor@example.org": Role.EDITOR,
     "clinic@example.org": Role.VERIFIER,
 }
 
@@ -65,6 +66,7 @@ def test_demo_supervisor_coordinator_and_admin_sign_in_with_the_dev_code_and_act
     for email, pages in {
         "supervisor@example.org": ["/practice/supervision/"],
         "coordinator@example.org": ["/credentials/manage/", "/cms/"],
+        "editor@example.org": ["/cms/", "/cms/snippets/assessments/question/"],
         "admin@example.org": ["/django-admin/", "/cms/"],
     }.items():
         client.logout()

@@ -59,7 +59,8 @@ class Command(BaseCommand):
             f"http://127.0.0.1:8000/api/v1/credentials/{credentials[0].number}"
         )
         self.stdout.write(
-            "The supervisor, coordinator and administrator have two-factor authentication on: "
+            "The supervisor, coordinator, course editor and administrator have two-factor "
+            "authentication on: "
             "when asked for "
             f"a code, enter {demo.DEV_TOTP_CODE} (accepted only in development, with DEBUG on)."
         )
