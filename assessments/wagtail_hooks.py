@@ -9,6 +9,7 @@ from organisations.snippets import ProviderScopedSnippetViewSet
 from organisations.tenancy import ProviderOwnedPermissionPolicy
 
 from .admin_views import gift_upload
+from .choosers import QuestionChooserViewSet
 from .models import Question, QuestionCategory
 
 # Before any view asks: a fallback policy, once made, cannot be replaced.
@@ -23,6 +24,9 @@ class QuestionViewSet(ProviderScopedSnippetViewSet):
     icon = "help"
     list_display = ["text", "kind", "category"]
     list_filter = ["kind", "category"]
+    # Filter by category, kind and words; tick many at once for a quiz (choosers.py).
+    chooser_viewset_class = QuestionChooserViewSet
+    chooser_per_page = 50  # a whole quiz's worth on one page
     # No ``search_fields``: Question is indexed, and naming fields here made the SQLite
     # backend look for FTS columns that do not exist (a 500 on every search).
 

@@ -55,11 +55,11 @@ class _ScopedChooseMixin:
         return choosable_rows(super().get_object_list(), self.request.user)
 
 
-class _ScopedChooseView(_ScopedChooseMixin, snippet_chooser.ChooseView):
+class ScopedChooseView(_ScopedChooseMixin, snippet_chooser.ChooseView):
     pass
 
 
-class _ScopedChooseResultsView(_ScopedChooseMixin, snippet_chooser.ChooseResultsView):
+class ScopedChooseResultsView(_ScopedChooseMixin, snippet_chooser.ChooseResultsView):
     pass
 
 
@@ -74,8 +74,8 @@ class _ScopedChosenMultipleView(snippet_chooser.SnippetChosenMultipleView):
 
 
 class ProviderScopedChooserViewSet(snippet_chooser.SnippetChooserViewSet):
-    choose_view_class = _ScopedChooseView
-    choose_results_view_class = _ScopedChooseResultsView
+    choose_view_class = ScopedChooseView
+    choose_results_view_class = ScopedChooseResultsView
     chosen_view_class = _ScopedChosenView
     chosen_multiple_view_class = _ScopedChosenMultipleView
 

@@ -1,7 +1,7 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.models import Orderable, Page
 
 from assessments.forms import QuizPageForm
@@ -46,7 +46,15 @@ class QuizPage(Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("introduction"),
-        InlinePanel("quiz_questions", label="Questions from the bank"),
+        # "Add questions" opens the bank's chooser with checkboxes and filters (by
+        # category, kind and words): a whole quiz's questions in one go.
+        MultipleChooserPanel(
+            "quiz_questions",
+            chooser_field_name="question",
+            label="Questions from the bank",
+            help_text="Add questions opens the question bank: filter it by category, kind "
+            "or words, tick every question you want and confirm.",
+        ),
         FieldPanel("bank_category"),
     ]
     settings_panels = [

@@ -30,9 +30,7 @@ def people(make_member, provider):
         "outsider": make_member(
             Role.COORDINATOR, organisation=other, email="yusuf.yarrow@example.org"
         ),
-        "superuser": UserFactory(
-            email="root@example.org", is_staff=True, is_superuser=True
-        ),
+        "superuser": UserFactory(email="root@example.org", is_staff=True, is_superuser=True),
     }
 
 
