@@ -78,6 +78,12 @@ class _QuestionChooseMixin:
         return QuestionChooserFilterForm(self.request.GET, user=self.request.user)
 
     @property
+    def title_column(self):
+        column = super().title_column
+        column.label = "Question"
+        return column
+
+    @property
     def columns(self):
         return [
             *super().columns,

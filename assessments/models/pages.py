@@ -52,8 +52,8 @@ class QuizPage(Page):
             "quiz_questions",
             chooser_field_name="question",
             label="Questions from the bank",
-            help_text="Add questions opens the question bank: filter it by category, kind "
-            "or words, tick every question you want and confirm.",
+            help_text="“Add questions from the bank” opens the bank: filter it by "
+            "category, kind or words, tick every question you want and confirm.",
         ),
         FieldPanel("bank_category"),
     ]

@@ -74,7 +74,7 @@ def test_the_chooser_shows_kind_and_category_and_only_the_providers_bank(
 
     html = texts(response)
     assert listed(html, bank) == {"gift", "dual", "story", "consent", "recovery"}
-    assert "Kind" in html and "Category" in html
+    assert "Question" in html and "Kind" in html and "Category" in html
     assert "True or false" in html and "Multiple select" in html
     assert "Boundaries" in html and "Shared basics" in html
     assert 'type="checkbox"' in html

@@ -195,3 +195,34 @@ def test_an_editors_submission_reaches_every_coordinator_of_the_provider(
         "sam.second@example.org",
     ]
     assert all(len(m.to) == 1 for m in mail.outbox)
+
+
+def test_the_migration_makes_existing_reviews_two_person_and_keeps_waiting_pages(
+    lesson, people, provider
+):
+    """A site migrated from before: plain group approval tasks, a page already waiting."""
+    from wagtail.models import GroupApprovalTask, Task, Workflow, WorkflowPage, WorkflowTask
+
+    from tests.builders import _run_data_migration
+
+    provider_page = ProviderPage.objects.get(organisation=provider)
+    new_task = provider_page.get_workflow().tasks.get().specific
+    WorkflowPage.objects.filter(page=provider_page).delete()
+    old_task = GroupApprovalTask.objects.create(name="Coordinator approval (old)")
+    old_task.groups.set(new_task.groups.all())
+    workflow = Workflow.objects.create(name="Programme review (old)")
+    WorkflowTask.objects.create(workflow=workflow, task=old_task, sort_order=0)
+    WorkflowPage.objects.create(workflow=workflow, page=provider_page)
+    coordinator = people["coordinator"]
+    waiting = submit(lesson, coordinator)
+    assert type(waiting.specific) is TaskState
+
+    _run_data_migration("courses.migrations.0009_programme_review_task", "upgrade")
+    _run_data_migration("courses.migrations.0009_programme_review_task", "upgrade")  # idempotent
+
+    assert isinstance(Task.objects.get(pk=old_task.pk).specific, ProgrammeReviewTask)
+    state = TaskState.objects.get(pk=waiting.pk).specific
+    assert state.submitted_by == coordinator
+    lesson = LessonPage.objects.get(pk=lesson.pk)
+    assert lesson.current_workflow_task.get_actions(lesson, coordinator) == []
+    assert lesson.current_workflow_task.get_actions(lesson, people["second"])
