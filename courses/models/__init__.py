@@ -1,5 +1,12 @@
 from .pages import LessonPage, ModulePage, ProgrammeIndexPage, ProgrammePage, ProviderPage
-from .records import Cohort, Enrollment, EnrolmentInvitation, LessonCompletion, Reflection
+from .records import (
+    Cohort,
+    Enrollment,
+    EnrolmentInvitation,
+    LessonCompletion,
+    Reflection,
+    StallReminder,
+)
 from .requirements import CompetencyDomain, RequirementProfile, TrainingHourMinimum
 
 __all__ = [
@@ -15,5 +22,6 @@ __all__ = [
     "ProviderPage",
     "Reflection",
     "RequirementProfile",
+    "StallReminder",
     "TrainingHourMinimum",
 ]
