@@ -104,3 +104,11 @@ def test_enrolments_of_other_programmes_are_ignored(
     client.post(f"/courses/coordinate/{programme.pk}/remind/", {"enrollment": [elsewhere.pk]})
 
     assert not StallReminder.objects.exists()
+
+
+def test_stall_reminders_run_daily_from_celery_beat(settings):
+    from cms.celery import app
+
+    task = settings.CELERY_BEAT_SCHEDULE["stall-reminders"]["task"]
+    app.loader.import_default_modules()
+    assert task in app.tasks
