@@ -112,7 +112,7 @@ def test_a_credential_holder_is_not_shown_as_nothing_done(
 
     html = client.get(_url(programme)).content.decode()
 
-    assert f"Active · {credential.number}" in html
+    assert f'Active · <span class="nowrap">{credential.number}</span>' in html
 
 
 def test_sorting_is_validated_and_applied(
