@@ -21,6 +21,12 @@ class AssessmentsConfig(AppConfig):
                 passed_page_ids=lambda *, enrollment: Attempt.objects.filter(
                     enrollment=enrollment, passed=True
                 ).values_list("quiz_id", flat=True),
+                passed_pairs=lambda *, enrollment_ids: (
+                    Attempt.objects.filter(enrollment_id__in=enrollment_ids, passed=True)
+                    .order_by()
+                    .values_list("enrollment_id", "quiz_id")
+                    .distinct()
+                ),
                 results_url=lambda page: reverse(
                     "assessments:quiz_results", kwargs={"quiz_id": page.pk}
                 ),

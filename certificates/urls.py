@@ -11,6 +11,16 @@ urlpatterns = [
     path("credentials/<str:number>/status/", views.change_status, name="change_status"),
     path("credentials/<str:number>/certificate.pdf", views.certificate_pdf, name="pdf"),
     path("credentials/<str:number>/credential.jwt", views.credential_jwt, name="jwt"),
+    path(
+        "coordinate/<int:programme_id>/gradebook/",
+        views.programme_gradebook,
+        name="gradebook",
+    ),
+    path(
+        "coordinate/<int:programme_id>/trainees/<int:enrollment_id>/",
+        views.learner_record,
+        name="learner_record",
+    ),
     # Open Badges 3.0: public documents verifiers fetch.
     path("credentials/issuer.json", views.issuer_profile, name="issuer"),
     path(

@@ -1,3 +1,6 @@
+from decimal import Decimal
+
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -7,13 +10,15 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.mfa import mfa_required
+from core.csv import csv_response
 from core.idempotency import idempotent
-from courses.models import Enrollment
+from core.params import positive_int
+from courses.models import Enrollment, ProgrammePage
 from courses.selectors import own_enrollment_or_404
 from organisations.models import Organisation
 from organisations.roles import OrganisationKind, Role, has_role, role_required
 
-from . import openbadges, services, statuslist
+from . import gradebook, openbadges, services, statuslist
 from .forms import StatusChangeForm
 from .models import Credential
 from .numbers import normalise
@@ -203,3 +208,139 @@ def change_status(request, number: str):
     except ValidationError as error:
         messages.error(request, f"{credential.number}: {' '.join(error.messages)}")
     return redirect("certificates:manage")
+
+
+# ---------------------------------------------------------------- gradebook and learner record
+
+
+def _coordinated_programme(request, programme_id: int) -> ProgrammePage:
+    """A programme the user coordinates; 404 for anything else, so ids reveal nothing."""
+    programme = (
+        ProgrammePage.objects.filter(pk=programme_id)
+        .select_related("organisation", "requirement_profile")
+        .first()
+    )
+    if programme is None or not has_role(
+        request.user, Role.COORDINATOR, organisation=programme.organisation
+    ):
+        raise Http404("No programme you coordinate has this id.")
+    return programme
+
+
+def _gradebook_csv(programme: ProgrammePage, rows: list[gradebook.GradebookRow]):
+    quiz_titles = [q.title for q in rows[0].quizzes] if rows else []
+    return csv_response(
+        filename=f"{programme.slug}-gradebook.csv",
+        bom=True,
+        header=[
+            "Last name",
+            "First name",
+            "Email",
+            "Cohort",
+            "Progress %",
+            "Lessons done",
+            "Lessons total",
+            "Training hours done",
+            "Quizzes passed",
+            "Quizzes total",
+            *[f"Best score: {title}" for title in quiz_titles],
+            "Practice hours approved",
+            "Practice hours waiting",
+            "Practice hours required",
+            "Practice minimums met",
+            "Ethics affirmed",
+            "Credential",
+            "Credential status",
+            "Last activity",
+            "Stalled",
+        ],
+        rows=(
+            [
+                r.trainee.last_name,
+                r.trainee.first_name,
+                r.trainee.email,
+                r.enrollment.cohort.name if r.enrollment.cohort else "",
+                r.progress.percent,
+                r.progress.lessons_done,
+                r.progress.lessons_total,
+                r.progress.hours_done,
+                r.quizzes_passed,
+                r.quizzes_total,
+                *["" if q.best_score is None else q.best_score for q in r.quizzes],
+                r.practice.approved.quantize(Decimal("0.01")),
+                r.practice.pending.quantize(Decimal("0.01")),
+                r.practice.required_total,
+                "yes" if r.practice.all_met else "no",
+                r.ethics_affirmed_at.date().isoformat() if r.ethics_affirmed_at else "",
+                r.credential.number if r.credential else "",
+                r.credential_status,
+                r.enrollment.last_activity_at.isoformat(timespec="minutes"),
+                "yes" if r.stalled else "no",
+            ]
+            for r in rows
+        ),
+    )
+
+
+@role_required(Role.COORDINATOR)
+@mfa_required
+@require_safe
+def programme_gradebook(request, programme_id: int):
+    """Every trainee of a programme: lessons, quizzes, practice hours, ethics, credential."""
+    programme = _coordinated_programme(request, programme_id)
+    requested = request.GET.get("sort")
+    sort = gradebook.valid_sort(requested) or gradebook.DEFAULT_SORT
+    if requested and sort != requested:
+        messages.error(
+            request,
+            "That sort order is not one of the columns; the gradebook is sorted by name.",
+        )
+    stalled_days = positive_int(request.GET.get("stalled_days"), maximum=365) or 14
+    rows = gradebook.gradebook_rows(programme=programme, stalled_days=stalled_days, sort=sort)
+    if request.GET.get("format") == "csv":
+        return _gradebook_csv(programme, rows)
+    columns = [
+        {
+            "key": key,
+            "label": label,
+            "active": sort.removeprefix("-") == key,
+            "descending": sort == f"-{key}",
+            "next": f"-{key}" if sort == key else key,
+        }
+        for key, label in gradebook.SORTS.items()
+    ]
+    return render(
+        request,
+        "certificates/gradebook.html",
+        {
+            "programme": programme,
+            "rows": rows,
+            "sort": sort,
+            "sort_label": gradebook.SORTS[sort.removeprefix("-")]
+            + (" (descending)" if sort.startswith("-") else ""),
+            "columns": {c["key"]: c for c in columns},
+            "stalled_days": stalled_days,
+            "stalled_count": sum(1 for r in rows if r.stalled),
+            "reminder_days": settings.STALL_REMINDER_DAYS,
+        },
+    )
+
+
+@role_required(Role.COORDINATOR)
+@mfa_required
+@require_safe
+def learner_record(request, programme_id: int, enrollment_id: int):
+    programme = _coordinated_programme(request, programme_id)
+    enrollment = (
+        Enrollment.objects.filter(pk=enrollment_id, programme=programme)
+        .select_related("trainee", "cohort")
+        .first()
+    )
+    if enrollment is None:
+        raise Http404("No trainee of a programme you coordinate has this enrolment.")
+    enrollment.programme = programme
+    return render(
+        request,
+        "certificates/learner_record.html",
+        {"programme": programme, "record": gradebook.learner_record(enrollment=enrollment)},
+    )

@@ -14,9 +14,18 @@ def safe_cell(value) -> str:
     return "'" + text if text.startswith(FORMULA_PREFIXES) else text
 
 
-def csv_response(*, filename: str, header: list[str], rows: Iterable[Iterable]) -> HttpResponse:
+# The byte order mark Excel needs to read a CSV as UTF-8 ("Núñez", not "NÃºÃ±ez").
+UTF8_BOM = "\ufeff"
+
+
+def csv_response(
+    *, filename: str, header: list[str], rows: Iterable[Iterable], bom: bool = False
+) -> HttpResponse:
+    """A CSV download; ``bom`` starts it with a byte order mark, for Excel."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    if bom:
+        response.write(UTF8_BOM)
     writer = csv.writer(response)
     writer.writerow(header)
     for row in rows:

@@ -25,6 +25,9 @@ class CompletionGate:
     passed_page_ids: Callable[..., QuerySet]
     # (page) -> where a coordinator sees results for that page, or None if it has none.
     results_url: Callable[[Page], str] | None = None
+    # (*, enrollment_ids) -> (enrollment id, gate page id) pairs passed, for many enrolments
+    # at once (a cohort's gradebook); without it each enrolment costs a query.
+    passed_pairs: Callable[..., QuerySet] | None = None
 
 
 _gates: dict[str, CompletionGate] = {}

@@ -17,5 +17,13 @@ urlpatterns = [
     path("coordinate/", views.coordinated_programmes, name="coordinated_programmes"),
     path("coordinate/<int:programme_id>/", views.cohort_progress, name="cohort_progress"),
     path("coordinate/<int:programme_id>/enrol/", views.coordinator_enrol, name="coordinator_enrol"),
+    path(
+        "coordinate/<int:programme_id>/enrol-csv/",
+        views.coordinator_enrol_csv,
+        name="coordinator_enrol_csv",
+    ),
+    path(
+        "coordinate/<int:programme_id>/remind/", views.coordinator_remind, name="coordinator_remind"
+    ),
     path("invitations/<int:invitation_id>/", views.invitation, name="invitation"),
 ]

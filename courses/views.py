@@ -6,16 +6,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, F
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.mfa import mfa_required
 from core.csv import csv_response
 from core.idempotency import idempotent
-from core.params import positive_int
+from core.params import positive_int, positive_ints
 from organisations.roles import Role, has_role, role_required
 
-from . import gates, services
+from . import bulk_enrolment, gates, reminders, services
 from .forms import (
     CohortFilterForm,
     CoordinatorEnrolForm,
@@ -293,3 +294,67 @@ def invitation(request, invitation_id: int):
         messages.info(request, f"You declined the invitation to {invitation.programme.title}.")
         return redirect("/")
     return render(request, "courses/invitation.html", {"invitation": invitation})
+
+
+@role_required(Role.COORDINATOR)
+@mfa_required
+def coordinator_enrol_csv(request, programme_id: int):
+    """Upload a CSV of people, check every row, confirm, then enrol or invite them all."""
+    programme = _coordinated_programme(request, programme_id)
+    context: dict = {"programme": programme, "columns": bulk_enrolment.COLUMNS}
+    if request.method != "POST":
+        return render(request, "courses/enrol_csv.html", context)
+    token = request.POST.get("confirm", "")
+    if token:
+        try:
+            rows = bulk_enrolment.rows_unsign(programme=programme, token=token)
+            results = bulk_enrolment.enrollment_bulk_apply(
+                coordinator=request.user, programme=programme, rows=rows
+            )
+        except (ValidationError, PermissionDenied) as error:
+            text = _error_text(error) if isinstance(error, ValidationError) else str(error)
+            context["errors"] = [f"Nothing was changed: {text}"]
+            return render(request, "courses/enrol_csv.html", context, status=400)
+        counts = {"enrolled": 0, "already": 0, "invited": 0}
+        for _, result in results:
+            counts[result.outcome] += 1
+        messages.success(
+            request,
+            f"{counts['enrolled']} enrolled, {counts['invited']} invited by email, "
+            f"{counts['already']} already enrolled.",
+        )
+        return redirect("courses:cohort_progress", programme_id=programme.pk)
+    upload = request.FILES.get("file")
+    if upload is None:
+        context["errors"] = ["Choose a CSV file to upload."]
+        return render(request, "courses/enrol_csv.html", context, status=400)
+    read = bulk_enrolment.bulk_enrolment_read(data=upload.read(bulk_enrolment.MAX_BYTES + 1))
+    context.update(read=read, errors=read.errors)
+    if read.errors:
+        return render(request, "courses/enrol_csv.html", context, status=400)
+    context["token"] = bulk_enrolment.rows_sign(programme=programme, rows=read.rows)
+    return render(request, "courses/enrol_csv.html", context)
+
+
+@role_required(Role.COORDINATOR)
+@mfa_required
+@require_POST
+@idempotent
+def coordinator_remind(request, programme_id: int):
+    """Remind the trainees chosen in the gradebook, once per stall each."""
+    programme = _coordinated_programme(request, programme_id)
+    ids = positive_ints(request.POST.getlist("enrollment"))
+    back = request.POST.get("back", "")
+    if not back.startswith(f"/coordinate/{programme.pk}/"):
+        back = reverse("certificates:gradebook", kwargs={"programme_id": programme.pk})
+    if not ids:
+        messages.error(request, "Choose the trainees to remind first.")
+        return redirect(back)
+    sent, skipped = reminders.stall_reminders_send_chosen(
+        coordinator=request.user, programme=programme, enrollment_ids=ids
+    )
+    text = f"Reminder sent to {sent} trainee{'' if sent == 1 else 's'}."
+    if skipped:
+        text += f" {skipped} not sent: already reminded since their last progress, or finished."
+    messages.success(request, text)
+    return redirect(back)

@@ -1,6 +1,8 @@
 """Reading the practice log: totals against minimums, hours per week, the review queue."""
 
 import datetime
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -56,20 +58,40 @@ def practice_totals(*, enrollment: Enrollment) -> PracticeTotals:
 
     Three queries: sums are computed by the database, corrections replace what they correct.
     """
-    profile = enrollment.programme.requirement_profile
-    entries = LogEntry.objects.filter(enrollment=enrollment)
-    approved = dict(
+    return practice_totals_many(programme=enrollment.programme, enrollments=[enrollment])[
+        enrollment.pk
+    ]
+
+
+def practice_totals_many(
+    *, programme, enrollments: Sequence[Enrollment]
+) -> dict[int, PracticeTotals]:
+    """``practice_totals`` for several enrolments of ``programme`` in the same three queries.
+
+    The one place practice hours are added up: the trainee's log, eligibility for the
+    credential and the coordinator's gradebook all read it.
+    """
+    profile = programme.requirement_profile
+    ids = [e.pk for e in enrollments]
+    entries = LogEntry.objects.filter(enrollment_id__in=ids)
+    approved: dict[int, dict[str, int]] = defaultdict(dict)
+    for enrollment_id, name, minutes in (
         entries.counting()
-        .values("category__name")
+        .order_by()
+        .values("enrollment_id", "category__name")
         .annotate(m=Sum("minutes"))
-        .values_list("category__name", "m")
-    )
-    pending = dict(
+        .values_list("enrollment_id", "category__name", "m")
+    ):
+        approved[enrollment_id][name] = minutes
+    pending: dict[int, dict[str, int]] = defaultdict(dict)
+    for enrollment_id, name, minutes in (
         entries.filter(status=LogEntry.Status.SUBMITTED)
-        .values("category__name")
+        .order_by()
+        .values("enrollment_id", "category__name")
         .annotate(m=Sum("minutes"))
-        .values_list("category__name", "m")
-    )
+        .values_list("enrollment_id", "category__name", "m")
+    ):
+        pending[enrollment_id][name] = minutes
     minimums = (
         dict(
             PracticeHourMinimum.objects.filter(profile=profile)
@@ -79,6 +101,25 @@ def practice_totals(*, enrollment: Enrollment) -> PracticeTotals:
         if profile
         else {}
     )
+    required_total = profile.practice_hours_total if profile else Decimal(0)
+    return {
+        pk: _totals(
+            approved=approved.get(pk, {}),
+            pending=pending.get(pk, {}),
+            minimums=minimums,
+            required_total=required_total,
+        )
+        for pk in ids
+    }
+
+
+def _totals(
+    *,
+    approved: dict[str, int],
+    pending: dict[str, int],
+    minimums: dict[str, Decimal],
+    required_total: Decimal,
+) -> PracticeTotals:
     names = list(minimums) + sorted((set(approved) | set(pending)) - set(minimums))
     categories = [
         CategoryTotal(
@@ -93,7 +134,7 @@ def practice_totals(*, enrollment: Enrollment) -> PracticeTotals:
         categories=categories,
         approved=sum((c.approved for c in categories), Decimal(0)),
         pending=sum((c.pending for c in categories), Decimal(0)),
-        required_total=profile.practice_hours_total if profile else Decimal(0),
+        required_total=required_total,
     )
 
 

@@ -291,6 +291,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "practice.tasks.send_supervisor_digests",
         "schedule": crontab(hour=7, minute=0),
     },
+    # Trainees with no progress for STALL_REMINDER_DAYS are reminded, once per stall.
+    "stall-reminders": {
+        "task": "courses.tasks.send_stall_reminders",
+        "schedule": crontab(hour=9, minute=0),
+    },
     "credential-expiry-reminders": {
         "task": "certificates.tasks.send_expiry_reminders",
         "schedule": crontab(hour=8, minute=0),
@@ -306,6 +311,10 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=5),
     },
 }
+
+# A trainee with no progress for this many days is reminded by email, once per stall (the
+# coordinator can also remind chosen trainees from the gradebook). 0 turns it off.
+STALL_REMINDER_DAYS = env.int("STALL_REMINDER_DAYS", default=21)
 
 # Audit trail: each signed checkpoint is also written to file storage (MEDIA_ROOT or the
 # S3 bucket, under audit-checkpoints/), so deleting checkpoint rows is noticed too.

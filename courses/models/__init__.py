@@ -1,5 +1,12 @@
 from .pages import LessonPage, ModulePage, ProgrammeIndexPage, ProgrammePage, ProviderPage
-from .records import Cohort, Enrollment, EnrolmentInvitation, LessonCompletion, Reflection
+from .records import (
+    Cohort,
+    Enrollment,
+    EnrolmentInvitation,
+    LessonCompletion,
+    Reflection,
+    StallReminder,
+)
 from .requirements import CompetencyDomain, RequirementProfile, TrainingHourMinimum
 from .review import ProgrammeReviewTask, ProgrammeReviewTaskState
 
@@ -18,5 +25,6 @@ __all__ = [
     "ProviderPage",
     "Reflection",
     "RequirementProfile",
+    "StallReminder",
     "TrainingHourMinimum",
 ]

@@ -208,3 +208,33 @@ class EnrolmentInvitation(models.Model):
     @property
     def is_expired(self) -> bool:
         return self.status == self.Status.PENDING and self.expires_at <= timezone.now()
+
+
+class StallReminder(models.Model):
+    """A trainee with no progress for a while was reminded, once for this stall.
+
+    A stall is known by the enrolment's ``last_activity_at`` when the reminder went out:
+    the database allows one reminder per value, so a trainee is reminded again only after
+    they progress (which moves the value) and stall again.
+    """
+
+    enrollment = models.ForeignKey(
+        Enrollment, on_delete=models.CASCADE, related_name="stall_reminders"
+    )
+    activity_at = models.DateTimeField(help_text="The enrolment's last activity when sent.")
+    sent_at = models.DateTimeField(default=timezone.now)
+    # Who chose to send it; empty for the automatic reminder.
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-sent_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrollment", "activity_at"], name="courses_one_reminder_per_stall"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Stall reminder for enrolment {self.enrollment_id} at {self.sent_at:%Y-%m-%d}"
