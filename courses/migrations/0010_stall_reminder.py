@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0008_provider_spaces'),
+        ('courses', '0009_programme_review_task'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
