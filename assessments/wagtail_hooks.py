@@ -23,8 +23,10 @@ class QuestionViewSet(ProviderScopedSnippetViewSet):
     icon = "help"
     list_display = ["text", "kind", "category"]
     list_filter = ["kind", "category"]
-    # No ``search_fields``: Question is indexed, and naming fields here made the SQLite
-    # backend look for FTS columns that do not exist (a 500 on every search).
+    # No ``search_fields``: Question is indexed (its ``search_fields`` and autocomplete
+    # fields), so the listing and chooser search Wagtail's database backend. Field names
+    # given here are passed to the backend as ``fields=``, which SQLite's FTS5 backend turns
+    # into FTS columns that do not exist ("no such column: text", a 500 on every search).
 
 
 class QuestionCategoryViewSet(ProviderScopedSnippetViewSet):
