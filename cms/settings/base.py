@@ -284,6 +284,13 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60.0,
         "options": {"expires": 55},  # sweeps missed while workers were down do not pile up
     },
+    # Wagtail's scheduled publishing: revisions whose "go live" time has passed are
+    # published, pages past their "expiry" time unpublished (cms.tasks.publish_scheduled).
+    "publish-scheduled": {
+        "task": "cms.tasks.publish_scheduled",
+        "schedule": 60.0,
+        "options": {"expires": 55},  # runs missed while workers were down do not pile up
+    },
     "supervisor-digests": {
         "task": "practice.tasks.send_supervisor_digests",
         "schedule": crontab(hour=7, minute=0),
