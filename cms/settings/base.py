@@ -83,6 +83,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Signed-in people without CMS rights get the 403 page in the Wagtail admin: Wagtail
+    # would send them to a login that sends them straight back (cms/admin_access.py).
+    "cms.admin_access.AdminAccessMiddleware",
     # After authentication, messages and allauth's: needs the user, the session's
     # authentication records and a way to say why it redirects.
     "accounts.middleware.AdminMfaMiddleware",
