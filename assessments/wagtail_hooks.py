@@ -27,8 +27,10 @@ class QuestionViewSet(ProviderScopedSnippetViewSet):
     # Filter by category, kind and words; tick many at once for a quiz (choosers.py).
     chooser_viewset_class = QuestionChooserViewSet
     chooser_per_page = 50  # a whole quiz's worth on one page
-    # No ``search_fields``: Question is indexed, and naming fields here made the SQLite
-    # backend look for FTS columns that do not exist (a 500 on every search).
+    # No ``search_fields``: Question is indexed (its ``search_fields`` and autocomplete
+    # fields), so the listing and chooser search Wagtail's database backend. Field names
+    # given here are passed to the backend as ``fields=``, which SQLite's FTS5 backend turns
+    # into FTS columns that do not exist ("no such column: text", a 500 on every search).
 
 
 class QuestionCategoryViewSet(ProviderScopedSnippetViewSet):

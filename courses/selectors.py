@@ -439,7 +439,9 @@ def lesson_page_context(*, lesson: LessonPage, user, preview: bool) -> dict:
         "next_lesson": siblings[position + 1]
         if position is not None and position + 1 < len(siblings)
         else None,
-        "position": (position or 0) + 1,
+        # None for a lesson not among its module's live lessons yet (a preview of a draft):
+        # the page then leaves "Lesson n of m" out rather than say "Lesson 1 of 0".
+        "position": None if position is None else position + 1,
         "lesson_count": len(siblings),
         "completed": position is not None and getattr(siblings[position], "done", False),
         "reflections": {},

@@ -155,7 +155,10 @@ def rebuild_migration_data():
             instance=HomePage(title="Peerpath", slug="home", introduction=introduction)
         )
     if not Site.objects.filter(is_default_site=True).exists():
-        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+        # As cms 0002 makes it and 0004 names it.
+        Site.objects.create(
+            hostname="localhost", root_page=home, is_default_site=True, site_name="Peerpath"
+        )
     if not ProgrammeIndexPage.objects.exists():
         _run_data_migration("courses.migrations.0002_site_structure", "build")
     _run_data_migration("assessments.migrations.0002_coordinator_permissions", "grant")

@@ -93,9 +93,14 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
         InlinePanel("options", min_num=2, label="Options"),
         FieldPanel("explanation"),
     ]
+    # Wagtail's database backend (SQLite FTS5 or PostgreSQL full text, cms.settings). The
+    # autocomplete fields let the admin's live search match the start of a word ("bound"
+    # finds "boundaries"); listings and choosers search these, never named columns.
     search_fields = [
         index.SearchField("text"),
         index.SearchField("vignette"),
+        index.AutocompleteField("text"),
+        index.AutocompleteField("vignette"),
         # Listings and choosers search within the author's providers' categories.
         index.RelatedFields("category", [index.FilterField("organisation")]),
     ]

@@ -83,6 +83,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Signed-in people without CMS rights get the 403 page in the Wagtail admin: Wagtail
+    # would send them to a login that sends them straight back (cms/admin_access.py).
+    "cms.admin_access.AdminAccessMiddleware",
     # After authentication, messages and allauth's: needs the user, the session's
     # authentication records and a way to say why it redirects.
     "accounts.middleware.AdminMfaMiddleware",
@@ -286,6 +289,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notifications.tasks.sweep_outbox",
         "schedule": 60.0,
         "options": {"expires": 55},  # sweeps missed while workers were down do not pile up
+    },
+    # Wagtail's scheduled publishing: revisions whose "go live" time has passed are
+    # published, pages past their "expiry" time unpublished (cms.tasks.publish_scheduled).
+    "publish-scheduled": {
+        "task": "cms.tasks.publish_scheduled",
+        "schedule": 60.0,
+        "options": {"expires": 55},  # runs missed while workers were down do not pile up
     },
     "supervisor-digests": {
         "task": "practice.tasks.send_supervisor_digests",
