@@ -6,6 +6,9 @@ listed in one place and the rest of this app can change freely (import-linter ho
 verification to it).
 """
 
+import dataclasses
+import datetime
+
 from django.db.models import QuerySet
 
 from .models import Credential
@@ -13,11 +16,14 @@ from .numbers import normalise
 from .openbadges import VERIFY_ROUTE, verification_path, verification_url
 
 __all__ = [
+    "STATUS_CHANGE_FIELDS",
     "VERIFY_ROUTE",
     "Credential",
     "CredentialStatus",
+    "StatusChange",
     "credential_ids_existing",
     "credential_of_holder",
+    "credential_status_change",
     "credentials_by_number",
     "normalise",
     "verification_path",
@@ -47,3 +53,26 @@ def credential_of_holder(*, number: str, holder) -> Credential | None:
 def credential_ids_existing(*, ids: list[int]) -> set[int]:
     """Which of ``ids`` are still credentials (erasure deletes them)."""
     return set(Credential.objects.filter(pk__in=ids).values_list("pk", flat=True))
+
+
+# The columns ``credential_status_change`` reads, for callers that load with ``only()``.
+STATUS_CHANGE_FIELDS = ("status", "status_changed_at", "status_public_reason")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class StatusChange:
+    """When a credential was suspended or revoked and the reason verifiers may read. The
+    reason the holder was told and the coordinators' note are never part of it."""
+
+    at: datetime.datetime | None
+    public_reason: str
+
+
+def credential_status_change(credential: Credential) -> StatusChange | None:
+    """The last suspension or revocation of ``credential`` as verifiers see it; None while
+    it is active (a reinstated credential carries nothing of its past suspension)."""
+    if credential.status == CredentialStatus.ACTIVE:
+        return None
+    return StatusChange(
+        at=credential.status_changed_at, public_reason=credential.status_public_reason
+    )

@@ -12,6 +12,8 @@ from .numbers import new_number
 
 # A suspension or revocation reason is emailed to the holder and kept: a few sentences.
 CREDENTIAL_REASON_MAX_LENGTH = 500
+# A coordinator's internal note on a status change: for coordinators only, never emailed.
+CREDENTIAL_NOTE_MAX_LENGTH = 2000
 
 
 class EthicsCode(models.Model):
@@ -69,6 +71,8 @@ class Credential(models.Model):
 
     REASON_MAX_LENGTH = CREDENTIAL_REASON_MAX_LENGTH
     REASON_TOO_LONG = f"Keep the reason to {REASON_MAX_LENGTH} characters."
+    NOTE_MAX_LENGTH = CREDENTIAL_NOTE_MAX_LENGTH
+    NOTE_TOO_LONG = f"Keep the internal note to {NOTE_MAX_LENGTH} characters."
 
     class Status(models.TextChoices):
         ACTIVE = "active", "Active"
@@ -89,7 +93,11 @@ class Credential(models.Model):
         "organisations.Organisation", on_delete=models.PROTECT, related_name="credentials"
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    # Told to the holder by email with every status change; coordinators see it too.
     status_reason = models.TextField(blank=True, max_length=REASON_MAX_LENGTH)
+    # Shown to verifiers (public page, API, roster) with the date of the change; optional.
+    status_public_reason = models.TextField(blank=True, max_length=REASON_MAX_LENGTH)
+    status_changed_at = models.DateTimeField(null=True, blank=True)
     issued_on = models.DateField()
     expires_on = models.DateField()
     achievement = models.JSONField(help_text="What was achieved, as it stood on issue.")
@@ -118,6 +126,11 @@ class Credential(models.Model):
                 CREDENTIAL_REASON_MAX_LENGTH,
                 name="certificates_status_reason_length",
             ),
+            length_at_most(
+                "status_public_reason",
+                CREDENTIAL_REASON_MAX_LENGTH,
+                name="certificates_status_public_reason_length",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -145,7 +158,11 @@ class CredentialEvent(models.Model):
 
     credential = models.ForeignKey(Credential, on_delete=models.PROTECT, related_name="events")
     action = models.CharField(max_length=20)
+    # What the holder was told.
     reason = models.TextField(blank=True, max_length=Credential.REASON_MAX_LENGTH)
+    # What verifiers see (optional), and a note for coordinators only (never emailed).
+    public_reason = models.TextField(blank=True, max_length=Credential.REASON_MAX_LENGTH)
+    note = models.TextField(blank=True, max_length=Credential.NOTE_MAX_LENGTH)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -157,6 +174,14 @@ class CredentialEvent(models.Model):
         constraints = [
             length_at_most(
                 "reason", CREDENTIAL_REASON_MAX_LENGTH, name="certificates_event_reason_length"
+            ),
+            length_at_most(
+                "public_reason",
+                CREDENTIAL_REASON_MAX_LENGTH,
+                name="certificates_event_public_reason_length",
+            ),
+            length_at_most(
+                "note", CREDENTIAL_NOTE_MAX_LENGTH, name="certificates_event_note_length"
             ),
         ]
 

@@ -22,6 +22,7 @@ from notifications.services import email_send_template, task_enqueue
 from practice.selectors import practice_totals
 
 from .models import Credential, CredentialEvent, EthicsAffirmation, EthicsCode
+from .numbers import normalise
 from .openbadges import verification_url
 from .statuslist import MIN_BITS
 
@@ -315,25 +316,72 @@ def _managed_credential(*, actor, credential_id: int) -> Credential:
     return credential
 
 
+def _bounded(text: str, *, limit: int, too_long: str, field: str) -> str:
+    text = text.strip()
+    if len(text) > limit:
+        raise ValidationError({field: too_long})
+    return text
+
+
 @transaction.atomic
-def credential_change_status(*, actor, credential_id: int, action: str, reason: str) -> Credential:
-    """Suspend, reinstate or revoke a credential, with the reason on record."""
+def credential_change_status(
+    *,
+    actor,
+    credential_id: int,
+    action: str,
+    reason: str,
+    public_reason: str = "",
+    note: str = "",
+    confirm_number: str | None = None,
+) -> Credential:
+    """Suspend, reinstate or revoke a credential, with the reason on record.
+
+    ``reason`` is emailed to the holder (required); ``public_reason`` is shown to verifiers
+    with the date of the change (optional); ``note`` is for coordinators only. Revoking
+    cannot be undone, so it needs ``confirm_number``: the credential's number, typed.
+    """
     if action not in TRANSITIONS:
         raise ValidationError(f"Unknown action “{action}”.")
     credential = _managed_credential(actor=actor, credential_id=credential_id)
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": "Give the reason: the holder is told it, and it is kept."})
-    if len(reason) > Credential.REASON_MAX_LENGTH:
-        raise ValidationError({"reason": Credential.REASON_TOO_LONG})
+    reason = _bounded(
+        reason,
+        limit=Credential.REASON_MAX_LENGTH,
+        too_long=Credential.REASON_TOO_LONG,
+        field="reason",
+    )
+    public_reason = _bounded(
+        public_reason,
+        limit=Credential.REASON_MAX_LENGTH,
+        too_long=Credential.REASON_TOO_LONG,
+        field="public_reason",
+    )
+    note = _bounded(
+        note, limit=Credential.NOTE_MAX_LENGTH, too_long=Credential.NOTE_TOO_LONG, field="note"
+    )
     allowed_from, new_status, done = TRANSITIONS[action]
     if credential.status not in allowed_from:
         raise ValidationError(
             f"A {credential.get_status_display().lower()} credential cannot be {done}."
         )
+    if action == "revoke" and normalise(confirm_number or "") != credential.number:
+        raise ValidationError(
+            {
+                "confirm_number": (
+                    f"Type the credential number {credential.number} exactly to confirm. "
+                    "Nothing was changed."
+                )
+            }
+        )
     credential.status = new_status
     credential.status_reason = reason
-    credential.save(update_fields=["status", "status_reason"])
+    credential.status_public_reason = public_reason
+    credential.status_changed_at = timezone.now()
+    credential.save(
+        update_fields=["status", "status_reason", "status_public_reason", "status_changed_at"]
+    )
     # Not the reason: the holder is told it and it is kept on the event, not in the logs.
     logger.info(
         "Credential %s %s by user %s (programme %s, holder %s)",
@@ -347,8 +395,11 @@ def credential_change_status(*, actor, credential_id: int, action: str, reason: 
         credential=credential,
         action=done,
         reason=reason,
+        public_reason=public_reason,
+        note=note,
         actor=actor,
         actor_name=actor.get_full_name(),
+        at=credential.status_changed_at,
     )
     email_send_template(
         to=[credential.holder.email],
@@ -359,6 +410,7 @@ def credential_change_status(*, actor, credential_id: int, action: str, reason: 
             "action": action,
             "done": done,
             "reason": reason,
+            "public_reason": public_reason,
         },
         link_path=reverse("certificates:mine"),
     )

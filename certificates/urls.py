@@ -9,6 +9,7 @@ urlpatterns = [
     path("credentials/ethics/<int:enrollment_id>/", views.ethics, name="ethics"),
     path("credentials/manage/", views.manage, name="manage"),
     path("credentials/<str:number>/status/", views.change_status, name="change_status"),
+    path("credentials/<str:number>/revoke/", views.revoke, name="revoke"),
     path("credentials/<str:number>/certificate.pdf", views.certificate_pdf, name="pdf"),
     path("credentials/<str:number>/credential.jwt", views.credential_jwt, name="jwt"),
     path(

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
@@ -19,8 +20,8 @@ from organisations.models import Organisation
 from organisations.roles import OrganisationKind, Role, has_role, role_required
 
 from . import gradebook, openbadges, services, statuslist
-from .forms import StatusChangeForm
-from .models import Credential
+from .forms import RevokeForm, StatusChangeForm
+from .models import Credential, CredentialEvent
 from .numbers import normalise
 
 
@@ -166,6 +167,7 @@ def manage(request):
             issuer__memberships__role=Role.COORDINATOR,
         )
         .select_related("holder", "programme", "issuer")
+        .prefetch_related(Prefetch("events", queryset=CredentialEvent.objects.order_by("-at")))
         .distinct()
         .order_by("-issued_on", "number")
     )
@@ -201,6 +203,8 @@ def change_status(request, number: str):
                 credential_id=credential.pk,
                 action=form.cleaned_data["action"],
                 reason=form.cleaned_data["reason"],
+                public_reason=form.cleaned_data["public_reason"],
+                note=form.cleaned_data["note"],
             )
             messages.success(request, f"{credential.number} updated.")
     except PermissionDenied as error:
@@ -208,6 +212,65 @@ def change_status(request, number: str):
     except ValidationError as error:
         messages.error(request, f"{credential.number}: {' '.join(error.messages)}")
     return redirect("certificates:manage")
+
+
+def _managed_or_404(request, number: str) -> Credential:
+    """A credential of an organisation the user coordinates; anyone else's is 404."""
+    credential = (
+        Credential.objects.select_related("holder", "programme", "issuer")
+        .filter(number=normalise(number) or "")
+        .first()
+    )
+    if credential is None or not has_role(
+        request.user, Role.COORDINATOR, organisation=credential.issuer
+    ):
+        raise Http404("No credential you manage has this number.")
+    return credential
+
+
+@role_required(Role.COORDINATOR)
+@mfa_required
+@never_cache
+def revoke(request, number: str):
+    """Revoking cannot be undone: a page that says so, with its own reason, and the number
+    typed to confirm. GET shows it; POST revokes (or shows what is wrong; nothing changes)."""
+    credential = _managed_or_404(request, number)
+    form = RevokeForm(request.POST or None)
+    if credential.status == Credential.Status.REVOKED:
+        messages.info(request, f"{credential.number} is already revoked.")
+        return redirect("certificates:manage")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.credential_change_status(
+                actor=request.user,
+                credential_id=credential.pk,
+                action="revoke",
+                reason=form.cleaned_data["reason"],
+                public_reason=form.cleaned_data["public_reason"],
+                note=form.cleaned_data["note"],
+                confirm_number=form.cleaned_data["confirm_number"],
+            )
+        except PermissionDenied as error:
+            raise Http404("No credential you manage has this number.") from error
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                f"{credential.number} is revoked. The holder has been told, and anyone who "
+                "checks it now sees REVOKED.",
+            )
+            return redirect("certificates:manage")
+    return render(
+        request,
+        "certificates/revoke.html",
+        {"credential": credential, "form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 # ---------------------------------------------------------------- gradebook and learner record

@@ -15,7 +15,7 @@ trainees (reassign them first). Everyone else is erased:
   without breaking the chain (see ``practice.audit.audit_redact``);
 - their private data is deleted: lesson reflections, quiz attempts, practice entries that
   were never approved, ethics affirmations, memberships, email addresses, authenticators,
-  enrolment invitations and the emails queued or sent to them;
+  enrolment and verifier invitations and the emails queued or sent to them;
 - the account is deleted, or, where rows that must stay point to it (old approved
   entries, old sign-offs), stripped of name, email and password and switched off.
 """
@@ -39,6 +39,7 @@ from notifications.models import Email
 from organisations.models import Membership
 from practice.audit import audit_redact
 from practice.models import AuditEvent, Decision, LogEntry, SupervisorAssignment
+from verification.models import VerifierInvitation
 
 
 class ErasureRefused(Exception):
@@ -211,6 +212,7 @@ def user_erase(*, user, dry_run: bool = False) -> ErasurePlan:
     Decision.objects.filter(supervisor=user).update(supervisor=None, supervisor_name=plan.pseudonym)
     CredentialEvent.objects.filter(actor=user).update(actor=None, actor_name=plan.pseudonym)
     EnrolmentInvitation.objects.filter(email__in=addresses).delete()
+    VerifierInvitation.objects.filter(email__in=addresses).delete()
     Membership.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
     EmailAddress.objects.filter(user=user).delete()

@@ -2,9 +2,10 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.mfa import mfa_required
 from core.http import client_ip
@@ -12,6 +13,7 @@ from core.idempotency import idempotent
 from core.params import positive_int, positive_ints
 from courses.models import Enrollment
 from courses.selectors import own_enrollment_or_404
+from courses.templatetags.courses_tags import hours as format_hours
 from organisations.models import Organisation
 from organisations.roles import Role, role_required
 
@@ -157,10 +159,35 @@ def entry_edit(request, entry_id: int):
     )
 
 
+def _delete_confirmation(request, entry: LogEntry):
+    """Deleting a draft cannot be undone: a page that says what goes, posting confirm=yes."""
+    return render(
+        request,
+        "includes/confirm_page.html",
+        {
+            "heading": "Delete this draft?",
+            "consequences": [
+                f"The draft entry of {entry.date:%B} {entry.date.day}, {entry.date.year} "
+                f"({format_hours(entry.hours)} hours, {entry.category.name}) is deleted from "
+                "your practice log.",
+                "It was never submitted, so no supervisor has seen it.",
+            ],
+            "irreversible": True,
+            "action_url": request.path,
+            "button_label": "Delete the draft",
+            "cancel_url": reverse("practice:log", args=[entry.enrollment_id]),
+        },
+    )
+
+
 @role_required(Role.TRAINEE)
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def entry_action(request, entry_id: int, action: str):
     entry = _own_entry(request, entry_id)
+    if action == "delete" and (request.method != "POST" or request.POST.get("confirm") != "yes"):
+        return _delete_confirmation(request, entry)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     try:
         if action == "submit":
             services.entry_submit(trainee=request.user, entry_id=entry.pk, ip=client_ip(request))

@@ -123,6 +123,12 @@ class CredentialStatus(Schema):
     issuer: str
     issued_on: datetime.date
     expires_on: datetime.date
+    status_changed_at: datetime.datetime | None = Field(
+        None, description="When it was suspended or revoked; null while active."
+    )
+    public_reason: str = Field(
+        "", description="The issuer's public reason for a suspension or revocation, if given."
+    )
     checked_at: datetime.datetime
     verification_url: str
 
@@ -145,6 +151,8 @@ class BulkItem(Schema):
     issuer: str | None = None
     issued_on: datetime.date | None = None
     expires_on: datetime.date | None = None
+    status_changed_at: datetime.datetime | None = None
+    public_reason: str | None = None
 
 
 class BulkResponse(Schema):
@@ -162,6 +170,8 @@ def _found(result: VerificationResult) -> dict:
         "issuer": result.issuer,
         "issued_on": result.issued_on,
         "expires_on": result.expires_on,
+        "status_changed_at": result.status_changed_at,
+        "public_reason": result.public_reason,
     }
 
 

@@ -63,7 +63,8 @@ class RosterFilterForm(forms.Form):
             )
         },
     )
-    # Unknown statuses and sorts mean "all" and "by name" (verification.selectors).
+    # Unknown statuses mean "all", unknown sorts "by last name"; no sort means "needs
+    # attention first" (verification.selectors).
     status = forms.CharField(required=False, max_length=20)
     sort = forms.CharField(required=False, max_length=20)
 
@@ -73,8 +74,47 @@ class RosterFilterForm(forms.Form):
         return {
             "verdict": data.get("status", ""),
             "query": data.get("q", ""),
-            "sort": data.get("sort") or "name",
+            "sort": data.get("sort") or "attention",
         }
 
     def error_text(self) -> str:
         return " ".join(str(message) for messages in self.errors.values() for message in messages)
+
+
+class RosterAddForm(LookupForm):
+    """Add a peer worker: number and last name, and the clinic's own columns if it likes."""
+
+    employee_id = forms.CharField(label="Employee ID (optional)", max_length=50, required=False)
+    site = forms.CharField(label="Site (optional)", max_length=100, required=False)
+
+
+class RosterEntryForm(forms.Form):
+    """The clinic's own columns of one roster entry."""
+
+    employee_id = forms.CharField(label="Employee ID", max_length=50, required=False)
+    site = forms.CharField(label="Site", max_length=100, required=False)
+    notes = forms.CharField(
+        label="Notes",
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For your clinic only: the holder and the issuer never see them.",
+    )
+
+
+class InviteVerifierForm(forms.Form):
+    email = forms.EmailField(
+        label="Colleague's email address",
+        max_length=254,
+        help_text="They get an email and become a verifier here once they accept.",
+        error_messages={"invalid": "Enter an email address, like name@clinic.org."},
+    )
+
+
+class ReceiptLookupForm(forms.Form):
+    code = forms.CharField(
+        label="Receipt code",
+        max_length=40,
+        help_text="As printed on the receipt, for example ABCD-EFGH-JKLM.",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )

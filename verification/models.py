@@ -1,11 +1,14 @@
 """Who checked which credential, the clinics' rosters and their API keys."""
 
+import datetime
 import hashlib
 import secrets
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+
+from core.db import length_at_most
 
 
 class VerificationEvent(models.Model):
@@ -54,13 +57,18 @@ class RosterEntry(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     added_at = models.DateTimeField(default=timezone.now)
+    # The clinic's own columns: kept with the entry and exported in the roster CSV.
+    employee_id = models.CharField("Employee ID", max_length=50, blank=True)
+    site = models.CharField(max_length=100, blank=True)
+    notes = models.TextField(blank=True, max_length=1000)
 
     class Meta:
         ordering = ["-added_at"]
         constraints = [
             models.UniqueConstraint(
                 fields=["organisation", "credential"], name="verification_roster_once"
-            )
+            ),
+            length_at_most("notes", 1000, name="verification_roster_notes_length"),
         ]
 
     def __str__(self) -> str:
@@ -161,3 +169,105 @@ class ApiKey(models.Model):
     @property
     def is_revoked(self) -> bool:
         return self.revoked_at is not None
+
+
+class VerificationReceipt(models.Model):
+    """A printable record that a clinic checked a credential, for HR files and audits.
+
+    It keeps the answer as it was when checked; anyone holding the code can confirm the
+    receipt on a public page, which shows only what the receipt says. It goes with the
+    credential when the holder's data is erased.
+    """
+
+    CODE_LENGTH = 12
+
+    code = models.CharField(max_length=CODE_LENGTH, unique=True)
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="receipts"
+    )
+    credential = models.ForeignKey(
+        "certificates.Credential", on_delete=models.CASCADE, related_name="receipts"
+    )
+    number = models.CharField(max_length=20)
+    verdict = models.CharField(max_length=12)
+    holder_name = models.CharField(max_length=300)
+    programme = models.CharField(max_length=300, blank=True)
+    issuer = models.CharField(max_length=300, blank=True)
+    expires_on = models.DateField(null=True, blank=True)
+    status_changed_at = models.DateTimeField(null=True, blank=True)
+    public_reason = models.TextField(blank=True)
+    checked_at = models.DateTimeField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-checked_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(verdict__in=["VALID", "EXPIRED", "SUSPENDED", "REVOKED"]),
+                name="verification_receipt_verdict_valid",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Receipt {self.code}"
+
+    @property
+    def display_code(self) -> str:
+        """The code in groups of four, as printed: ABCD-EFGH-JKLM."""
+        return "-".join(self.code[i : i + 4] for i in range(0, len(self.code), 4))
+
+
+def _verifier_invitation_expiry():
+    return timezone.now() + datetime.timedelta(days=VerifierInvitation.VALID_DAYS)
+
+
+class VerifierInvitation(models.Model):
+    """A verifier's offer to a colleague to verify for the clinic too.
+
+    Nothing is granted until the person signed in with the invited address accepts.
+    """
+
+    VALID_DAYS = 14
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for an answer"
+        ACCEPTED = "accepted", "Accepted"
+        DECLINED = "declined", "Declined"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        related_name="verifier_invitations",
+    )
+    email = models.EmailField()
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(default=_verifier_invitation_expiry)
+    responded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "email"],
+                condition=models.Q(status="pending"),
+                name="verification_one_pending_invitation",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=["pending", "accepted", "declined", "withdrawn"]),
+                name="verification_invitation_status_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Verifier invitation {self.pk} to {self.organisation_id}"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()

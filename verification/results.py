@@ -4,7 +4,7 @@ import dataclasses
 import datetime
 import enum
 
-from certificates.api import Credential, CredentialStatus
+from certificates.api import Credential, CredentialStatus, credential_status_change
 
 NO_MATCH_MESSAGE = (
     "No credential matches this number and last name — check both and try again. "
@@ -53,6 +53,10 @@ class VerificationResult:
     issuer: str = ""
     issued_on: datetime.date | None = None
     expires_on: datetime.date | None = None
+    # When it was suspended or revoked, and the public reason (optional); never the reason
+    # the holder was told or the coordinators' note.
+    status_changed_at: datetime.datetime | None = None
+    public_reason: str = ""
     # For recording the check; never shown.
     credential_id: int | None = dataclasses.field(default=None, repr=False, compare=False)
 
@@ -71,6 +75,7 @@ class VerificationResult:
     @classmethod
     def of(cls, credential: Credential, *, checked_at: datetime.datetime) -> "VerificationResult":
         achieved = credential.achievement
+        change = credential_status_change(credential)
         return cls(
             number=credential.number,
             verdict=_VERDICT_BY_STATUS[credential.effective_status],
@@ -80,6 +85,8 @@ class VerificationResult:
             issuer=achieved.get("issuer", ""),
             issued_on=credential.issued_on,
             expires_on=credential.expires_on,
+            status_changed_at=change.at if change else None,
+            public_reason=change.public_reason if change else "",
             credential_id=credential.pk,
         )
 

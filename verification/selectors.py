@@ -1,6 +1,6 @@
 import datetime
 
-from django.db.models import Q, QuerySet
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from certificates.api import Credential, CredentialStatus
@@ -16,7 +16,11 @@ ROSTER_SORTS = {
     "expires": ("credential__expires_on", "credential__number"),
     "-expires": ("-credential__expires_on", "credential__number"),
     "added": ("-added_at", "credential__number"),
+    # Revoked, suspended, expired, expiring soon, then the rest; soonest expiry first.
+    "attention": ("attention_rank", "credential__expires_on", "credential__number"),
 }
+# What the roster's attention banner counts, most serious first (ranks 0 to 3).
+ATTENTION_KINDS = ("revoked", "suspended", "expired", "expiring")
 # The roster filter "expiring" shows valid credentials this close to their end.
 EXPIRING_WITHIN = datetime.timedelta(days=60)
 
@@ -26,6 +30,18 @@ def clinics_of(user) -> QuerySet[Organisation]:
     return Organisation.objects.filter(
         kind=OrganisationKind.CLINIC, memberships__user=user, memberships__role=Role.VERIFIER
     ).distinct()
+
+
+def verifiers_of(clinic: Organisation):
+    """The clinic's verifiers, by name: who may see its roster."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(memberships__organisation=clinic, memberships__role=Role.VERIFIER)
+        .distinct()
+        .order_by("last_name", "first_name", "pk")
+    )
 
 
 def _verdict_filter(verdict: str, today: datetime.date) -> Q:
@@ -39,11 +55,46 @@ def _verdict_filter(verdict: str, today: datetime.date) -> Q:
     }.get(verdict, Q())
 
 
+def _attention_conditions(today: datetime.date) -> list[Q]:
+    """One condition per ATTENTION_KINDS entry, in order."""
+    return [
+        _verdict_filter(Verdict.REVOKED, today),
+        _verdict_filter(Verdict.SUSPENDED, today),
+        _verdict_filter(Verdict.EXPIRED, today),
+        _verdict_filter("expiring", today),
+    ]
+
+
+def roster_attention(*, organisation: Organisation) -> dict[str, int]:
+    """How many roster entries need attention, by kind, and in all: one query."""
+    conditions = _attention_conditions(timezone.localdate())
+    counts = RosterEntry.objects.filter(organisation=organisation).aggregate(
+        **{
+            kind: Count("pk", filter=condition)
+            for kind, condition in zip(ATTENTION_KINDS, conditions, strict=True)
+        }
+    )
+    counts["total"] = sum(counts[kind] for kind in ATTENTION_KINDS)
+    return counts
+
+
 def roster_entries(
     *, organisation: Organisation, verdict: str = "", query: str = "", sort: str = "name"
 ) -> QuerySet[RosterEntry]:
-    entries = RosterEntry.objects.filter(organisation=organisation).filter(
-        _verdict_filter(verdict, timezone.localdate())
+    today = timezone.localdate()
+    entries = (
+        RosterEntry.objects.filter(organisation=organisation)
+        .filter(_verdict_filter(verdict, today))
+        .annotate(
+            attention_rank=Case(
+                *(
+                    When(condition, then=Value(rank))
+                    for rank, condition in enumerate(_attention_conditions(today))
+                ),
+                default=Value(len(ATTENTION_KINDS)),
+                output_field=IntegerField(),
+            )
+        )
     )
     query = query.strip()
     if query:

@@ -12,20 +12,38 @@ from collections.abc import Sequence
 from functools import partial
 from typing import Any, cast
 
+from allauth.account.models import EmailAddress
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.db.models import Field
+from django.urls import reverse
 from django.utils import timezone
 
 from certificates.api import (
+    STATUS_CHANGE_FIELDS,
     Credential,
     credential_ids_existing,
     credentials_by_number,
     normalise,
 )
+from core.codes import readable_code
+from notifications.services import absolute_link, email_send_template
+from organisations.models import Membership
+from organisations.roles import Role
+from organisations.services import membership_grant
 
 from .csvcheck import read_checks, result_row
-from .models import ApiKey, BulkCheck, RosterEntry, VerificationEvent, hash_api_key
+from .models import (
+    ApiKey,
+    BulkCheck,
+    RosterEntry,
+    VerificationEvent,
+    VerificationReceipt,
+    VerifierInvitation,
+    hash_api_key,
+)
 from .results import NO_MATCH_MESSAGE, VerificationResult
 
 logger = logging.getLogger(__name__)
@@ -86,6 +104,7 @@ _RESULT_FIELDS = (
     "issued_on",
     "expires_on",
     "achievement",
+    *STATUS_CHANGE_FIELDS,
     "holder__id",
     "holder__last_name",
 )
@@ -164,8 +183,29 @@ def verifications_record(
 # ---------------------------------------------------------------- rosters
 
 
-def roster_add(*, organisation, number: str, last_name: str, added_by) -> RosterEntry:
+def _clinic_fields(*, employee_id: str, site: str, notes: str) -> dict[str, str]:
+    """The clinic's own columns, trimmed and bounded (a raw POST may send anything)."""
+    fields = {"employee_id": employee_id.strip(), "site": site.strip(), "notes": notes.strip()}
+    for name, value in fields.items():
+        field = cast(Field, RosterEntry._meta.get_field(name))
+        limit = cast(int, field.max_length)
+        if len(value) > limit:
+            raise ValidationError({name: f"Keep the {field.verbose_name} to {limit} characters."})
+    return fields
+
+
+def roster_add(
+    *,
+    organisation,
+    number: str,
+    last_name: str,
+    added_by,
+    employee_id: str = "",
+    site: str = "",
+    notes: str = "",
+) -> RosterEntry:
     """Add the peer worker holding ``number`` to the clinic's roster, if the name matches."""
+    own = _clinic_fields(employee_id=employee_id, site=site, notes=notes)
     if not number.strip() or not last_name.strip():
         raise ValidationError("Enter both the credential number and the holder's last name.")
     result = credential_verify(
@@ -177,7 +217,10 @@ def roster_add(*, organisation, number: str, last_name: str, added_by) -> Roster
     try:
         with transaction.atomic():
             return RosterEntry.objects.create(
-                organisation=organisation, credential_id=result.credential_id, added_by=added_by
+                organisation=organisation,
+                credential_id=result.credential_id,
+                added_by=added_by,
+                **own,
             )
     except IntegrityError as error:
         raise ValidationError(
@@ -197,6 +240,152 @@ def roster_add_many(*, organisation, credential_ids: Sequence[int], added_by) ->
         batch_size=1000,
     )
     return RosterEntry.objects.filter(organisation=organisation).count() - before
+
+
+def roster_entry_update(
+    *, entry: RosterEntry, employee_id: str, site: str, notes: str
+) -> RosterEntry:
+    """Change the clinic's own columns of a roster entry."""
+    own = _clinic_fields(employee_id=employee_id, site=site, notes=notes)
+    for name, value in own.items():
+        setattr(entry, name, value)
+    entry.save(update_fields=list(own))
+    return entry
+
+
+def roster_remove(*, entry: RosterEntry) -> None:
+    """Take a peer worker off the roster: their alerts stop; the credential is untouched."""
+    logger.info("Roster entry %s removed from clinic %s", entry.pk, entry.organisation_id)
+    entry.delete()
+
+
+# ---------------------------------------------------------------- receipts
+
+
+def receipt_create(*, entry: RosterEntry, created_by) -> VerificationReceipt:
+    """Check a roster entry's credential now and keep the answer as a receipt with a code
+    anyone holding it can confirm on the public receipt page."""
+    credential = entry.credential
+    result = credential_verify(
+        number=credential.number, channel=Channel.ROSTER, organisation_id=entry.organisation_id
+    )
+    if not result.found:  # erased between the page and the click
+        raise ValidationError("This credential no longer exists.")
+    for _ in range(5):
+        try:
+            with transaction.atomic():
+                return VerificationReceipt.objects.create(
+                    code=readable_code(length=VerificationReceipt.CODE_LENGTH),
+                    organisation_id=entry.organisation_id,
+                    credential_id=credential.pk,
+                    number=result.number,
+                    verdict=result.verdict.value,
+                    holder_name=result.holder_name,
+                    programme=result.programme,
+                    issuer=result.issuer,
+                    expires_on=result.expires_on,
+                    status_changed_at=result.status_changed_at,
+                    public_reason=result.public_reason,
+                    checked_at=result.checked_at,
+                    created_by=created_by,
+                )
+        except IntegrityError:  # the one-in-10^18 code collision: draw again
+            continue
+    raise RuntimeError("Could not draw a free receipt code.")
+
+
+def receipt_by_code(*, code: str) -> VerificationReceipt | None:
+    """The receipt with this code as typed (case, spaces and dashes ignored), or None."""
+    cleaned = "".join(c for c in code.upper() if c.isalnum())
+    if len(cleaned) != VerificationReceipt.CODE_LENGTH:
+        return None
+    return VerificationReceipt.objects.select_related("organisation").filter(code=cleaned).first()
+
+
+# ---------------------------------------------------------------- colleagues
+
+
+def _user_addresses(user) -> set[str]:
+    """The addresses the user has shown they own: the account's and verified ones."""
+    verified = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+    return {user.email.lower(), *(address.lower() for address in verified)}
+
+
+def verifier_invite(*, organisation, email: str, invited_by) -> VerifierInvitation:
+    """Invite a colleague, by address, to verify for the clinic. A new invitation to the
+    same address replaces a pending one. Nothing is granted until they accept."""
+    email = email.strip()
+    try:
+        validate_email(email)
+    except ValidationError as error:
+        raise ValidationError({"email": "Enter an email address, like name@clinic.org."}) from error
+    already = Membership.objects.filter(
+        organisation=organisation, role=Role.VERIFIER, user__email__iexact=email
+    ).exists()
+    if already:
+        raise ValidationError({"email": "Someone with this address already verifies here."})
+    with transaction.atomic():
+        VerifierInvitation.objects.filter(
+            organisation=organisation,
+            email__iexact=email,
+            status=VerifierInvitation.Status.PENDING,
+        ).update(status=VerifierInvitation.Status.WITHDRAWN, responded_at=timezone.now())
+        invitation = VerifierInvitation.objects.create(
+            organisation=organisation, email=email, invited_by=invited_by
+        )
+        email_send_template(
+            to=[invitation.email],
+            template="verification/verifier_invitation",
+            context={
+                "invitation": invitation,
+                "organisation": organisation,
+                "invited_by": invited_by,
+                "signup_url": absolute_link(reverse("account_signup")),
+            },
+            link_path=reverse("verification:invitation", args=[invitation.pk]),
+        )
+    logger.info(
+        "Verifier invitation %s sent for clinic %s by user %s",
+        invitation.pk,
+        organisation.pk,
+        invited_by.pk,
+    )
+    return invitation
+
+
+def verifier_invitation_for(*, user, invitation_id: int) -> VerifierInvitation:
+    """An invitation addressed to ``user``; DoesNotExist for anyone else's, as for none."""
+    invitation = (
+        VerifierInvitation.objects.select_related("organisation").filter(pk=invitation_id).first()
+    )
+    if invitation is None or invitation.email.lower() not in _user_addresses(user):
+        raise VerifierInvitation.DoesNotExist("No invitation to you has this number.")
+    return invitation
+
+
+@transaction.atomic
+def verifier_invitation_answer(*, user, invitation_id: int, accept: bool) -> VerifierInvitation:
+    """The invited person accepts (becoming a verifier of the clinic) or declines."""
+    invitation = verifier_invitation_for(user=user, invitation_id=invitation_id)
+    invitation = VerifierInvitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.status != VerifierInvitation.Status.PENDING:
+        raise ValidationError(
+            f"This invitation is no longer open ({invitation.get_status_display().lower()})."
+        )
+    if invitation.is_expired:
+        raise ValidationError(
+            f"This invitation expired on {invitation.expires_at:%d %B %Y}. Ask your "
+            "colleague to send a new one."
+        )
+    if accept:
+        membership_grant(user=user, organisation=invitation.organisation, role=Role.VERIFIER)
+    invitation.status = (
+        VerifierInvitation.Status.ACCEPTED if accept else VerifierInvitation.Status.DECLINED
+    )
+    invitation.responded_at = timezone.now()
+    invitation.save(update_fields=["status", "responded_at"])
+    logger.info("Verifier invitation %s %s by user %s", invitation.pk, invitation.status, user.pk)
+    return invitation
 
 
 # ---------------------------------------------------------------- API keys

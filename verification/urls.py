@@ -9,6 +9,8 @@ app_name = "verification"
 urlpatterns = [
     # The public page's path is certificates' (printed in QR codes): see VERIFY_ROUTE.
     path(VERIFY_ROUTE, views.lookup, name="lookup"),
+    # Before the number's path: "receipt" is not a credential number.
+    path(f"{VERIFY_ROUTE}receipt/", views.receipt_check, name="receipt_check"),
     path(f"{VERIFY_ROUTE}<str:number>/", views.verify, name="verify"),
     path("credentials/<str:number>/checks/", views.holder_checks, name="holder_checks"),
     path("clinics/", views.clinic_home, name="clinic_home"),
@@ -19,6 +21,23 @@ urlpatterns = [
         views.roster_remove,
         name="roster_remove",
     ),
+    path(
+        "clinics/<int:organisation_id>/roster/<int:entry_id>/",
+        views.roster_entry,
+        name="roster_entry",
+    ),
+    path(
+        "clinics/<int:organisation_id>/roster/<int:entry_id>/receipt/",
+        views.roster_receipt,
+        name="roster_receipt",
+    ),
+    path(
+        "clinics/<int:organisation_id>/receipts/<int:receipt_id>.pdf",
+        views.receipt_pdf,
+        name="receipt_pdf",
+    ),
+    path("clinics/<int:organisation_id>/colleagues/", views.colleagues, name="colleagues"),
+    path("clinics/invitations/<int:invitation_id>/", views.invitation, name="invitation"),
     path("clinics/<int:organisation_id>/checks/", views.bulk_check, name="bulk_check"),
     path(
         "clinics/<int:organisation_id>/checks/<int:check_id>/",

@@ -5,8 +5,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.cache import never_cache
@@ -19,10 +20,19 @@ from core.http import client_ip
 from core.idempotency import idempotent
 from organisations.roles import Role, role_required
 
-from . import selectors, services
+from . import receipts, selectors, services
 from .csvcheck import HEADER, RESULT_HEADER
-from .forms import ApiKeyForm, BulkCheckForm, LookupForm, RosterFilterForm
-from .models import ApiKey, BulkCheck, RosterEntry
+from .forms import (
+    ApiKeyForm,
+    BulkCheckForm,
+    InviteVerifierForm,
+    LookupForm,
+    ReceiptLookupForm,
+    RosterAddForm,
+    RosterEntryForm,
+    RosterFilterForm,
+)
+from .models import ApiKey, BulkCheck, RosterEntry, VerificationReceipt, VerifierInvitation
 from .results import NO_MATCH_MESSAGE, Verdict, VerificationResult
 
 # ---------------------------------------------------------------- public
@@ -135,11 +145,34 @@ def clinic_home(request):
     return redirect("verification:roster", clinic.pk)
 
 
+# Verdicts that need the clinic to act, as the message after adding someone says them.
+_NEEDS_ACTION = {Verdict.REVOKED, Verdict.SUSPENDED, Verdict.EXPIRED}
+
+
+def _added_message(request, result: VerificationResult) -> None:
+    if result.verdict not in _NEEDS_ACTION:
+        messages.success(
+            request, f"{result.number} added to the roster. The credential is {result.verdict}."
+        )
+        return
+    when = ""
+    if result.status_changed_at:
+        when = f" on {timezone.localtime(result.status_changed_at):%B %d, %Y}"
+    elif result.verdict is Verdict.EXPIRED and result.expires_on:
+        when = f" on {result.expires_on:%B %d, %Y}"
+    reason = f" Reason given by the issuer: {result.public_reason}" if result.public_reason else ""
+    messages.warning(
+        request,
+        f"Added {result.holder_name} ({result.number}) to the roster, but this credential is "
+        f"{result.verdict}{when}. {result.explanation}{reason}",
+    )
+
+
 @role_required(Role.VERIFIER)
 @idempotent
 def roster(request, organisation_id: int):
     clinic = _clinic(request, organisation_id)
-    add_form = LookupForm(request.POST or None, prefix="add")
+    add_form = RosterAddForm(request.POST or None, prefix="add")
     if request.method == "POST" and add_form.is_valid():
         try:
             entry = services.roster_add(
@@ -147,11 +180,15 @@ def roster(request, organisation_id: int):
                 number=add_form.cleaned_data["number"],
                 last_name=add_form.cleaned_data["last_name"],
                 added_by=request.user,
+                employee_id=add_form.cleaned_data["employee_id"],
+                site=add_form.cleaned_data["site"],
             )
         except ValidationError as error:
             add_form.add_error(None, error)
         else:
-            messages.success(request, f"{entry.credential.number} added to the roster.")
+            _added_message(
+                request, VerificationResult.of(entry.credential, checked_at=timezone.now())
+            )
             return redirect("verification:roster", clinic.pk)
     filter_form = RosterFilterForm(request.GET)
     if not filter_form.is_valid():
@@ -173,21 +210,210 @@ def roster(request, organisation_id: int):
             "page": page,
             "rows": rows,
             "filters": filters,
+            "attention": selectors.roster_attention(organisation=clinic),
+            "checked_at": checked_at,
             "verdicts": [Verdict.VALID, Verdict.EXPIRED, Verdict.SUSPENDED, Verdict.REVOKED],
         },
         status=400 if add_form.errors or filter_form.errors else 200,
     )
 
 
+def _roster_entry(request, organisation_id: int, entry_id: int) -> RosterEntry:
+    clinic = _clinic(request, organisation_id)
+    return get_object_or_404(
+        RosterEntry.objects.select_related("credential__holder", "organisation"),
+        pk=entry_id,
+        organisation=clinic,
+    )
+
+
+@role_required(Role.VERIFIER)
+def roster_remove(request, organisation_id: int, entry_id: int):
+    """GET: what removing does; POST with confirm=yes: remove (without it, ask again)."""
+    entry = _roster_entry(request, organisation_id, entry_id)
+    clinic = entry.organisation
+    number = entry.credential.number
+    if request.method == "POST" and request.POST.get("confirm") == "yes":
+        services.roster_remove(entry=entry)
+        messages.success(request, f"{number} removed from the roster.")
+        return redirect("verification:roster", clinic.pk)
+    name = entry.credential.holder.get_full_name()
+    consequences = [
+        f"{name} ({number}) is taken off {clinic.name}'s roster, with the employee ID, site "
+        "and notes you kept for them.",
+        "You stop getting alerts when this credential is suspended, revoked or about to expire.",
+        "The credential itself is not changed. You can add them again with their number and "
+        "last name.",
+    ]
+    return render(
+        request,
+        "includes/confirm_page.html",
+        {
+            "heading": f"Remove {name} from the roster?",
+            "consequences": consequences,
+            "irreversible": False,
+            "action_url": request.path,
+            "button_label": "Remove from the roster",
+            "cancel_url": reverse("verification:roster", args=[clinic.pk]),
+        },
+    )
+
+
+def _form_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+@role_required(Role.VERIFIER)
+def roster_entry(request, organisation_id: int, entry_id: int):
+    """The clinic's own columns of one roster entry: employee ID, site, notes."""
+    entry = _roster_entry(request, organisation_id, entry_id)
+    form = RosterEntryForm(
+        request.POST or None,
+        initial={"employee_id": entry.employee_id, "site": entry.site, "notes": entry.notes},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.roster_entry_update(entry=entry, **form.cleaned_data)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, f"Saved the details of {entry.credential.number}.")
+            return redirect("verification:roster", entry.organisation_id)
+    return render(
+        request,
+        "verification/roster_entry.html",
+        {
+            "clinic": entry.organisation,
+            "entry": entry,
+            "result": VerificationResult.of(entry.credential, checked_at=timezone.now()),
+            "form": form,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
 @role_required(Role.VERIFIER)
 @require_POST
-def roster_remove(request, organisation_id: int, entry_id: int):
+def roster_receipt(request, organisation_id: int, entry_id: int):
+    """Check one roster entry now and download the receipt (PDF) of the answer."""
+    entry = _roster_entry(request, organisation_id, entry_id)
+    try:
+        receipt = services.receipt_create(entry=entry, created_by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("verification:roster", entry.organisation_id)
+    return redirect("verification:receipt_pdf", entry.organisation_id, receipt.pk)
+
+
+@role_required(Role.VERIFIER)
+@never_cache
+def receipt_pdf(request, organisation_id: int, receipt_id: int):
     clinic = _clinic(request, organisation_id)
-    entry = get_object_or_404(RosterEntry, pk=entry_id, organisation=clinic)
-    number = entry.credential.number
-    entry.delete()
-    messages.success(request, f"{number} removed from the roster.")
-    return redirect("verification:roster", clinic.pk)
+    receipt = get_object_or_404(VerificationReceipt, pk=receipt_id, organisation=clinic)
+    pdf = receipts.receipt_pdf(
+        receipt, check_url=request.build_absolute_uri(reverse("verification:receipt_check"))
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="receipt-{receipt.number}-{receipt.checked_at:%Y-%m-%d}.pdf"'
+    )
+    return response
+
+
+@never_cache
+def receipt_check(request):
+    """Public: is this receipt real? Shows only what the receipt says. Rate limited like
+    credential lookups, so codes cannot be guessed at any speed."""
+    form = ReceiptLookupForm(request.GET if "code" in request.GET else None)
+    receipt = None
+    status = 200
+    if form.is_bound and form.is_valid():
+        limited = _too_many(request)
+        if limited:
+            return limited
+        receipt = services.receipt_by_code(code=form.cleaned_data["code"])
+        if receipt is None:
+            form.add_error("code", "No receipt has this code — check the characters.")
+            status = 404
+    elif form.is_bound:
+        status = 400
+    return render(
+        request,
+        "verification/receipt_check.html",
+        {"form": form, "receipt": receipt},
+        status=status,
+    )
+
+
+@role_required(Role.VERIFIER)
+@idempotent
+def colleagues(request, organisation_id: int):
+    """The clinic's verifiers, and inviting a colleague by email."""
+    clinic = _clinic(request, organisation_id)
+    form = InviteVerifierForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invited = services.verifier_invite(
+                organisation=clinic, email=form.cleaned_data["email"], invited_by=request.user
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(
+                request,
+                f"Invitation sent to {invited.email}. They become a verifier here once "
+                "they accept.",
+            )
+            return redirect("verification:colleagues", clinic.pk)
+    return render(
+        request,
+        "verification/colleagues.html",
+        {
+            "clinic": clinic,
+            "form": form,
+            "verifiers": selectors.verifiers_of(clinic),
+            "invitations": clinic.verifier_invitations.filter(
+                status=VerifierInvitation.Status.PENDING
+            ).select_related("invited_by"),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def invitation(request, invitation_id: int):
+    """An invitation to verify for a clinic, for the person it was sent to (404 for others)."""
+    try:
+        invited = services.verifier_invitation_for(user=request.user, invitation_id=invitation_id)
+    except VerifierInvitation.DoesNotExist as error:
+        raise Http404(str(error)) from error
+    error_text = ""
+    if request.method == "POST":
+        accept = request.POST.get("answer") == "accept"
+        try:
+            services.verifier_invitation_answer(
+                user=request.user, invitation_id=invited.pk, accept=accept
+            )
+        except ValidationError as error:
+            error_text = " ".join(error.messages)
+        else:
+            if accept:
+                messages.success(
+                    request, f"You now verify credentials for {invited.organisation.name}."
+                )
+                return redirect("verification:roster", invited.organisation_id)
+            messages.info(request, "Invitation declined.")
+            return redirect("/")
+    return render(
+        request,
+        "verification/invitation.html",
+        {"invitation": invited, "error": error_text},
+        status=400 if error_text else 200,
+    )
 
 
 @role_required(Role.VERIFIER)
@@ -201,7 +427,7 @@ def roster_csv(request, organisation_id: int):
     filters = filter_form.filters()
     checked_at = timezone.now()
     entries = selectors.roster_entries(
-        organisation=clinic, verdict=filters["verdict"], query=filters["query"]
+        organisation=clinic, verdict=filters["verdict"], query=filters["query"], sort="attention"
     )
     return csv_response(
         filename=f"roster-{clinic.slug}-{checked_at:%Y-%m-%d}.csv",
@@ -213,7 +439,13 @@ def roster_csv(request, organisation_id: int):
             "issuer",
             "issued_on",
             "expires_on",
+            "status_changed_on",
+            "public_reason",
             "added_on",
+            "employee_id",
+            "site",
+            "notes",
+            "checked_at",
         ],
         rows=(
             [
@@ -224,7 +456,13 @@ def roster_csv(request, organisation_id: int):
                 result.issuer,
                 result.issued_on,
                 result.expires_on,
+                timezone.localdate(result.status_changed_at) if result.status_changed_at else "",
+                result.public_reason,
                 timezone.localdate(entry.added_at),
+                entry.employee_id,
+                entry.site,
+                entry.notes,
+                timezone.localtime(checked_at).isoformat(timespec="seconds"),
             ]
             for entry in entries.iterator(chunk_size=1000)
             for result in [VerificationResult.of(entry.credential, checked_at=checked_at)]
@@ -325,10 +563,31 @@ def api_keys(request, organisation_id: int):
 
 
 @role_required(Role.VERIFIER)
-@require_POST
 def api_key_revoke(request, organisation_id: int, key_id: int):
+    """GET: what revoking does; POST with confirm=yes: revoke (without it, ask again)."""
     clinic = _clinic(request, organisation_id)
     api_key = get_object_or_404(ApiKey, pk=key_id, organisation=clinic)
-    services.api_key_revoke(api_key=api_key)
-    messages.success(request, f"The key “{api_key.name}” is revoked: it stops working now.")
-    return redirect("verification:api_keys", clinic.pk)
+    if api_key.is_revoked:
+        messages.info(request, f"The key “{api_key.name}” is already revoked.")
+        return redirect("verification:api_keys", clinic.pk)
+    if request.method == "POST" and request.POST.get("confirm") == "yes":
+        services.api_key_revoke(api_key=api_key)
+        messages.success(request, f"The key “{api_key.name}” is revoked: it stops working now.")
+        return redirect("verification:api_keys", clinic.pk)
+    return render(
+        request,
+        "includes/confirm_page.html",
+        {
+            "heading": f"Revoke the API key “{api_key.name}”?",
+            "consequences": [
+                f"The key starting {api_key.hint}… stops working at once: every request that "
+                "sends it is refused.",
+                "Any system still using it (for example your HR system) can no longer check "
+                "credentials until you give it a new key.",
+            ],
+            "irreversible": True,
+            "action_url": request.path,
+            "button_label": "Revoke the key",
+            "cancel_url": reverse("verification:api_keys", args=[clinic.pk]),
+        },
+    )

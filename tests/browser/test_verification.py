@@ -161,13 +161,36 @@ def test_a_revoked_credential_shows_revoked_on_reload(
     desk.get_by_role("navigation", name="Main").get_by_role("link", name="Credentials").click()
     expect(desk).to_have_url(re.compile(r"/credentials/manage/$"))
     row = desk.locator(f'tr[data-credential="{number}"]')
-    expect(row.get_by_role("cell").nth(3)).to_have_text("Active")
-    reason = "Registration withdrawn by the board."
-    row.get_by_label("Reason").fill(reason)
-    row.get_by_role("button", name="Revoke").click()
-    expect(desk.get_by_role("status")).to_contain_text(f"{number} updated.")
-    expect(row.get_by_role("cell").nth(3)).to_contain_text("Revoked")
+    expect(row.get_by_role("cell").nth(3)).to_contain_text("Active")
+    # Revoke is not a button beside Suspend: it is a link to its own confirmation page.
     expect(row.get_by_role("button", name="Revoke")).to_have_count(0)
+    row.get_by_role("link", name=f"Revoke {number}…").click()
+    expect(desk).to_have_url(re.compile(rf"/credentials/{number}/revoke/$"))
+    expect(desk.get_by_role("heading", level=1)).to_have_text(f"Revoke credential {number}?")
+    expect(desk.locator(".danger-zone")).to_contain_text("This cannot be undone.")
+    reason = "Registration withdrawn by the board."
+    public_reason = "Revoked by the certification board"
+    desk.get_by_label("Reason for revoking").fill(reason)
+    desk.get_by_label("Public reason (optional)").fill(public_reason)
+    desk.get_by_label("Internal note (optional)").fill("Board letter 2026-114")
+    confirm = desk.get_by_label("Type the credential number to confirm")
+    revoke = desk.get_by_role("button", name="Revoke this credential permanently")
+
+    # A slip in the number: a clear error, and nothing changed.
+    confirm.fill(number[:-1])
+    revoke.click()
+    expect(desk.get_by_role("alert").first).to_contain_text(
+        f"Type the credential number {number} exactly to confirm. Nothing was changed."
+    )
+    credential.refresh_from_db()
+    assert credential.status == Credential.Status.ACTIVE
+
+    desk.get_by_label("Type the credential number to confirm").fill(number)
+    desk.get_by_role("button", name="Revoke this credential permanently").click()
+    expect(desk).to_have_url(re.compile(r"/credentials/manage/$"))
+    expect(desk.get_by_role("status")).to_contain_text(f"{number} is revoked.")
+    expect(row.get_by_role("cell").nth(3)).to_contain_text("Revoked")
+    expect(row.get_by_role("link", name=f"Revoke {number}…")).to_have_count(0)
     credential.refresh_from_db()
     assert credential.status == Credential.Status.REVOKED
 
@@ -183,8 +206,14 @@ def test_a_revoked_credential_shows_revoked_on_reload(
     assert "public" not in directives, response.headers
     assert {"no-store", "no-cache", "private"} <= directives.keys(), response.headers
     assert directives["max-age"] == "0", response.headers
-    # The reason is for the holder and the record, not for strangers.
+    # The date and the public reason are for verifiers; the holder's reason and the
+    # coordinators' note are not.
+    changed_on = long_date(timezone.localdate(credential.status_changed_at))
+    expect(stranger.locator(".verify-change")).to_have_text(
+        f"Revoked on {changed_on}. Reason given by the issuer: {public_reason}"
+    )
     assert reason not in stranger.content()
+    assert "Board letter" not in stranger.content()
 
 
 # --------------------------------------------------------------------------------------------
@@ -361,16 +390,58 @@ def test_an_api_key_works_until_the_verifier_revokes_it(
     assert secret not in page.content()
     expect(row.get_by_role("cell").nth(3)).not_to_have_text("Never")
 
-    # Revoked in the browser, the key stops working at once.
-    row.get_by_role("button", name="Revoke").click()
+    # Revoked in the browser, after a page saying what that does, the key stops at once.
+    row.get_by_role("link", name="Revoke…").click()
+    expect(page.locator(".danger-zone")).to_contain_text("stops working at once")
+    page.get_by_role("button", name="Revoke the key").click()
     expect(page.get_by_role("status")).to_contain_text(
         "The key “HR system” is revoked: it stops working now."
     )
     expect(row.get_by_role("cell").nth(4)).to_contain_text("Revoked")
-    expect(row.get_by_role("button", name="Revoke")).to_have_count(0)
+    expect(row.get_by_role("link", name="Revoke…")).to_have_count(0)
 
     answer = software.get(f"/api/v1/credentials/{credential.number}", headers=bearer)
     assert answer.status == 401, answer.text()
     assert answer.headers["content-type"].startswith("application/json")
     assert answer.headers["www-authenticate"] == "Bearer"
     assert answer.json() == {"detail": "This API key is not valid or has been revoked."}
+
+
+# --------------------------------------------------------------------------------------------
+# 5. The roster on a phone
+# --------------------------------------------------------------------------------------------
+
+
+def test_the_roster_points_at_risk_and_fits_a_phone(
+    new_tab, log_in, clinic, verifier, issue_credential, coordinator, with_totp
+):
+    from certificates.services import credential_change_status
+
+    with_totp(coordinator)
+    fine = issue_credential(first_name="Ada", last_name="Okafor")
+    gone = issue_credential(first_name="Bea", last_name="Nwosu")
+    credential_change_status(
+        actor=coordinator,
+        credential_id=gone.pk,
+        action="revoke",
+        reason="Withdrawn",
+        public_reason="Revoked by the certification board",
+        confirm_number=gone.number,
+    )
+    for credential in (fine, gone):
+        RosterEntry.objects.create(organisation=clinic, credential=credential, site="Eastside")
+
+    page = log_in(new_tab(viewport={"width": 390, "height": 844}), verifier)
+    page.goto(f"/clinics/{clinic.pk}/roster/")
+
+    expect(page.locator(".attention")).to_contain_text("1 peer worker needs your attention")
+    expect(page.locator(".attention")).to_contain_text("1 revoked")
+    rows = page.locator("table.roster tbody tr")
+    expect(rows.first).to_have_attribute("data-status", "REVOKED")  # attention first
+    expect(rows.first).to_contain_text("Reason: Revoked by the certification board")
+    # Nothing wider than the phone, and no credential number broken across lines.
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    line_boxes = page.locator("table.roster .number").evaluate_all(
+        "els => els.map(el => el.getClientRects().length)"
+    )
+    assert line_boxes == [1, 1]

@@ -44,7 +44,11 @@ def test_a_status_change_tells_the_holder_who_why_and_where(
     with_totp(coordinator)
     for action in actions:
         credential_change_status(
-            actor=coordinator, credential_id=credential.pk, action=action, reason="Board & review"
+            actor=coordinator,
+            credential_id=credential.pk,
+            action=action,
+            reason="Board & review",
+            confirm_number=credential.number,
         )
 
     email = Email.objects.get(subject=f"[Peerpath] Your credential {credential.number} was {done}")

@@ -37,7 +37,11 @@ def test_suspend_reinstate_revoke_with_reasons(
         actor=mfa_coordinator, credential_id=credential.pk, action="reinstate", reason="Cleared"
     )
     credential_change_status(
-        actor=mfa_coordinator, credential_id=credential.pk, action="revoke", reason="Misconduct"
+        actor=mfa_coordinator,
+        credential_id=credential.pk,
+        action="revoke",
+        confirm_number=credential.number,
+        reason="Misconduct",
     )
     credential.refresh_from_db()
     assert credential.effective_status == "revoked"
@@ -58,7 +62,11 @@ def test_suspend_reinstate_revoke_with_reasons(
 def test_revoking_needs_a_reason(credential, mfa_coordinator):
     with pytest.raises(ValidationError, match="Give the reason"):
         credential_change_status(
-            actor=mfa_coordinator, credential_id=credential.pk, action="revoke", reason="  "
+            actor=mfa_coordinator,
+            credential_id=credential.pk,
+            action="revoke",
+            confirm_number=credential.number,
+            reason="  ",
         )
     credential.refresh_from_db()
     assert credential.status == Credential.Status.ACTIVE
@@ -69,13 +77,21 @@ def test_changing_a_credential_needs_mfa_and_the_issuers_coordinator(
 ):
     with pytest.raises(PermissionDenied, match="two-factor"):
         credential_change_status(
-            actor=coordinator, credential_id=credential.pk, action="revoke", reason="x"
+            actor=coordinator,
+            credential_id=credential.pk,
+            action="revoke",
+            confirm_number=credential.number,
+            reason="x",
         )
     outsider = make_member(Role.COORDINATOR, organisation=OrganisationFactory())
     with_totp(outsider)
     with pytest.raises(PermissionDenied):
         credential_change_status(
-            actor=outsider, credential_id=credential.pk, action="revoke", reason="x"
+            actor=outsider,
+            credential_id=credential.pk,
+            action="revoke",
+            confirm_number=credential.number,
+            reason="x",
         )
     credential.refresh_from_db()
     assert credential.status == Credential.Status.ACTIVE
@@ -97,8 +113,15 @@ def test_the_manage_page_and_forged_posts(
     mfa_login(client, mfa_coordinator)
     row = f'data-credential="{credential.number}"'
     assert row in client.get("/credentials/manage/").content.decode()
+    # Revoking is not one click on the status form: it has its own confirmation page.
     client.post(
         f"/credentials/{credential.number}/status/", {"action": "revoke", "reason": "Misconduct"}
+    )
+    credential.refresh_from_db()
+    assert credential.status == Credential.Status.ACTIVE
+    client.post(
+        f"/credentials/{credential.number}/revoke/",
+        {"reason": "Misconduct", "confirm_number": credential.number},
     )
     credential.refresh_from_db()
     assert credential.status == Credential.Status.REVOKED

@@ -232,7 +232,11 @@ def test_revoking_sets_the_credentials_bit_in_the_signed_status_list(
 
     with_totp(coordinator)
     credential_change_status(
-        actor=coordinator, credential_id=second_credential.pk, action="revoke", reason="x"
+        actor=coordinator,
+        credential_id=second_credential.pk,
+        action="revoke",
+        confirm_number=second_credential.number,
+        reason="x",
     )
 
     _, bitstring = fetch_status_list()

@@ -234,7 +234,11 @@ def test_check_status_reads_the_bit_in_the_signed_list(
 
     with_totp(coordinator)
     credential_change_status(
-        actor=coordinator, credential_id=credential.pk, action="revoke", reason="Lapsed"
+        actor=coordinator,
+        credential_id=credential.pk,
+        action="revoke",
+        confirm_number=credential.number,
+        reason="Lapsed",
     )
     # Independently of statuslist.py: the list served now has this bit set, left to right.
     served_list = jwt.decode(
@@ -327,7 +331,11 @@ def test_the_readme_pyjwt_example_works(credential, trainee, coordinator, with_t
 
     with_totp(coordinator)
     credential_change_status(
-        actor=coordinator, credential_id=credential.pk, action="revoke", reason="Lapsed"
+        actor=coordinator,
+        credential_id=credential.pk,
+        action="revoke",
+        confirm_number=credential.number,
+        reason="Lapsed",
     )
     assert check(token)[2:] == (True, True)
 

@@ -53,7 +53,11 @@ def change_status(mfa_coordinator):
 
     def change(credential: Credential, action: str, reason: str = "Under review") -> Credential:
         changed = credential_change_status(
-            actor=mfa_coordinator, credential_id=credential.pk, action=action, reason=reason
+            actor=mfa_coordinator,
+            credential_id=credential.pk,
+            action=action,
+            reason=reason,
+            confirm_number=credential.number,
         )
         credential.refresh_from_db()
         return changed

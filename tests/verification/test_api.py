@@ -51,6 +51,8 @@ def test_one_credential(api, credential):
         "issuer": credential.issuer.name,
         "issued_on": credential.issued_on.isoformat(),
         "expires_on": credential.expires_on.isoformat(),
+        "status_changed_at": None,
+        "public_reason": "",
         "checked_at": body["checked_at"],
         "verification_url": f"http://127.0.0.1:8000/verify/{credential.number}/",
     }
@@ -253,6 +255,8 @@ def test_bulk_results_in_order_found_or_not(
         "issuer": None,
         "issued_on": None,
         "expires_on": None,
+        "status_changed_at": None,
+        "public_reason": None,
     }
     assert body["results"][1] == {
         "number": credential.number,
@@ -264,6 +268,8 @@ def test_bulk_results_in_order_found_or_not(
         "issuer": credential.issuer.name,
         "issued_on": credential.issued_on.isoformat(),
         "expires_on": credential.expires_on.isoformat(),
+        "status_changed_at": None,
+        "public_reason": "",
     }
     assert "checked_at" in body
     assert "email" not in response.content.decode()

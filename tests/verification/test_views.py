@@ -526,8 +526,16 @@ def test_removing_from_the_roster(client, clinic, verifier, roster_entry, creden
     client.force_login(verifier)
     url = reverse("verification:roster_remove", args=[clinic.pk, roster_entry.pk])
 
-    assert client.get(url).status_code == 405
-    response = client.post(url, follow=True)
+    # One click in the list opens a page saying what happens; only its button removes.
+    confirm_page = client.get(url)
+    assert confirm_page.status_code == 200
+    assert "Remove Ada Okafor from the roster?" in html_of(confirm_page)
+    assert "You stop getting alerts" in html_of(confirm_page)
+    unconfirmed = client.post(url)
+    assert unconfirmed.status_code == 200
+    assert RosterEntry.objects.filter(pk=roster_entry.pk).exists()
+
+    response = client.post(url, {"confirm": "yes"}, follow=True)
 
     assert not RosterEntry.objects.exists()
     assert f"{credential.number} removed from the roster." in html_of(response)
@@ -574,11 +582,11 @@ def test_the_roster_sorts(client, clinic, verifier, roster_of_three, sort, order
     ("query", "shown"),
     [
         ({"status": "SUSPENDED"}, ["adams"]),
-        ({"status": "VALID"}, ["brown", "clarke"]),
+        ({"status": "VALID"}, ["clarke", "brown"]),  # needs attention (expiring) first
         ({"status": "expiring"}, ["clarke"]),
         ({"status": "REVOKED"}, []),
         ({"q": "clar"}, ["clarke"]),
-        ({"q": "Ada"}, ["adams", "brown", "clarke"]),  # first names match too
+        ({"q": "Ada"}, ["adams", "clarke", "brown"]),  # first names match too
         ({"q": "nobody"}, []),
     ],
 )
@@ -637,10 +645,16 @@ def test_the_roster_csv_export(client, clinic, verifier, roster_of_three):
         "issuer",
         "issued_on",
         "expires_on",
+        "status_changed_on",
+        "public_reason",
         "added_on",
+        "employee_id",
+        "site",
+        "notes",
+        "checked_at",
     ]
     adams = roster_of_three["adams"]
-    assert rows[1] == [
+    assert rows[1][:-1] == [
         adams.number,
         "Ada Adams",
         "SUSPENDED",
@@ -649,8 +663,15 @@ def test_the_roster_csv_export(client, clinic, verifier, roster_of_three):
         adams.issued_on.isoformat(),
         adams.expires_on.isoformat(),
         timezone.localdate().isoformat(),
+        "",
+        timezone.localdate().isoformat(),
+        "",
+        "",
+        "",
     ]
-    assert [row[1] for row in rows[1:]] == ["Ada Adams", "Ada Brown", "Ada Clarke"]
+    assert rows[1][-1].startswith(timezone.localdate().isoformat())  # checked_at
+    # Needs attention first: suspended Adams, then Clarke (expiring within 60 days), Brown.
+    assert [row[1] for row in rows[1:]] == ["Ada Adams", "Ada Clarke", "Ada Brown"]
 
 
 def test_the_roster_csv_gives_the_date_added_in_local_time(
@@ -663,8 +684,8 @@ def test_the_roster_csv_gives_the_date_added_in_local_time(
 
     response = client.get(reverse("verification:roster_csv", args=[clinic.pk]))
 
-    (_, row) = list(csv.reader(io.StringIO(html_of(response))))
-    assert row[-1] == "2025-03-04"
+    (header, row) = list(csv.reader(io.StringIO(html_of(response))))
+    assert row[header.index("added_on")] == "2025-03-04"
 
 
 def test_the_roster_csv_keeps_the_filters(client, clinic, verifier, roster_of_three):
@@ -855,17 +876,19 @@ def test_a_key_needs_a_name(client, clinic, verifier):
 def test_revoking_a_key(client, clinic, verifier, api_key, api_secret):
     client.force_login(verifier)
 
-    response = client.post(
-        reverse("verification:api_key_revoke", args=[clinic.pk, api_key.pk]), follow=True
-    )
+    url = reverse("verification:api_key_revoke", args=[clinic.pk, api_key.pk])
+    confirm_page = html_of(client.get(url))
+    assert "Revoke the API key" in confirm_page and "stops working at once" in confirm_page
+    assert "This cannot be undone." in confirm_page
+    client.post(url)  # without the confirmation: nothing happens
+    assert api_key_authenticate(secret=api_secret) == api_key
+
+    response = client.post(url, {"confirm": "yes"}, follow=True)
 
     assert api_key_authenticate(secret=api_secret) is None
     assert "is revoked: it stops working now" in html_of(response)
     assert "Revoked " in html_of(response)
-    assert (
-        client.get(reverse("verification:api_key_revoke", args=[clinic.pk, api_key.pk])).status_code
-        == 405
-    )
+    assert client.get(url).status_code == 302  # already revoked: back to the list
 
 
 def test_a_verifier_at_two_clinics_sees_each(client, clinic, other_clinic, make_member):
