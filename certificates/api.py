@@ -9,7 +9,7 @@ verification to it).
 from django.db.models import QuerySet
 
 from .models import Credential
-from .numbers import normalise
+from .numbers import normalise, number_problem
 from .openbadges import VERIFY_ROUTE, verification_path, verification_url
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "credential_of_holder",
     "credentials_by_number",
     "normalise",
+    "number_problem",
     "verification_path",
     "verification_url",
 ]
