@@ -557,19 +557,24 @@ def results_xlsx(*, columns: Sequence[str], results: Sequence[dict]) -> bytes:
     line_at = len(header) - len(PEERPATH_COLUMNS)
 
     def cell(value: Any, *, font: Font | None = None) -> WriteOnlyCell:
-        if isinstance(value, int):
-            written = WriteOnlyCell(sheet, value=value)
-        else:
-            text = ILLEGAL_CHARACTERS_RE.sub("", "" if value is None else str(value))
-            written = WriteOnlyCell(sheet, value=text)
-            written.data_type = "s"  # openpyxl makes a string starting with = a formula
+        text = ILLEGAL_CHARACTERS_RE.sub("", "" if value is None else str(value))
+        written = WriteOnlyCell(sheet, value=text)
+        written.data_type = "s"  # openpyxl makes a string starting with = a formula
         if font is not None:
             written.font = font
         return written
 
+    def value(text: Any) -> Any:
+        # Plain strings are cheap to write; only those openpyxl would take for a formula,
+        # or would refuse, need a cell of their own.
+        text = "" if text is None else str(text)
+        if text.startswith("=") or ILLEGAL_CHARACTERS_RE.search(text):
+            return cell(text)
+        return text
+
     sheet.append([cell(name, font=bold) for name in header])
     for row in rows:
-        sheet.append([cell(value if i == line_at else str(value)) for i, value in enumerate(row)])
+        sheet.append([line if i == line_at else value(line) for i, line in enumerate(row)])
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
