@@ -12,7 +12,7 @@ import datetime
 from django.db.models import QuerySet
 
 from .models import Credential
-from .numbers import normalise
+from .numbers import normalise, number_problem
 from .openbadges import VERIFY_ROUTE, verification_path, verification_url
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "credential_status_change",
     "credentials_by_number",
     "normalise",
+    "number_problem",
     "verification_path",
     "verification_url",
 ]

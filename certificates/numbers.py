@@ -35,14 +35,29 @@ def new_number() -> str:
     return format_number("".join(secrets.choice(ALPHABET) for _ in range(RANDOM_LENGTH)))
 
 
+def _compact(text: str) -> str:
+    compact = "".join(text.upper().split()).replace("-", "").translate(LOOKALIKES)
+    return compact[len(PREFIX) :] if compact.startswith(PREFIX) else compact
+
+
 def normalise(text: str) -> str | None:
     """The canonical form of a typed number, or None if it cannot be a valid one."""
-    compact = "".join(text.upper().split()).replace("-", "").translate(LOOKALIKES)
-    if compact.startswith(PREFIX):
-        compact = compact[len(PREFIX) :]
+    compact = _compact(text)
     if len(compact) != RANDOM_LENGTH + 1 or any(c not in ALPHABET for c in compact):
         return None
     payload, check = compact[:-1], compact[-1]
     if check_character(payload) != check:
         return None
     return format_number(payload)
+
+
+def number_problem(text: str) -> str | None:
+    """Why a typed number cannot be valid: ``"malformed"`` (wrong length or characters),
+    ``"check_character"`` (well-formed, but the check character does not fit: a character
+    is mistyped), or None when it can be (``normalise`` gives its canonical form)."""
+    compact = _compact(text)
+    if len(compact) != RANDOM_LENGTH + 1 or any(c not in ALPHABET for c in compact):
+        return "malformed"
+    if check_character(compact[:-1]) != compact[-1]:
+        return "check_character"
+    return None

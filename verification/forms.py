@@ -36,11 +36,14 @@ class ApiKeyForm(forms.Form):
 
 class BulkCheckForm(forms.Form):
     file = forms.FileField(
-        label="CSV file",
+        label="CSV or Excel file",
         help_text=(
-            "UTF-8 CSV with a header row naming the columns credential_number and last_name; "
-            f"up to {MAX_BYTES // 1_048_576} MB."
+            "A CSV file (comma, semicolon or tab separated; UTF-8, UTF-16 or Windows-1252, as "
+            "Excel saves it) or an Excel workbook (.xlsx, first sheet), with a header row "
+            "naming the columns credential_number and last_name. Your other columns are kept "
+            f"in the results. Up to {MAX_BYTES // 1_048_576} MB."
         ),
+        widget=forms.FileInput(attrs={"accept": ".csv,.txt,.tsv,.xlsx"}),
     )
     add_to_roster = forms.BooleanField(
         label="Add every credential that matches to our roster", required=False

@@ -116,7 +116,16 @@ class BulkCheck(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
     filename = models.CharField(max_length=255)
-    results = models.JSONField(help_text="One object per row, as the results CSV has them.")
+    # How the file was read, shown to the clinic ("Windows-1252", "semicolon"); the results
+    # CSV is written with the same separator. Empty for checks made before they were kept.
+    encoding = models.CharField(max_length=40, blank=True)
+    separator = models.CharField(max_length=10, blank=True)
+    columns = models.JSONField(
+        default=list, blank=True, help_text="The clinic's own header row, in its order."
+    )
+    results = models.JSONField(
+        help_text="One object per row: the clinic's cells and what Peerpath found."
+    )
 
     class Meta:
         ordering = ["-created_at"]

@@ -34,7 +34,7 @@ from organisations.models import Membership
 from organisations.roles import Role
 from organisations.services import membership_grant
 
-from .csvcheck import read_checks, result_row
+from .csvcheck import read_sheet, sheet_check, sheet_plan
 from .models import (
     ApiKey,
     BulkCheck,
@@ -460,31 +460,36 @@ def api_key_authenticate(*, secret: str) -> ApiKey | None:
 
 @transaction.atomic
 def bulk_check_run(*, organisation, upload, created_by, add_to_roster: bool) -> BulkCheck:
-    """Check every row of an uploaded CSV; keep the results for download.
+    """Check every row of an uploaded CSV or .xlsx file; keep the results for download.
 
-    A file with any problem is refused whole (ValidationError) and changes nothing.
+    A file with any problem is refused whole (ValidationError) and changes nothing. One
+    query finds every credential the file names; each row then gets a verdict or its
+    problem (``csvcheck``), and the rows that matched are recorded as checked.
     """
-    rows = read_checks(upload)
-    results = credentials_verify(
-        checks=[(number, name) for _, number, name in rows],
-        channel=Channel.CSV,
-        organisation_id=organisation.pk,
+    sheet = read_sheet(upload)
+    plan = sheet_plan(sheet)
+    checked_at = timezone.now()
+    credentials = {
+        credential.number: credential
+        for credential in credentials_by_number(numbers=plan.numbers, fields=_RESULT_FIELDS)
+    }
+    rows, matched = sheet_check(
+        sheet, plan, credentials=credentials, names_match=_names_match, checked_at=checked_at
     )
+    _record_later(matched, channel=Channel.CSV, organisation_id=organisation.pk)
     bulk_check = BulkCheck.objects.create(
         organisation=organisation,
         created_by=created_by,
         filename=(upload.name or "upload.csv")[:255],
-        results=[
-            result_row(line, number, name, result)
-            for (line, number, name), result in zip(rows, results, strict=True)
-        ],
+        encoding=sheet.encoding,
+        separator=sheet.separator,
+        columns=sheet.columns,
+        results=rows,
     )
     if add_to_roster:
         roster_add_many(
             organisation=organisation,
-            credential_ids=[
-                result.credential_id for result in results if result.found and result.credential_id
-            ],
+            credential_ids=[result.credential_id for result in matched if result.credential_id],
             added_by=created_by,
         )
     return bulk_check

@@ -49,6 +49,11 @@ urlpatterns = [
         views.bulk_check_csv,
         name="bulk_check_csv",
     ),
+    path(
+        "clinics/<int:organisation_id>/checks/<int:check_id>.xlsx",
+        views.bulk_check_xlsx,
+        name="bulk_check_xlsx",
+    ),
     path("clinics/<int:organisation_id>/api-keys/", views.api_keys, name="api_keys"),
     path(
         "clinics/<int:organisation_id>/api-keys/<int:key_id>/revoke/",

@@ -20,8 +20,8 @@ from core.http import client_ip
 from core.idempotency import idempotent
 from organisations.roles import Role, role_required
 
-from . import receipts, selectors, services
-from .csvcheck import HEADER, RESULT_HEADER
+from . import csvcheck, receipts, selectors, services
+from .csvcheck import HEADER
 from .forms import (
     ApiKeyForm,
     BulkCheckForm,
@@ -34,6 +34,8 @@ from .forms import (
 )
 from .models import ApiKey, BulkCheck, RosterEntry, VerificationReceipt, VerifierInvitation
 from .results import NO_MATCH_MESSAGE, Verdict, VerificationResult
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # ---------------------------------------------------------------- public
 
@@ -504,6 +506,10 @@ def _bulk_check(request, organisation_id: int, check_id: int) -> BulkCheck:
     return get_object_or_404(BulkCheck, pk=check_id, organisation=_clinic(request, organisation_id))
 
 
+# The order results are counted in on the page: verdicts first, then each kind of problem.
+_RESULT_ORDER = {name: i for i, name in enumerate([*Verdict, *csvcheck.PROBLEMS])}
+
+
 @role_required(Role.VERIFIER)
 def bulk_check_detail(request, organisation_id: int, check_id: int):
     checked = _bulk_check(request, organisation_id, check_id)
@@ -516,20 +522,43 @@ def bulk_check_detail(request, organisation_id: int, check_id: int):
         {
             "clinic": checked.organisation,
             "checked": checked,
-            "counts": sorted(counts.items()),
+            "read_as": csvcheck.describe(checked.encoding, checked.separator),
+            "counts": sorted(
+                counts.items(), key=lambda item: (_RESULT_ORDER.get(item[0], 99), item[0])
+            ),
             "rows": checked.results[:200],
         },
     )
 
 
+def _results_name(checked: BulkCheck, suffix: str) -> str:
+    return f"checked-{timezone.localtime(checked.created_at):%Y-%m-%d-%H%M}{suffix}"
+
+
 @role_required(Role.VERIFIER)
 def bulk_check_csv(request, organisation_id: int, check_id: int):
+    """The results as CSV, in the clinic's columns and separator, with a byte order mark."""
     checked = _bulk_check(request, organisation_id, check_id)
-    return csv_response(
-        filename=f"checked-{checked.created_at:%Y-%m-%d-%H%M}.csv",
-        header=RESULT_HEADER,
-        rows=([row.get(column, "") for column in RESULT_HEADER] for row in checked.results),
+    response = HttpResponse(
+        csvcheck.results_csv(
+            columns=checked.columns, results=checked.results, separator=checked.separator
+        ),
+        content_type="text/csv; charset=utf-8",
     )
+    response["Content-Disposition"] = f'attachment; filename="{_results_name(checked, ".csv")}"'
+    return response
+
+
+@role_required(Role.VERIFIER)
+def bulk_check_xlsx(request, organisation_id: int, check_id: int):
+    """The results as an Excel workbook."""
+    checked = _bulk_check(request, organisation_id, check_id)
+    response = HttpResponse(
+        csvcheck.results_xlsx(columns=checked.columns, results=checked.results),
+        content_type=XLSX_CONTENT_TYPE,
+    )
+    response["Content-Disposition"] = f'attachment; filename="{_results_name(checked, ".xlsx")}"'
+    return response
 
 
 @role_required(Role.VERIFIER)

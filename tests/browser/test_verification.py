@@ -19,8 +19,12 @@ does.
 
 import csv
 import datetime
+import io
+import os
 import re
+from pathlib import Path
 
+import openpyxl
 import pytest
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -28,13 +32,16 @@ from playwright.sync_api import Page, expect
 
 from certificates.models import Credential
 from certificates.openbadges import verification_url
-from verification.csvcheck import RESULT_HEADER
+from verification.csvcheck import PEERPATH_COLUMNS
 from verification.models import ApiKey, BulkCheck, RosterEntry
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
 ]
+
+# The results CSV's columns as the rows below name them: the clinic's two, then Peerpath's.
+RESULT_HEADER = ["credential_number", "last_name", *(key for key in PEERPATH_COLUMNS.values())]
 
 WRONG_HEADER_MESSAGE = (
     "The first row must name the columns credential_number and last_name "
@@ -252,7 +259,7 @@ def test_a_verifier_checks_a_csv_downloads_the_results_and_finds_the_matches_on_
 
     # A file with the wrong header is refused whole, saying what the header must be.
     wrong = write_csv(tmp_path / "wrong.csv", [["number", "surname"], [valid.number, "Okafor"]])
-    tab.get_by_label("CSV file").set_input_files(wrong)
+    tab.get_by_label("CSV or Excel file").set_input_files(wrong)
     tab.get_by_label("Add every credential that matches to our roster").check()
     tab.get_by_role("button", name="Check the file").click()
     expect(tab.locator(".field-error [role=alert]")).to_have_text(WRONG_HEADER_MESSAGE)
@@ -268,14 +275,18 @@ def test_a_verifier_checks_a_csv_downloads_the_results_and_finds_the_matches_on_
         assert list(csv.reader(handle)) == [["credential_number", "last_name"]]
 
     # The right file, with "add to roster" ticked.
-    tab.get_by_label("CSV file").set_input_files(upload)
+    tab.get_by_label("CSV or Excel file").set_input_files(upload)
     tab.get_by_label("Add every credential that matches to our roster").check()
     tab.get_by_role("button", name="Check the file").click()
     expect(tab).to_have_url(re.compile(rf"/clinics/{clinic.pk}/checks/\d+/$"))
     expect(tab.get_by_role("heading", name="Results for staff.csv")).to_be_visible()
-    expect(tab.locator("[data-count]")).to_have_text(["NO MATCH: 1", "REVOKED: 1", "VALID: 2"])
+    expect(tab.locator("[data-count]")).to_have_text(
+        ["VALID: 2", "REVOKED: 1", "NAME DOES NOT MATCH: 1"]
+    )
     expect(tab.locator("tbody tr[data-result]")).to_have_count(4)
-    expect(tab.locator("tbody tr[data-result]").nth(3)).to_have_attribute("data-result", "NO MATCH")
+    expect(tab.locator("tbody tr[data-result]").nth(3)).to_have_attribute(
+        "data-result", "NAME DOES NOT MATCH"
+    )
 
     # The results download as CSV: every row, with what was typed and what was found.
     with tab.expect_download() as downloading:
@@ -284,8 +295,15 @@ def test_a_verifier_checks_a_csv_downloads_the_results_and_finds_the_matches_on_
     assert re.fullmatch(r"checked-\d{4}-\d{2}-\d{2}-\d{4}\.csv", download.suggested_filename)
     with open(download.path(), newline="", encoding="utf-8-sig") as handle:
         reader = csv.reader(handle)
-        assert next(reader) == RESULT_HEADER
-        rows = [dict(zip(RESULT_HEADER, row, strict=True)) for row in reader]
+        assert next(reader) == ["credential_number", "last_name", *PEERPATH_COLUMNS]
+        rows = [
+            {
+                key: value
+                for key, value in zip(RESULT_HEADER, row, strict=True)
+                if key not in ("detail",)
+            }
+            for row in reader
+        ]
     checked_at = {row.pop("checked_at") for row in rows}
     assert len(checked_at) == 1
     assert timezone.now() - datetime.datetime.fromisoformat(checked_at.pop()) < (
@@ -320,7 +338,7 @@ def test_a_verifier_checks_a_csv_downloads_the_results_and_finds_the_matches_on_
             "row": "5",
             "credential_number": misnamed.number,
             "last_name": "Ezeh",
-            "result": "NO MATCH",
+            "result": "NAME DOES NOT MATCH",
             "holder_name": "",
             "programme": "",
             "issuer": "",
@@ -445,3 +463,90 @@ def test_the_roster_points_at_risk_and_fits_a_phone(
         "els => els.map(el => el.getClientRects().length)"
     )
     assert line_boxes == [1, 1]
+
+
+# 3b. What Excel writes: a Windows-1252 semicolon CSV and a workbook
+# --------------------------------------------------------------------------------------------
+
+
+def _screenshot(page: Page, name: str) -> None:
+    """Kept when PEERPATH_SCREENSHOTS names a folder, to look at the layout by eye."""
+    folder = os.environ.get("PEERPATH_SCREENSHOTS")
+    if folder:
+        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
+
+
+@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
+def test_a_clinic_checks_what_excel_saves_and_the_results_keep_its_columns_and_accents(
+    new_tab, log_in, tmp_path, clinic, verifier, issue_credential, width
+):
+    nunez = issue_credential(first_name="José", last_name="Núñez")
+    other = issue_credential(first_name="Ada", last_name="Okafor")
+    tab = new_tab(viewport={"width": width, "height": 900})
+    # European Excel's "CSV": Windows-1252, semicolons, the clinic's own columns around ours.
+    semicolons = tmp_path / "personal.csv"
+    semicolons.write_bytes(
+        (
+            "Nº empleado;Sede;credential_number;last_name\r\n"
+            f"E-1;Málaga;{nunez.number};Núñez\r\n"
+            f"E-2;Córdoba;{other.number};Okafor\r\n"
+            f"E-3;Sevilla;{nunez.number};Núñez\r\n"
+            "E-4;León;PP-12;Peña\r\n"
+        ).encode("cp1252")
+    )
+    book = openpyxl.Workbook()
+    book.active.append(["Site", "last_name", "credential_number", "Started"])
+    book.active.append(["Zürich", "Núñez", nunez.number, datetime.date(2025, 3, 1)])
+    book.active.append(["Oslo", "Okafur", other.number, None])
+    workbook_path = tmp_path / "staff.xlsx"
+    book.save(workbook_path)
+
+    log_in(tab, verifier)
+    open_clinic_page(tab, clinic, "Check a CSV")
+    _screenshot(tab, f"upload-{width}")
+    tab.get_by_label("CSV or Excel file").set_input_files(semicolons)
+    tab.get_by_role("button", name="Check the file").click()
+    expect(tab.get_by_role("heading", name="Results for personal.csv")).to_be_visible()
+    expect(tab.locator("[data-read-as]")).to_have_text(
+        "Read as Windows-1252 text, semicolon-separated."
+    )
+    expect(tab.locator("[data-count]")).to_have_text(
+        ["VALID: 2", "MALFORMED NUMBER: 1", "DUPLICATE ROW: 1"]
+    )
+    expect(tab.locator("tbody tr").nth(0)).to_contain_text("Núñez")
+    expect(tab.locator("tbody tr").nth(2)).to_have_attribute("data-result", "DUPLICATE ROW")
+    # On a phone the table scrolls inside its own region; the page itself does not.
+    assert tab.evaluate("document.documentElement.scrollWidth") <= width
+    _screenshot(tab, f"results-{width}")
+
+    with tab.expect_download() as downloading:
+        tab.get_by_role("link", name="Download the results (CSV)").click()
+    data = Path(downloading.value.path()).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert "Núñez".encode() in data and "Málaga".encode() in data
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
+    assert rows[0][:5] == ["Nº empleado", "Sede", "credential_number", "last_name", "peerpath_line"]
+    assert [[*row[:4], row[5]] for row in rows[1:]] == [
+        ["E-1", "Málaga", nunez.number, "Núñez", "VALID"],
+        ["E-2", "Córdoba", other.number, "Okafor", "VALID"],
+        ["E-3", "Sevilla", nunez.number, "Núñez", "DUPLICATE ROW"],
+        ["E-4", "León", "PP-12", "Peña", "MALFORMED NUMBER"],
+    ]
+    assert rows[1][7] == "José Núñez"
+
+    # The workbook: read from its first sheet, results downloaded as a workbook too.
+    open_clinic_page(tab, clinic, "Check a CSV")
+    tab.get_by_label("CSV or Excel file").set_input_files(workbook_path)
+    tab.get_by_role("button", name="Check the file").click()
+    expect(tab.get_by_role("heading", name="Results for staff.xlsx")).to_be_visible()
+    expect(tab.locator("[data-read-as]")).to_have_text("Read as Excel workbook (.xlsx).")
+    expect(tab.locator("[data-count]")).to_have_text(["VALID: 1", "NAME DOES NOT MATCH: 1"])
+    with tab.expect_download() as downloading:
+        tab.get_by_role("link", name="Download as Excel (.xlsx)").click()
+    assert downloading.value.suggested_filename.endswith(".xlsx")
+    results = openpyxl.load_workbook(io.BytesIO(Path(downloading.value.path()).read_bytes()))
+    values = list(results.active.values)
+    assert values[0][:5] == ("Site", "last_name", "credential_number", "Started", "peerpath_line")
+    assert values[1][:6] == ("Zürich", "Núñez", nunez.number, "2025-03-01", 2, "VALID")
+    assert values[2][:6] == ("Oslo", "Okafur", other.number, None, 3, "NAME DOES NOT MATCH")
+    assert BulkCheck.objects.filter(organisation=clinic).count() == 2

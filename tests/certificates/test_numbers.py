@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from certificates.numbers import ALPHABET, new_number, normalise
+from certificates.numbers import ALPHABET, new_number, normalise, number_problem
 
 SHAPE = re.compile(r"PP-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]")
 
@@ -34,8 +34,21 @@ def test_every_single_mistyped_character_is_caught():
                     continue
                 typo = compact[:position] + replacement + compact[position + 1 :]
                 assert normalise(typo) is None, (number, typo)
+                assert number_problem(f"PP-{typo}") == "check_character", (number, typo)
 
 
 @pytest.mark.parametrize("text", ["", "PP-1234", "PP-ABCD-EFGH-", "hello world", "PP-UUUU-UUUU-U"])
 def test_nonsense_is_not_a_number(text):
     assert normalise(text) is None
+
+
+@pytest.mark.parametrize("text", ["", "PP-1234", "PP-ABCD-EFGH-", "hello world", "PP-UUUU-UUUU-U"])
+def test_nonsense_is_called_malformed(text):
+    assert number_problem(text) == "malformed"
+
+
+def test_a_number_that_can_be_valid_has_no_problem():
+    number = new_number()
+
+    assert number_problem(number) is None
+    assert number_problem(number.replace("-", "").lower()) is None

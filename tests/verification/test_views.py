@@ -3,6 +3,7 @@ import datetime
 import io
 import re
 
+import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -742,12 +743,17 @@ def test_checking_a_csv_file_and_downloading_the_results(
 ):
     client.force_login(verifier)
     content = (
-        f"credential_number,last_name\r\n{credential.number},Okafor\r\n{unknown_number},Okafor\r\n"
+        "ID;credential_number;last_name\r\n"
+        f"7;{credential.number};Okafor\r\n8;{unknown_number};Núñez\r\n"
     )
 
     response = client.post(
         reverse("verification:bulk_check", args=[clinic.pk]),
-        {"file": SimpleUploadedFile("staff.csv", content.encode(), content_type="text/csv")},
+        {
+            "file": SimpleUploadedFile(
+                "staff.csv", content.encode("cp1252"), content_type="text/csv"
+            )
+        },
     )
 
     checked = BulkCheck.objects.get()
@@ -756,21 +762,66 @@ def test_checking_a_csv_file_and_downloading_the_results(
         "verification:bulk_check_detail", args=[clinic.pk, checked.pk]
     )
     detail = html_of(client.get(response["Location"]))
-    assert '<span data-count="VALID">VALID: 1</span>' in detail
-    assert '<span data-count="NO MATCH">NO MATCH: 1</span>' in detail
-    assert "Ada Okafor" in detail
+    assert '<li data-count="VALID">VALID: 1</li>' in detail
+    assert '<li data-count="NO SUCH CREDENTIAL">NO SUCH CREDENTIAL: 1</li>' in detail
+    assert "Read as Windows-1252 text, semicolon-separated." in detail
+    assert "Ada Okafor" in detail and "Núñez" in detail
     assert not RosterEntry.objects.exists()
 
     download = client.get(reverse("verification:bulk_check_csv", args=[clinic.pk, checked.pk]))
-    rows = list(csv.reader(io.StringIO(html_of(download))))
     assert download["Content-Type"] == "text/csv; charset=utf-8"
-    assert rows[0][:4] == ["row", "credential_number", "last_name", "result"]
-    assert rows[1][:5] == ["2", credential.number, "Okafor", "VALID", "Ada Okafor"]
-    assert rows[2][:4] == ["3", unknown_number, "Okafor", "NO MATCH"]
-    assert rows[2][4:9] == ["", "", "", "", ""]
+    assert download.content.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(download.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:5] == [
+        "ID",
+        "credential_number",
+        "last_name",
+        "peerpath_line",
+        "peerpath_result",
+    ]
+    assert rows[1][:8] == [
+        "7",
+        credential.number,
+        "Okafor",
+        "2",
+        "VALID",
+        "This credential is real and current.",
+        "Ada Okafor",
+        "Certified Peer Support Worker",
+    ]
+    assert rows[2][:5] == ["8", unknown_number, "Núñez", "3", "NO SUCH CREDENTIAL"]
+    assert rows[2][6:11] == ["", "", "", "", ""]
     assert len(rows) == 3
     # The recent checks are listed on the upload page.
     assert "staff.csv" in html_of(client.get(reverse("verification:bulk_check", args=[clinic.pk])))
+
+
+def test_the_results_download_as_a_workbook(client, clinic, verifier, bulk_check, credential):
+    client.force_login(verifier)
+
+    download = client.get(reverse("verification:bulk_check_xlsx", args=[clinic.pk, bulk_check.pk]))
+
+    assert download.status_code == 200
+    assert download["Content-Type"] == (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    assert re.fullmatch(
+        r'attachment; filename="checked-\d{4}-\d{2}-\d{2}-\d{4}\.xlsx"',
+        download["Content-Disposition"],
+    )
+    rows = list(openpyxl.load_workbook(io.BytesIO(download.content)).active.values)
+    assert rows[0][:4] == ("credential_number", "last_name", "peerpath_line", "peerpath_result")
+    assert rows[1][:4] == (credential.number, "Okafor", 2, "VALID")
+
+
+def test_another_clinic_cannot_download_our_results_as_a_workbook(
+    client, clinic, bulk_check, other_clinic, other_verifier
+):
+    client.force_login(other_verifier)
+
+    for organisation in (clinic, other_clinic):
+        url = reverse("verification:bulk_check_xlsx", args=[organisation.pk, bulk_check.pk])
+        assert client.get(url).status_code == 404, url
 
 
 def test_a_csv_check_can_fill_the_roster(client, clinic, verifier, credential):
@@ -786,17 +837,20 @@ def test_a_csv_check_can_fill_the_roster(client, clinic, verifier, credential):
 
 
 @pytest.mark.parametrize(
-    ("content", "encoding", "message"),
+    ("content", "name", "message"),
     [
-        ("number,surname\r\n{n},Okafor\r\n", "utf-8", "The first row must name the columns"),
-        ("credential_number,last_name\r\n{n},Okafor\r\nPP-1,Müller\r\n", "latin-1", "UTF-8"),
+        ("number,surname\r\n{n},Okafor\r\n", "staff.csv", "The first row must name the columns"),
         (
             "credential_number,last_name\r\n{n},Okafor\r\nPP-1,=cmd|' /C calc'!A0\r\n",
-            "utf-8",
+            "staff.csv",
             "Lines 3 hold a spreadsheet formula",
         ),
+        ("%PDF-1.7 {n}", "staff.pdf", "“staff.pdf” is not a spreadsheet Peerpath can read."),
+        ("PK\x03\x04 {n}", "staff.xlsx", "could not be opened as an Excel workbook (.xlsx)"),
+        ("", "staff.csv", "The submitted file is empty."),
+        ("\r\n", "staff.csv", "The file is empty."),
     ],
-    ids=["wrong header", "not UTF-8", "formula"],
+    ids=["wrong header", "formula", "not a spreadsheet", "corrupt workbook", "empty", "blank"],
 )
 def test_a_bad_csv_file_is_refused_on_the_page_and_changes_nothing(
     client,
@@ -804,17 +858,17 @@ def test_a_bad_csv_file_is_refused_on_the_page_and_changes_nothing(
     verifier,
     credential,
     content,
-    encoding,
+    name,
     message,
     django_capture_on_commit_callbacks,
 ):
     client.force_login(verifier)
-    data = content.format(n=credential.number).encode(encoding)
+    data = content.format(n=credential.number).encode()
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         response = client.post(
             reverse("verification:bulk_check", args=[clinic.pk]),
-            {"file": SimpleUploadedFile("staff.csv", data), "add_to_roster": "on"},
+            {"file": SimpleUploadedFile(name, data), "add_to_roster": "on"},
         )
 
     assert response.status_code == 400
