@@ -20,16 +20,7 @@ class ResponseInline(EvidenceInline):
 
 @admin.register(Attempt)
 class AttemptAdmin(EvidenceAdmin):
-    list_display = [
-        "trainee",
-        "quiz",
-        "number",
-        "status",
-        "score_percent",
-        "passed",
-        "started_at",
-        "submitted_at",
-    ]
+    list_display = ["trainee", "quiz", "number", "score_percent", "passed", "started_at"]
     list_filter = ["status", "passed", "quiz", "started_at"]
     list_select_related = ["enrollment__trainee", "quiz"]
     search_fields = ["enrollment__trainee__email", "enrollment__trainee__last_name"]

@@ -25,16 +25,7 @@ class CredentialEventInline(EvidenceInline):
 
 @admin.register(Credential)
 class CredentialAdmin(EvidenceAdmin):
-    list_display = [
-        "number",
-        "holder",
-        "programme",
-        "issuer",
-        "status",
-        "effective_status",
-        "issued_on",
-        "expires_on",
-    ]
+    list_display = ["number", "holder", "effective_status", "expires_on", "issuer"]
     list_filter = ["status", "issuer", "issued_on", "expires_on"]
     list_select_related = ["holder", "programme", "issuer"]
     search_fields = ["number", "holder__email", "holder__last_name"]

@@ -21,14 +21,7 @@ class LessonCompletionInline(EvidenceInline):
 
 @admin.register(Enrollment)
 class EnrollmentAdmin(EvidenceAdmin):
-    list_display = [
-        "trainee",
-        "programme",
-        "cohort",
-        "started_at",
-        "last_activity_at",
-        "completed_at",
-    ]
+    list_display = ["trainee", "programme", "cohort", "last_activity_at", "completed_at"]
     list_filter = ["programme", ("completed_at", admin.EmptyFieldListFilter), "started_at"]
     list_select_related = ["trainee", "programme", "cohort__programme"]
     search_fields = ["trainee__email", "trainee__last_name", "cohort__name"]

@@ -17,7 +17,7 @@ from .services import email_resend, task_call_retry
 class EmailAdmin(EvidenceAdmin):
     # No bodies: they carry confirmation and password-reset links.
     fields = ["to", "subject", "status", "attempts", "last_error", "created_at", "sent_at"]
-    list_display = ["subject", "recipients", "status", "attempts", "created_at", "sent_at"]
+    list_display = ["subject", "recipients", "status", "attempts", "created_at"]
     list_filter = ["status", "created_at"]
     search_fields = ["subject", "to"]
     date_hierarchy = "created_at"
@@ -54,7 +54,7 @@ class TaskCallAdmin(EvidenceAdmin):
         "done_at",
         "last_error",
     ]
-    list_display = ["task", "kwargs", "status", "attempts", "created_at", "due_at", "done_at"]
+    list_display = ["task", "kwargs", "status", "attempts", "due_at"]
     list_filter = ["task", ("done_at", admin.EmptyFieldListFilter), "created_at"]
     search_fields = ["task"]
     date_hierarchy = "created_at"

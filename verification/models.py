@@ -57,6 +57,7 @@ class RosterEntry(models.Model):
 
     class Meta:
         ordering = ["-added_at"]
+        verbose_name_plural = "roster entries"
         constraints = [
             models.UniqueConstraint(
                 fields=["organisation", "credential"], name="verification_roster_once"
@@ -150,6 +151,7 @@ class ApiKey(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        verbose_name = "API key"
 
     def __str__(self) -> str:
         return f"{self.name} ({self.hint}…)"

@@ -21,9 +21,7 @@ def test_a_roster_entry_shows_its_holder_and_status_and_cannot_be_changed(
     assert_read_only(support_client, base, roster_entry)
 
 
-def test_an_api_key_shows_its_hint_and_hash_never_its_secret(
-    support_client, api_key, api_secret
-):
+def test_an_api_key_shows_its_hint_and_hash_never_its_secret(support_client, api_key, api_secret):
     base = "/django-admin/verification/apikey/"
 
     pages = support_client.get(base).content.decode() + (
