@@ -1,7 +1,12 @@
+# Registered first (this app comes before allauth's in INSTALLED_APPS), to be replaced below.
+import allauth.mfa.admin  # noqa: F401
+from allauth.mfa.models import Authenticator
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from .models import User
+from core.admin import EvidenceAdmin
+
+from .models import MfaReset, User
 
 
 @admin.register(User)
@@ -27,3 +32,27 @@ class UserAdmin(BaseUserAdmin):
             },
         )
     ]
+
+
+# allauth's own admin lets a superuser delete anyone's authenticator, unrecorded, and shows
+# its data (the TOTP secret). Resetting someone's two-factor goes through
+# ``manage.py reset_mfa`` instead, which records who, whom and why, and tells the person.
+admin.site.unregister(Authenticator)
+
+
+@admin.register(Authenticator)
+class AuthenticatorAdmin(EvidenceAdmin):
+    list_display = ["user", "type", "created_at", "last_used_at"]
+    list_filter = ["type", "created_at", "last_used_at"]
+    list_select_related = ["user"]
+    search_fields = ["user__email"]
+    fields = ["user", "type", "created_at", "last_used_at"]  # never ``data``: the secret
+
+
+@admin.register(MfaReset)
+class MfaResetAdmin(EvidenceAdmin):
+    list_display = ["at", "user", "reset_by_email", "authenticators_removed"]
+    list_select_related = ["user"]
+    search_fields = ["user__email", "reset_by_email"]
+    date_hierarchy = "at"
+    fields = ["at", "user", "reset_by", "reset_by_email", "reason", "authenticators_removed"]

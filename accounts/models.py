@@ -4,6 +4,11 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models.functions import Lower
 
+from core.db import length_at_most
+
+# Why someone's second factor was reset: a sentence or two for the audit.
+MFA_RESET_REASON_MAX_LENGTH = 500
+
 
 class UserManager(BaseUserManager["User"]):
     """Users are identified by email; there is no username."""
@@ -54,3 +59,40 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.email
+
+
+class MfaReset(models.Model):
+    """A member of staff removed someone's second factor, and why: kept, never edited.
+
+    Written only by ``accounts.services.mfa_reset`` (``manage.py reset_mfa``), the one way
+    to reset another person's two-factor authentication; the admin shows these read-only.
+    """
+
+    REASON_MAX_LENGTH = MFA_RESET_REASON_MAX_LENGTH
+
+    user = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, related_name="mfa_resets"
+    )
+    reset_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    # Kept as typed at the time: the accounts may change their address or be erased later.
+    reset_by_email = models.EmailField()
+    reason = models.TextField(max_length=REASON_MAX_LENGTH)
+    authenticators_removed = models.PositiveSmallIntegerField()
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = "two-factor reset"
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(reason=""), name="accounts_mfareset_reason_given"
+            ),
+            length_at_most(
+                "reason", MFA_RESET_REASON_MAX_LENGTH, name="accounts_mfareset_reason_length"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Two-factor reset of user {self.user_id} at {self.at:%Y-%m-%d %H:%M}"

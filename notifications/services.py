@@ -258,3 +258,45 @@ def email_deliver_now(*, email_id: int) -> bool:
     if failure is not None:
         raise failure
     return True
+
+
+def email_resend(*, email: Email) -> Email:
+    """Support's "send again": through the outbox, like any other message.
+
+    A message not sent yet (queued, or failed after its tries) is queued again as it is,
+    after the current transaction commits; one already sent is copied into a new message,
+    so the record of the first stays as it was. Returns the message that will go out.
+    """
+    if email.status == Email.Status.SENT:
+        copy = email_queue(
+            to=email.to, subject=email.subject, body_text=email.body_text, body_html=email.body_html
+        )
+        logger.info("Email %s queued again as email %s", email.pk, copy.pk)
+        return copy
+    from .tasks import email_deliver
+
+    Email.objects.filter(pk=email.pk).exclude(status=Email.Status.SENT).update(
+        status=Email.Status.QUEUED
+    )
+    email.refresh_from_db(fields=["status"])
+    task_enqueue(task=email_deliver, kwargs={"email_id": email.pk})
+    logger.info("Email %s queued again (after %d attempt(s))", email.pk, email.attempts)
+    return email
+
+
+def task_call_retry(*, call: TaskCall, now: datetime.datetime | None = None) -> bool:
+    """Support's "retry now": dispatch a call not done yet, once the transaction commits.
+
+    Gives it a fresh round of the sweep's tries (a call given up is taken up again).
+    Returns False, changing nothing, for a call already done.
+    """
+    now = now or timezone.now()
+    updated = TaskCall.objects.filter(pk=call.pk, done_at__isnull=True).update(
+        attempts=1, due_at=now + retry_delay(attempts=1)
+    )
+    if not updated:
+        return False
+    call.refresh_from_db()
+    transaction.on_commit(lambda: task_dispatch(call=call))
+    logger.info("Outbox: %s (call %s) retried by hand", call.task, call.pk)
+    return True

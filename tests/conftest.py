@@ -355,3 +355,21 @@ def sweep_later():
         return outbox_sweep(now=timezone.now() + RETRY_AFTER)
 
     return sweep
+
+
+# The Django admin for support staff
+
+
+@pytest.fixture
+def support_staff(db):
+    """A superuser with an authenticator app, as the demo administrator is."""
+    user = UserFactory(email="support@example.org", is_staff=True, is_superuser=True)
+    add_totp(user)
+    return user
+
+
+@pytest.fixture
+def support_client(client, support_staff):
+    """A client signed in as ``support_staff`` in a session that passed MFA."""
+    sign_in_with_mfa(client, support_staff)
+    return client

@@ -64,6 +64,7 @@ class RosterEntry(models.Model):
 
     class Meta:
         ordering = ["-added_at"]
+        verbose_name_plural = "roster entries"
         constraints = [
             models.UniqueConstraint(
                 fields=["organisation", "credential"], name="verification_roster_once"
@@ -167,6 +168,7 @@ class ApiKey(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        verbose_name = "API key"
 
     def __str__(self) -> str:
         return f"{self.name} ({self.hint}…)"

@@ -133,6 +133,10 @@ decision = SimpleNamespace(supervisor_name="Sam Rivera", comment="Which domain?"
 
 # One example context per email: a new template without one fails the coverage test below.
 EXAMPLES = {
+    "accounts/mfa_reset": {
+        "user": holder,
+        "reset": SimpleNamespace(at=datetime.datetime(2026, 3, 5, 14, 30, tzinfo=datetime.UTC)),
+    },
     "certificates/credential_issued": {
         "holder": holder,
         "credential": credential,
