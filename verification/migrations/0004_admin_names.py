@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('verification', '0001_initial'),
+        ('verification', '0003_bulkcheck_encoding_separator_columns'),
     ]
 
     operations = [
