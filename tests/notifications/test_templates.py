@@ -157,6 +157,18 @@ EXAMPLES = {
         "has_account": False,
         "signup_url": "http://127.0.0.1:8000/accounts/signup/",
     },
+    "courses/review_requested": {
+        "reviewer": holder,
+        "page_title": "Lesson 1.1",
+        "provider_name": "Harbor Peer Academy",
+        "submitter_name": "Elena Ruiz",
+        "task_name": "Programme review",
+    },
+    "courses/stall_reminder": {
+        "trainee": SimpleNamespace(first_name="Ada", email="ada@example.org"),
+        "programme": programme,
+        "last_activity_at": datetime.datetime(2026, 2, 1, 10, 0, tzinfo=datetime.UTC),
+    },
     "practice/entry_approved": {
         "trainee": holder,
         "entry": entry,
@@ -165,6 +177,13 @@ EXAMPLES = {
     },
     "practice/entry_returned": {"trainee": holder, "entry": entry, "decision": decision},
     "practice/supervisor_digest": {"supervisor": holder, "count": 2},
+    "verification/verifier_invitation": {
+        "organisation": SimpleNamespace(name="Eastside Clinic"),
+        "invited_by": SimpleNamespace(get_full_name=lambda: "Sam Rivera"),
+        "site_name": "Peerpath",
+        "invitation": SimpleNamespace(email="ada@example.org", expires_at=today),
+        "signup_url": "http://127.0.0.1:8000/accounts/signup/",
+    },
     "verification/roster_alert": {
         "count": 1,
         "items": [
