@@ -44,17 +44,25 @@ CREDENTIALS = 10_000
 BULK_NUMBERS = 500
 BULK_RUNS, CSV_RUNS = 15, 5
 WORKERS = 2
+RAMP = (1, 4, 16, 64)  # connections: where each target saturates
 THREADS = int(os.environ.get("BENCH_THREADS", "2"))
 WORKER_CLASSES = os.environ.get("BENCH_WORKER_CLASSES", "sync,gthread").split(",")
 WRK_THREADS, CONNECTIONS = 2, 16
-WARMUP_SECONDS, SECONDS = 2, 10
+WARMUP_SECONDS = int(os.environ.get("BENCH_WARMUP_SECONDS", "2"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+RAMP_SECONDS = int(os.environ.get("BENCH_RAMP_SECONDS", "4"))
 # High enough that neither the bench's one key nor its one address is ever throttled:
 # the limiter still counts every request in Redis, as in production, it just never says no.
 API_RATE_LIMIT = PUBLIC_RATE_LIMIT = "100000000/m"
-AIM_RATIO, AIM_P99_MS = 0.7, 50.0
+# Issue 19: the API >= 0.5 x the bare view (stretch 0.7), p99 <= 10 ms at 16 connections;
+# the public page >= 0.4 x; a bulk call of 500 numbers <= 25 ms over HTTP.
+AIM_RATIO, STRETCH_RATIO, AIM_P99_MS, AIM_PAGE_RATIO, AIM_BULK_MS = 0.5, 0.7, 10.0, 0.4, 25.0
 BUSY = 0.1  # warn when other processes took more than this share of the machine
 DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/postgres"
-REDIS_SERVER = "redis://127.0.0.1:6379"
+# BENCH_REDIS_SERVER: another Redis (say a private redis-server); BENCH_REDIS_DBS="14,15":
+# the cache and broker databases to use (emptied afterwards) instead of two empty ones found.
+REDIS_SERVER = os.environ.get("BENCH_REDIS_SERVER", "redis://127.0.0.1:6379")
+REDIS_DBS = os.environ.get("BENCH_REDIS_DBS", "")
 WRK = shutil.which("wrk")
 
 FIRST_NAMES = ["Ada", "Tomás", "Mei", "Kwame", "Siobhán", "Priya", "Jonas", "Amara", "Luis"]
@@ -129,7 +137,7 @@ def throwaway_database(workdir: Path):
         path = workdir / "bench.sqlite3"
         yield f"sqlite:///{path}", f"SQLite, throwaway file {path}", list
         return
-    name = f"peerpath_bench_verification_{os.getpid()}"
+    name = os.environ.get("BENCH_DATABASE_NAME", f"peerpath_bench_verification_{os.getpid()}")
     with psycopg.connect(server, autocommit=True) as admin:
         version = admin.execute("SHOW server_version").fetchone()[0]
         admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
@@ -173,8 +181,8 @@ def throwaway_redis():
         yield None, None, None
         return
     client.close()
-    free = []
-    for db in range(15, 1, -1):
+    free = [int(db) for db in REDIS_DBS.split(",") if db.strip()]
+    for db in range(15, 1, -1) if not free else ():
         probe = redis.Redis.from_url(f"{REDIS_SERVER}/{db}", socket_timeout=3)
         if probe.dbsize() == 0:
             free.append(db)
@@ -384,13 +392,20 @@ def _ms(text: str) -> float:
     return float(match.group(1)) * _UNITS[match.group(2)]
 
 
-def wrk(port: int, target: dict, seconds: int, script: Path, numbers_file: Path) -> dict:
+def wrk(
+    port: int,
+    target: dict,
+    seconds: int,
+    script: Path,
+    numbers_file: Path,
+    connections: int = CONNECTIONS,
+) -> dict:
     command = [
         WRK,
         "--threads",
-        str(WRK_THREADS),
+        str(min(WRK_THREADS, connections)),
         "--connections",
-        str(CONNECTIONS),
+        str(connections),
         "--duration",
         f"{seconds}s",
         "--timeout",
@@ -478,7 +493,17 @@ def wrk_cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def measure(server, targets, script: Path, numbers_file: Path, number: str, backends, redis):
+def redis_hits(cache) -> tuple[int, int]:
+    """(keyspace hits, misses) so far: reads that found their key, and those that did not."""
+    if cache is None:
+        return 0, 0
+    stats = cache.info("stats")
+    return int(stats["keyspace_hits"]), int(stats["keyspace_misses"])
+
+
+def measure(
+    server, targets, script: Path, numbers_file: Path, number: str, backends, redis, cache=None
+):
     """Each target: one check request, a warm-up, then the measured run.
 
     Besides wrk's figures: the CPU time gunicorn's workers and the database's connections
@@ -492,7 +517,9 @@ def measure(server, targets, script: Path, numbers_file: Path, number: str, back
         groups = {"workers": children(server.pid), "database": backends(), "redis": redis}
         before = {name: cpu_seconds(pids) for name, pids in groups.items()}
         busy, wrk_cpu, wall = machine_busy_seconds(), wrk_cpu_seconds(), time.monotonic()
+        hits_before = redis_hits(cache)
         result = wrk(server.port, target, SECONDS, script, numbers_file)
+        hits, misses = (a - b for a, b in zip(redis_hits(cache), hits_before, strict=True))
         wall = time.monotonic() - wall
         spent = {name: cpu_seconds(pids) - before[name] for name, pids in groups.items()}
         ours = sum(spent.values()) + wrk_cpu_seconds() - wrk_cpu
@@ -502,6 +529,8 @@ def measure(server, targets, script: Path, numbers_file: Path, number: str, back
             "others": max(0.0, others) / (wall * CORES),
             "worker_cpu_ms": spent["workers"] * 1000 / requests,
             "database_cpu_ms": spent["database"] * 1000 / requests if groups["database"] else None,
+            "hit_share": hits / (hits + misses) if hits + misses else None,
+            "redis_reads": (hits + misses) / requests,
         }
         if result["non_2xx"] or any(result["socket_errors"].values()):
             raise BenchError(
@@ -615,7 +644,7 @@ def run() -> int:
                 (
                     "cache and Celery broker",
                     f"Redis {cache_url} (cache), {broker_url} (broker); no Celery worker "
-                    "runs, so record_verifications tasks queue up in Redis"
+                    "runs, so checks stay in the Redis stream (verification.answers.STREAM)"
                     if cache_url
                     else "local-memory cache per process, Celery tasks run inline "
                     "(Redis did not answer on 127.0.0.1:6379)",
@@ -676,14 +705,28 @@ def run() -> int:
         ]
         by_class = {}
         redis_pids = [int(broker.info("server")["process_id"])] if broker else []
-        queued_before = broker.llen("celery") if broker else 0
+        import redis as redis_py
+
+        cache = redis_py.Redis.from_url(cache_url, socket_timeout=10) if cache_url else None
+        from verification.answers import STREAM
+
+        queued_before = cache.xlen(STREAM) if cache else 0
+        ramps: dict[str, dict[int, dict]] = {}
         for worker_class in WORKER_CLASSES:
             log = workdir / f"gunicorn-{worker_class}.log"
             with gunicorn(env, port, worker_class, log) as server:
                 by_class[worker_class] = measure(
-                    server, targets, script, numbers_file, numbers[0], backends, redis_pids
+                    server, targets, script, numbers_file, numbers[0], backends, redis_pids, cache
                 )
-        queued = (broker.llen("celery") if broker else 0) - queued_before
+                if worker_class == WORKER_CLASSES[0] and RAMP_SECONDS:
+                    for target in targets:
+                        ramps[target["name"]] = {
+                            connections: wrk(
+                                server.port, target, RAMP_SECONDS, script, numbers_file, connections
+                            )
+                            for connections in RAMP
+                        }
+        queued = (cache.xlen(STREAM) if cache else 0) - queued_before
 
         base, api, page = (target["name"] for target in targets)
         for worker_class, results in by_class.items():
@@ -707,6 +750,15 @@ def run() -> int:
                         f"gunicorn workers {result['worker_cpu_ms']:.2f} ms{database_cpu} "
                         f"(other processes used {result['others']:.0%} of the machine)",
                     ),
+                    (
+                        "  Redis reads per request, share that hit",
+                        f"{result['redis_reads']:.1f}, "
+                        + (
+                            f"{result['hit_share']:.1%}"
+                            if result["hit_share"] is not None
+                            else "no Redis reads"
+                        ),
+                    ),
                 ]
             ratio = results[api]["rps"] / results[base]["rps"]
             rows += [
@@ -718,11 +770,29 @@ def run() -> int:
             ]
             print_table(f"gunicorn {WORKERS} workers, {label}", rows)
 
+        if ramps:
+            rows = []
+            for name, by_connections in ramps.items():
+                rows.append(
+                    (
+                        name,
+                        "; ".join(
+                            f"{connections}: {r['rps']:,.0f} req/s p99 {r['p99']:.1f} ms"
+                            for connections, r in by_connections.items()
+                        ),
+                    )
+                )
+            print_table(
+                f"Ramp ({WORKER_CLASSES[0]}, {RAMP_SECONDS} s per step; connections: req/s, p99)",
+                rows,
+            )
+
         best = max(by_class, key=lambda worker_class: by_class[worker_class][api]["rps"])
         best_base = max(by_class, key=lambda worker_class: by_class[worker_class][base]["rps"])
         chosen = by_class[best]
         ratio = chosen[api]["rps"] / chosen[base]["rps"]
         p99 = chosen[api]["p99"]
+        page_ratio = chosen[page]["rps"] / chosen[base]["rps"]
         verdict = [
             (
                 "worker class used for the aims",
@@ -734,13 +804,18 @@ def run() -> int:
                 ),
             ),
             (
-                f"aim: API >= {AIM_RATIO} x baseline",
-                f"{'MET' if ratio >= AIM_RATIO else 'NOT MET'} ({ratio:.2f} x: "
+                f"aim: API >= {AIM_RATIO} x baseline (stretch {STRETCH_RATIO})",
+                f"{'MET' if ratio >= AIM_RATIO else 'NOT MET'}"
+                f"{', stretch MET' if ratio >= STRETCH_RATIO else ''} ({ratio:.2f} x: "
                 f"{chosen[api]['rps']:,.0f} / {chosen[base]['rps']:,.0f} req/s)",
             ),
             (
-                f"aim: API p99 < {AIM_P99_MS:.0f} ms at that throughput",
-                f"{'MET' if p99 < AIM_P99_MS else 'NOT MET'} (p99 {p99:.1f} ms at "
+                f"aim: public page >= {AIM_PAGE_RATIO} x baseline",
+                f"{'MET' if page_ratio >= AIM_PAGE_RATIO else 'NOT MET'} ({page_ratio:.2f} x)",
+            ),
+            (
+                f"aim: API p99 <= {AIM_P99_MS:.0f} ms at {CONNECTIONS} connections",
+                f"{'MET' if p99 <= AIM_P99_MS else 'NOT MET'} (p99 {p99:.1f} ms at "
                 f"{chosen[api]['rps']:,.0f} req/s; with {CONNECTIONS} connections always "
                 f"busy the mean latency is {CONNECTIONS} / throughput = "
                 f"{CONNECTIONS / chosen[api]['rps'] * 1000:.0f} ms)",
@@ -752,10 +827,10 @@ def run() -> int:
                 "(the load-independent part of the gap)",
             ),
             (
-                "verification events queued in Redis during the runs",
-                f"{queued:,} record_verifications tasks"
-                if broker
-                else "none: recorded inline (no broker)",
+                "checks appended to the Redis stream during the runs",
+                f"{queued:,} (stored by the drain-checks beat task; no worker runs here)"
+                if cache
+                else "none: recorded inline (no Redis)",
             ),
         ]
 
@@ -806,6 +881,8 @@ def run() -> int:
         verdict += [
             (
                 f"bulk API call, {BULK_NUMBERS} numbers (POST /api/v1/credentials/verify)",
+                f"{'MET' if statistics.median(samples) <= AIM_BULK_MS else 'NOT MET'} "
+                f"(aim <= {AIM_BULK_MS:.0f} ms): "
                 f"{statistics.median(samples):.0f} ms median of {BULK_RUNS} over HTTP "
                 f"({found} found); credentials_verify alone in-process "
                 f"{statistics.median(in_process):.0f} ms",

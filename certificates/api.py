@@ -9,11 +9,13 @@ verification to it).
 import dataclasses
 import datetime
 
-from django.db.models import QuerySet
+from django.db.models import Max, QuerySet
+from django.db.models.functions import Coalesce
 
 from .models import Credential
 from .numbers import normalise, number_problem
 from .openbadges import VERIFY_ROUTE, verification_path, verification_url
+from .signals import credential_changed
 
 __all__ = [
     "STATUS_CHANGE_FIELDS",
@@ -21,6 +23,8 @@ __all__ = [
     "Credential",
     "CredentialStatus",
     "StatusChange",
+    "credential_answers",
+    "credential_changed",
     "credential_ids_existing",
     "credential_of_holder",
     "credential_status_change",
@@ -77,3 +81,34 @@ def credential_status_change(credential: Credential) -> StatusChange | None:
     return StatusChange(
         at=credential.status_changed_at, public_reason=credential.status_public_reason
     )
+
+
+def credential_answers(
+    *, ids: list[int] | None = None, numbers: list[str] | None = None
+) -> list[dict]:
+    """What a verification answer needs of each credential (by id or canonical number), in
+    one query: id, number, status, issued_on, expires_on, achievement, the public side of
+    its last status change (``status_changed_at`` and ``status_public_reason``, blank while
+    active: see ``credential_status_change``), and ``version``, which grows with every event
+    on the credential (a cache keeps the highest it has seen)."""
+    credentials = Credential.objects.order_by()
+    if ids is not None:
+        credentials = credentials.filter(pk__in=ids)
+    else:
+        credentials = credentials.filter(number__in=numbers or [])
+    rows = credentials.annotate(version=Coalesce(Max("events__id"), 0)).values(
+        "id",
+        "number",
+        "status",
+        "issued_on",
+        "expires_on",
+        "achievement",
+        "version",
+        *STATUS_CHANGE_FIELDS[1:],
+    )
+    answers = []
+    for row in rows:
+        if row["status"] == CredentialStatus.ACTIVE:
+            row.update(status_changed_at=None, status_public_reason="")
+        answers.append(dict(row))
+    return answers

@@ -5,12 +5,15 @@ whether that earns a credential is this app's rule, checked in ``credential_issu
 Connected in ``CertificatesConfig.ready()``.
 """
 
+from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
 from courses.models import Enrollment
 from courses.signals import enrollment_progressed
 
+from .models import Credential
 from .services import credential_issue_if_eligible
+from .signals import credential_changed_announce
 
 
 @receiver(enrollment_progressed, dispatch_uid="certificates_issue_if_eligible")
@@ -22,3 +25,10 @@ def _issue_if_eligible(sender, *, enrollment_id: int, **kwargs) -> None:
     enrollment = Enrollment.objects.filter(pk=enrollment_id).first()
     if enrollment is not None:
         credential_issue_if_eligible(enrollment=enrollment)
+
+
+@receiver(post_delete, sender=Credential, dispatch_uid="certificates_credential_deleted")
+def _announce_deletion(sender, *, instance: Credential, **kwargs) -> None:
+    """A deleted credential (erasure) is announced too: whatever was kept of it elsewhere,
+    a cached answer with the holder's name, goes once the deletion commits."""
+    credential_changed_announce(credential_id=instance.pk, number=instance.number)

@@ -24,6 +24,7 @@ from practice.selectors import practice_totals
 from .models import Credential, CredentialEvent, EthicsAffirmation, EthicsCode
 from .numbers import normalise
 from .openbadges import verification_url
+from .signals import credential_changed_announce
 from .statuslist import MIN_BITS
 
 # Ids, numbers and reasons of our own making only: never a holder's name, address or a
@@ -192,12 +193,18 @@ def credential_create(**fields) -> Credential:
     for _ in range(9):
         try:
             with transaction.atomic():
-                return Credential.objects.create(
+                credential = Credential.objects.create(
                     status_index=rng.randrange(STATUS_INDEX_SPACE), **fields
                 )
+            break
         except IntegrityError:
             continue  # drew a taken position: draw again
-    return Credential.objects.create(status_index=rng.randrange(STATUS_INDEX_SPACE), **fields)
+    else:
+        credential = Credential.objects.create(
+            status_index=rng.randrange(STATUS_INDEX_SPACE), **fields
+        )
+    credential_changed_announce(credential_id=credential.pk, number=credential.number)
+    return credential
 
 
 def _signing_coordinator(programme) -> str:
@@ -382,6 +389,7 @@ def credential_change_status(
     credential.save(
         update_fields=["status", "status_reason", "status_public_reason", "status_changed_at"]
     )
+    credential_changed_announce(credential_id=credential.pk, number=credential.number)
     # Not the reason: the holder is told it and it is kept on the event, not in the logs.
     logger.info(
         "Credential %s %s by user %s (programme %s, holder %s)",
@@ -426,4 +434,5 @@ def credential_rerender(*, actor, credential_id: int) -> Credential:
     )
     logger.info("Credential %s queued to render again by user %s", credential.number, actor.pk)
     _render_later(credential_id=credential.pk, force=True)
+    credential_changed_announce(credential_id=credential.pk, number=credential.number)
     return credential

@@ -2,10 +2,14 @@
 
 One atomic increment per request, so several web processes share one count. Rates are
 written like ``"30/m"``: a number of requests per second (s), minute (m) or hour (h).
+While the cache does not answer (Redis down), each process counts on its own, so a limit
+still holds (per process) and no request fails for want of a count.
 """
 
 import logging
+import threading
 import time
+from time import monotonic
 
 from django.core.cache import cache
 
@@ -28,11 +32,9 @@ def hit(scope: str, ident, rate: str) -> float | None:
     now = time.time()
     key = f"ratelimit:{scope}:{ident}:{int(now // period)}"
     try:
-        count = cache.incr(key)  # the common case: the window already has a count
-    except ValueError:
-        # First request of the window (or it just expired): start it, unless another
-        # process got there first, in which case count on top of theirs.
-        count = 1 if cache.add(key, 1, timeout=period + 1) else cache.incr(key)
+        count = _shared_count(key, period)
+    except Exception as error:  # the cache's own errors (redis.ConnectionError, ...)
+        count = _local_count(key, error)
     if count <= limit:
         return None
     if count == limit + 1:
@@ -45,3 +47,33 @@ def hit(scope: str, ident, rate: str) -> float | None:
             rate,
         )
     return period - now % period
+
+
+def _shared_count(key: str, period: int) -> int:
+    try:
+        return cache.incr(key)  # the common case: the window already has a count
+    except ValueError:
+        # First request of the window (or it just expired): start it, unless another
+        # process got there first, in which case count on top of theirs.
+        return 1 if cache.add(key, 1, timeout=period + 1) else cache.incr(key)
+
+
+_local: dict[str, int] = {}
+_local_lock = threading.Lock()
+_local_logged = {"at": -60.0}
+
+
+def _local_count(key: str, error: Exception) -> int:
+    """The count in this process alone (the key names its window), for while the shared
+    cache does not answer."""
+    with _local_lock:
+        if len(_local) > 10_000:  # old windows' counts, never read again
+            _local.clear()
+        _local[key] = _local.get(key, 0) + 1
+        if monotonic() - _local_logged["at"] > 10:
+            _local_logged["at"] = monotonic()
+            logger.warning(
+                "Rate limit: the cache did not answer (%s); counting in this process",
+                type(error).__name__,
+            )
+        return _local[key]

@@ -29,6 +29,9 @@ class VerificationEvent(models.Model):
     )
     channel = models.CharField(max_length=10, choices=Channel.choices)
     at = models.DateTimeField(default=timezone.now)
+    # The Redis stream entry it came from ("<entry id>/<index>"): a drain that runs twice
+    # stores nothing twice. Empty for checks recorded directly (no Redis, or Redis down).
+    event_id = models.CharField(max_length=48, unique=True, null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-at"]

@@ -91,5 +91,34 @@ class VerificationResult:
         )
 
     @classmethod
+    def of_answer(
+        cls,
+        number: str,
+        answer,
+        *,
+        credential_id: int,
+        checked_at: datetime.datetime,
+        today: datetime.date,
+    ) -> "VerificationResult":
+        """From an answer kept in Redis (``answers.Answer``). The verdict is worked out here,
+        from the stored status and today's date, as ``Credential.effective_status`` does."""
+        status = answer.status
+        if status == CredentialStatus.ACTIVE and answer.expires_on < today:
+            status = "expired"
+        return cls(
+            number=number,
+            verdict=_VERDICT_BY_STATUS[status],
+            checked_at=checked_at,
+            holder_name=answer.holder_name,
+            programme=answer.programme,
+            issuer=answer.issuer,
+            issued_on=answer.issued_on,
+            expires_on=answer.expires_on,
+            status_changed_at=answer.status_changed_at,
+            public_reason=answer.public_reason,
+            credential_id=credential_id,
+        )
+
+    @classmethod
     def not_found(cls, number: str, *, checked_at: datetime.datetime) -> "VerificationResult":
         return cls(number=number, verdict=Verdict.NOT_FOUND, checked_at=checked_at)

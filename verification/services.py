@@ -4,6 +4,8 @@ Every surface (the public page, the API, the roster and CSV checks) asks
 ``credentials_verify``, so they can never disagree about a credential.
 """
 
+import contextlib
+import dataclasses
 import datetime
 import hmac
 import logging
@@ -12,7 +14,9 @@ from collections.abc import Sequence
 from functools import partial
 from typing import Any, cast
 
+import redis
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -24,16 +28,19 @@ from django.utils import timezone
 from certificates.api import (
     STATUS_CHANGE_FIELDS,
     Credential,
+    credential_answers,
     credential_ids_existing,
     credentials_by_number,
     normalise,
 )
+from core import ratelimit
 from core.codes import readable_code
 from notifications.services import absolute_link, email_send_template
 from organisations.models import Membership
 from organisations.roles import Role
 from organisations.services import membership_grant
 
+from . import answers
 from .csvcheck import read_sheet, sheet_check, sheet_plan
 from .models import (
     ApiKey,
@@ -78,6 +85,11 @@ def credentials_verify(
     checked_at = timezone.now()
     canonical = [normalise(number) for number, _ in checks]
     wanted = {number for number in canonical if number}
+    if wanted and all(last_name is None for _, last_name in checks):
+        kept = _verify_from_answers(checks, canonical, wanted, checked_at=checked_at)
+        if kept is not None:
+            _record_later(kept, channel=channel, organisation_id=organisation_id)
+            return kept
     by_number: dict[str | None, Credential] = {
         credential.number: credential
         for credential in credentials_by_number(numbers=wanted, fields=_RESULT_FIELDS)
@@ -110,6 +122,42 @@ _RESULT_FIELDS = (
 )
 
 
+def _verify_from_answers(
+    checks, canonical: list[str | None], wanted: set[str], *, checked_at: datetime.datetime
+) -> list[VerificationResult] | None:
+    """Checks by number alone, from the answers kept in Redis (one round trip), those not
+    kept read from PostgreSQL in one query and kept. None without Redis."""
+    ordered = sorted(wanted)
+    kept = answers.answers_get(ordered)
+    if kept is None:
+        return None
+    found: dict[str, tuple[int, answers.Answer]] = {}
+    missing = []
+    for number, entry in zip(ordered, kept, strict=True):
+        if entry is None:
+            missing.append(number)
+        else:
+            found[number] = (entry[0], answers.decode(entry[1]))
+    if missing:
+        rows = credential_answers(numbers=missing)
+        answers.answers_store(rows, write_through=False)
+        for row in rows:
+            found[row["number"]] = (row["id"], answers.decode(answers.encode(row)))
+    today = timezone.localdate()
+    results = []
+    for (typed, _), canon in zip(checks, canonical, strict=True):
+        hit = found.get(canon) if canon else None
+        if canon is None or hit is None:
+            results.append(VerificationResult.not_found(canon or typed, checked_at=checked_at))
+        else:
+            results.append(
+                VerificationResult.of_answer(
+                    canon, hit[1], credential_id=hit[0], checked_at=checked_at, today=today
+                )
+            )
+    return results
+
+
 def credential_verify(
     *, number: str, last_name: str | None = None, channel: str, organisation_id=None
 ) -> VerificationResult:
@@ -137,30 +185,26 @@ def _record_later(results, *, channel: str, organisation_id: int | None) -> None
 def _record_after_commit(
     *, credential_ids: list[int], channel: str, organisation_id: int | None, at: str
 ) -> None:
-    """Hand the checks to a worker; if the broker refuses them, write them here.
+    """Append the checks to the Redis stream (drained by ``checks_drain``); without Redis,
+    or when it does not answer, write them here, one bulk insert, and still answer.
 
-    Not through the outbox: an outbox row is one more write on every lookup, the cost the
-    task exists to avoid. While the broker is down a lookup writes its checks itself, one
-    bulk insert, and still answers. ``retry=False``: a lookup does not wait out the
-    publisher's reconnection attempts when writing inline is the better answer.
+    Not through Celery or the outbox: either costs a write or a publish per lookup, the
+    cost this exists to avoid.
     """
-    from .tasks import record_verifications
-
     fields: dict[str, Any] = {
         "credential_ids": credential_ids,
         "channel": channel,
         "organisation_id": organisation_id,
         "at": at,
     }
-    try:
-        record_verifications.apply_async(kwargs=fields, retry=False)
-    except Exception as error:
+    if settings.VERIFICATION_CHECKS_VIA_REDIS and answers.checks_append(**fields):
+        return
+    if settings.REDIS_URL and settings.VERIFICATION_CHECKS_VIA_REDIS:
         logger.warning(
-            "Verification: recording %d check(s) here, the task could not be queued: %s",
+            "Verification: recording %d check(s) here, Redis did not take them",
             len(credential_ids),
-            type(error).__name__,
         )
-        verifications_record(**fields)
+    verifications_record(**fields)
 
 
 def verifications_record(
@@ -178,6 +222,251 @@ def verifications_record(
     ]
     VerificationEvent.objects.bulk_create(events, ignore_conflicts=True, batch_size=1000)
     return len(events)
+
+
+def checks_drain(*, batch: int = 1000, max_batches: int = 100) -> int:
+    """Move checks from the Redis stream into VerificationEvent (a beat task, every few s).
+
+    Each stream entry's id makes its events' ``event_id``, unique in the database: a drain
+    that runs twice, or two at once, stores nothing twice, and an entry is deleted from the
+    stream only after its events are committed, so a crash mid-drain loses nothing (the
+    next drain stores what was left). Returns how many events were new or repeated.
+    """
+    redis_client = answers.client()
+    if redis_client is None:
+        return 0
+    stored = 0
+    for _ in range(max_batches):
+        try:
+            entries = redis_client.xrange(answers.STREAM, count=batch)
+        except redis.RedisError as error:
+            answers.unavailable(error, "draining checks")
+            break
+        if not entries:
+            break
+        rows = []
+        for entry_id, fields in entries:
+            organisation_id = int(fields["o"]) if fields.get("o") else None
+            when = datetime.datetime.fromisoformat(fields["at"])
+            for index, credential_id in enumerate(dict.fromkeys(fields["c"].split(","))):
+                rows.append(
+                    (f"{entry_id}/{index}", int(credential_id), organisation_id, fields["ch"], when)
+                )
+        existing = credential_ids_existing(ids=[row[1] for row in rows])
+        events = [
+            VerificationEvent(
+                event_id=event_id,
+                credential_id=credential_id,
+                organisation_id=organisation_id,
+                channel=channel,
+                at=when,
+            )
+            for event_id, credential_id, organisation_id, channel, when in rows
+            if credential_id in existing
+        ]
+        with transaction.atomic():
+            VerificationEvent.objects.bulk_create(events, ignore_conflicts=True, batch_size=1000)
+        try:
+            redis_client.xdel(answers.STREAM, *[entry_id for entry_id, _ in entries])
+        except redis.RedisError as error:
+            answers.unavailable(error, "draining checks")
+            break  # stored; the next drain finds them again and adds nothing
+        stored += len(events)
+    return stored
+
+
+# ---------------------------------------------------------------- the API's hot path
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Checked:
+    """One call's authentication, rate limit and (if a number was asked) its answer."""
+
+    api_key: ApiKey | None = None
+    retry_after: float | None = None
+    result: VerificationResult | None = None
+
+
+def _refused(scope: str, ident: object, rate: str) -> None:
+    logger.warning(
+        "Rate limit: %s refused for %s (over %s); the rest of this window is not logged",
+        scope,
+        ident,
+        rate,
+    )
+
+
+def _one(
+    number: str | None, canonical: str | None, reply, *, channel: str, organisation_id
+) -> VerificationResult | None:
+    """The answer for the number asked, from the reply or (not kept) from PostgreSQL."""
+    if number is None:
+        return None
+    checked_at = timezone.now()
+    if canonical is None:
+        return VerificationResult.not_found(number, checked_at=checked_at)
+    if reply.outcome == answers.ANSWERED:
+        result = VerificationResult.of_answer(
+            canonical,
+            answers.decode(reply.answer),
+            credential_id=reply.credential_id,
+            checked_at=checked_at,
+            today=timezone.localdate(),
+        )
+        if not settings.VERIFICATION_CHECKS_VIA_REDIS:
+            _record_later([result], channel=channel, organisation_id=organisation_id)
+        return result
+    rows = credential_answers(numbers=[canonical])
+    answers.answers_store(rows, write_through=False)
+    if not rows:
+        return VerificationResult.not_found(canonical, checked_at=checked_at)
+    (row,) = rows
+    result = VerificationResult.of_answer(
+        canonical,
+        answers.decode(answers.encode(row)),
+        credential_id=row["id"],
+        checked_at=checked_at,
+        today=timezone.localdate(),
+    )
+    _record_later([result], channel=channel, organisation_id=organisation_id)
+    return result
+
+
+def api_check(*, secret: str, number: str | None = None) -> Checked | None:
+    """An API call: the key, its rate limit and the credential's answer in one Redis round
+    trip (a second only when the key or the answer is not kept yet). None: no usable key.
+
+    Without Redis, or while it does not answer: the key from PostgreSQL, the rate limit
+    counted per process (core.ratelimit) and the answer from PostgreSQL.
+    """
+    if not secret.startswith(ApiKey.PREFIX):
+        return None
+    rate = settings.VERIFICATION_API_RATE_LIMIT
+    limit, period = ratelimit.parse_rate(rate)
+    key_hash = hash_api_key(secret)
+    canonical = normalise(number) if number is not None else None
+    record = settings.VERIFICATION_CHECKS_VIA_REDIS
+    reply = None
+    for _ in range(2):
+        now = ratelimit.time.time()
+        reply = answers.call(
+            counter=answers.counter_key("api", key_hash, int(now // period)),
+            limit=limit,
+            period=period,
+            now=timezone.now().timestamp(),
+            key_hash=key_hash,
+            number=canonical,
+            record=record,
+            channel=Channel.API,
+            at=timezone.now().isoformat(),
+        )
+        if reply is None or reply.outcome != answers.KEY_UNKNOWN:
+            break
+        known = (
+            ApiKey.objects.usable()
+            .filter(key_hash=key_hash)
+            .values_list("id", "organisation_id", "last_used_at")
+            .first()
+        )
+        answers.key_remember(
+            key_hash=key_hash,
+            key_id=known[0] if known else None,
+            organisation_id=known[1] if known else None,
+            used=known[2].timestamp() if known and known[2] else 0,
+        )
+    if reply is None or reply.outcome == answers.KEY_UNKNOWN:
+        return _api_check_from_postgresql(secret=secret, number=number)
+    if reply.outcome == answers.NOT_A_KEY:
+        return None
+    api_key = ApiKey(pk=reply.key_id, organisation_id=cast(int, reply.organisation_id))
+    if reply.touch:
+        api_key.last_used_at = timezone.now()
+        ApiKey.objects.filter(pk=api_key.pk).update(last_used_at=api_key.last_used_at)
+    if reply.outcome == answers.LIMITED:
+        if reply.count == limit + 1:
+            _refused("api", api_key.pk, rate)
+        return Checked(api_key=api_key, retry_after=period - now % period)
+    result = _one(
+        number, canonical, reply, channel=Channel.API, organisation_id=api_key.organisation_id
+    )
+    return Checked(api_key=api_key, result=result)
+
+
+def _api_check_from_postgresql(*, secret: str, number: str | None) -> Checked | None:
+    api_key = api_key_authenticate(secret=secret)
+    if api_key is None:
+        return None
+    retry_after = ratelimit.hit("api", api_key.pk, settings.VERIFICATION_API_RATE_LIMIT)
+    if retry_after is not None:
+        return Checked(api_key=api_key, retry_after=retry_after)
+    result = None
+    if number is not None:
+        result = credential_verify(
+            number=number, channel=Channel.API, organisation_id=api_key.organisation_id
+        )
+    return Checked(api_key=api_key, result=result)
+
+
+def page_check(*, address: str, number: str) -> Checked:
+    """The public page's rate limit (by address) and answer, in one Redis round trip."""
+    rate = settings.VERIFICATION_PUBLIC_RATE_LIMIT
+    limit, period = ratelimit.parse_rate(rate)
+    canonical = normalise(number)
+    now = ratelimit.time.time()
+    reply = answers.call(
+        counter=answers.counter_key("verify", address, int(now // period)),
+        limit=limit,
+        period=period,
+        now=now,
+        number=canonical,
+        record=settings.VERIFICATION_CHECKS_VIA_REDIS,
+        channel=Channel.PAGE,
+        at=timezone.now().isoformat(),
+    )
+    if reply is None:
+        retry_after = ratelimit.hit("verify", address, rate)
+        if retry_after is not None:
+            return Checked(retry_after=retry_after)
+        return Checked(result=credential_verify(number=number, channel=Channel.PAGE))
+    if reply.outcome == answers.LIMITED:
+        if reply.count == limit + 1:
+            _refused("verify", address, rate)
+        return Checked(retry_after=period - now % period)
+    return Checked(
+        result=_one(number, canonical, reply, channel=Channel.PAGE, organisation_id=None)
+    )
+
+
+# ---------------------------------------------------------------- answers kept in Redis
+
+
+def answer_refresh(*, credential_id: int, number: str, retry_later: bool = True) -> bool:
+    """Write a credential's current answer through to Redis (or drop it: deleted), after the
+    change committed. If Redis does not take it, a retry goes to the outbox (the sweep runs
+    it once Redis is back), so an answer kept from before the outage is corrected.
+    Returns True when Redis has the current answer."""
+    if not settings.REDIS_URL:
+        return True  # nothing is kept: every answer comes from the database
+    rows = credential_answers(ids=[credential_id])
+    done = (
+        answers.answers_store(rows, write_through=True)
+        if rows
+        else answers.answer_forget(number=number)
+    )
+    if not done and retry_later:
+        from notifications.services import task_enqueue
+
+        from .tasks import refresh_answer
+
+        logger.warning(
+            "Verification: credential %s changed while Redis was away; correcting it later",
+            credential_id,
+        )
+        with transaction.atomic():
+            task_enqueue(
+                task=refresh_answer, kwargs={"credential_id": credential_id, "number": number}
+            )
+    return done
 
 
 # ---------------------------------------------------------------- rosters
@@ -413,7 +702,9 @@ def api_key_revoke(*, api_key: ApiKey) -> ApiKey:
     """Revoke a key at once; revoking twice keeps the first time."""
     ApiKey.objects.filter(pk=api_key.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
     api_key.refresh_from_db(fields=["revoked_at", "key_hash"])
-    cache.delete(_key_cache_key(api_key.key_hash))
+    with _cache_optional("forgetting a revoked key"):
+        cache.delete(_key_cache_key(api_key.key_hash))
+    answers.key_forget(key_hash=api_key.key_hash)
     return api_key
 
 
@@ -429,13 +720,24 @@ def _key_cache_key(key_hash: str) -> str:
     return f"verification:api-key:{key_hash}"
 
 
+@contextlib.contextmanager
+def _cache_optional(doing: str):
+    """The key cache is a shortcut: while Redis is away, the database answers."""
+    try:
+        yield
+    except redis.RedisError as error:
+        logger.warning("Verification: the cache failed (%s while %s)", type(error).__name__, doing)
+
+
 def api_key_authenticate(*, secret: str) -> ApiKey | None:
     """The usable key with this secret, or None. No query while the key is cached."""
     if not secret.startswith(ApiKey.PREFIX):
         return None
     key_hash = hash_api_key(secret)
     cache_key = _key_cache_key(key_hash)
-    known = cache.get(cache_key)
+    known: Any = None
+    with _cache_optional("reading a key"):
+        known = cache.get(cache_key)
     if known is None:
         known = (
             ApiKey.objects.usable()
@@ -443,7 +745,8 @@ def api_key_authenticate(*, secret: str) -> ApiKey | None:
             .values_list("id", "organisation_id", "last_used_at")
             .first()
         ) or (None, None, None)
-        cache.set(cache_key, known, _KEY_CACHE_SECONDS)
+        with _cache_optional("keeping a key"):
+            cache.set(cache_key, known, _KEY_CACHE_SECONDS)
     key_id, organisation_id, last_used_at = known
     if key_id is None:
         return None
@@ -451,7 +754,8 @@ def api_key_authenticate(*, secret: str) -> ApiKey | None:
     if last_used_at is None or now - last_used_at > _LAST_USED_RESOLUTION:
         ApiKey.objects.filter(pk=key_id).update(last_used_at=now)
         last_used_at = now
-        cache.set(cache_key, (key_id, organisation_id, now), _KEY_CACHE_SECONDS)
+        with _cache_optional("keeping a key"):
+            cache.set(cache_key, (key_id, organisation_id, now), _KEY_CACHE_SECONDS)
     return ApiKey(pk=key_id, organisation_id=organisation_id, last_used_at=last_used_at)
 
 

@@ -47,6 +47,10 @@ def _too_many(request):
     )
     if retry_after is None:
         return None
+    return _refused(request, retry_after)
+
+
+def _refused(request, retry_after: float):
     response = render(
         request,
         "verification/too_many.html",
@@ -61,14 +65,16 @@ def _too_many(request):
 def verify(request, number: str):
     """Public (the QR code opens it): is this credential real and current?
 
-    A VALID answer may be cached by proxies for VERIFICATION_CACHE_SECONDS, so a
-    revocation shows within that time; any other answer, and any page for a signed-in
-    user, is never cached.
+    The rate limit and the answer come from Redis in one round trip (services.page_check).
+    A VALID answer may be kept by shared caches (a CDN, a proxy) for
+    VERIFICATION_CACHE_SECONDS, never by the browser, so a reload after a revocation asks
+    again; any other answer, and any page for a signed-in user, is never cached.
     """
-    limited = _too_many(request)
-    if limited:
-        return limited
-    result = services.credential_verify(number=number, channel=services.Channel.PAGE)
+    checked = services.page_check(address=client_ip(request) or "", number=number)
+    if checked.retry_after is not None:
+        return _refused(request, checked.retry_after)
+    result = checked.result
+    assert result is not None  # a number was asked
     response = render(
         request,
         "verification/verify.html",
@@ -76,7 +82,9 @@ def verify(request, number: str):
         status=200 if result.found else 404,
     )
     if result.is_valid and not request.user.is_authenticated:
-        patch_cache_control(response, public=True, max_age=settings.VERIFICATION_CACHE_SECONDS)
+        patch_cache_control(
+            response, public=True, s_maxage=settings.VERIFICATION_CACHE_SECONDS, max_age=0
+        )
     else:
         add_never_cache_headers(response)
     return response

@@ -217,6 +217,9 @@ VERIFICATION_API_RATE_LIMIT = env("VERIFICATION_API_RATE_LIMIT", default="600/m"
 # How long a proxy may keep a VALID answer: a revocation shows within this many seconds.
 VERIFICATION_CACHE_SECONDS = 30
 VERIFICATION_CSV_MAX_ROWS = 10_000
+# With Redis, API and page checks are appended to a Redis stream in the lookup's own round
+# trip and stored by the drain-checks beat task; without it, or when off, stored directly.
+VERIFICATION_CHECKS_VIA_REDIS = env.bool("VERIFICATION_CHECKS_VIA_REDIS", default=True)
 
 # Internationalisation
 LANGUAGE_CODE = "en-gb"
@@ -309,6 +312,12 @@ CELERY_BEAT_SCHEDULE = {
     "credential-expiry-reminders": {
         "task": "certificates.tasks.send_expiry_reminders",
         "schedule": crontab(hour=8, minute=0),
+    },
+    # Checks made through the API and the public page, from the Redis stream to the database.
+    "verification-drain-checks": {
+        "task": "verification.tasks.drain_checks",
+        "schedule": 5.0,
+        "options": {"expires": 4},
     },
     # Hourly, so a clinic hears of a suspension or revocation the same morning.
     "roster-alerts": {

@@ -20,3 +20,6 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 MEDIA_ROOT = BASE_DIR / ".test-media"  # tests point it at a temporary directory
 # A TOTP code computed by a test just before a 30-second step ends still counts on arrival.
 MFA_TOTP_TOLERANCE = 1
+# Checks are stored as they are made, so tests read them at once; the tests of the Redis
+# stream (tests/verification/test_hot_path.py) switch this on for themselves.
+VERIFICATION_CHECKS_VIA_REDIS = False

@@ -51,12 +51,15 @@ def mfa_coordinator(coordinator, with_totp):
 def change_status(mfa_coordinator):
     """change_status(credential, "suspend" | "reinstate" | "revoke") through the real service."""
 
-    def change(credential: Credential, action: str, reason: str = "Under review") -> Credential:
+    def change(
+        credential: Credential, action: str, reason: str = "Under review", public_reason: str = ""
+    ) -> Credential:
         changed = credential_change_status(
             actor=mfa_coordinator,
             credential_id=credential.pk,
             action=action,
             reason=reason,
+            public_reason=public_reason,
             confirm_number=credential.number,
         )
         credential.refresh_from_db()
