@@ -13,6 +13,7 @@ PREFIX = "PP"
 RANDOM_LENGTH = 8
 # Characters people type for the ones Crockford's alphabet leaves out.
 LOOKALIKES = str.maketrans({"O": "0", "I": "1", "L": "1"})
+_VALUE = {char: value for value, char in enumerate(ALPHABET)}
 
 
 def check_character(payload: str) -> str:
@@ -21,14 +22,14 @@ def check_character(payload: str) -> str:
     factor = 2
     total = 0
     for char in reversed(payload):
-        addend = factor * ALPHABET.index(char)
+        addend = factor * _VALUE[char]
         factor = 1 if factor == 2 else 2
         total += addend // base + addend % base
     return ALPHABET[(base - total % base) % base]
 
 
-def format_number(payload: str) -> str:
-    return f"{PREFIX}-{payload[:4]}-{payload[4:]}-{check_character(payload)}"
+def format_number(payload: str, check: str | None = None) -> str:
+    return f"{PREFIX}-{payload[:4]}-{payload[4:]}-{check or check_character(payload)}"
 
 
 def new_number() -> str:
@@ -48,7 +49,7 @@ def normalise(text: str) -> str | None:
     payload, check = compact[:-1], compact[-1]
     if check_character(payload) != check:
         return None
-    return format_number(payload)
+    return format_number(payload, check)
 
 
 def number_problem(text: str) -> str | None:

@@ -34,6 +34,8 @@ from django.conf import settings
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
+from .results import Answer
+
 logger = logging.getLogger(__name__)
 
 PREFIX = "peerpath:v:"
@@ -262,33 +264,21 @@ def key_forget(*, key_hash: str) -> None:
 
 def encode(row: dict) -> str:
     """The answer kept for one credential, from a ``certificates.api.credential_answers`` row."""
-    achieved = row["achievement"] or {}
+    answer = Answer.of_row(row)
     return json.dumps(
         [
-            row["status"],
-            row["issued_on"].isoformat(),
-            row["expires_on"].isoformat(),
-            achieved.get("holder_name", ""),
-            achieved.get("programme", ""),
-            achieved.get("issuer", ""),
-            row["status_changed_at"].isoformat() if row["status_changed_at"] else "",
-            row["status_public_reason"],
+            answer.status,
+            answer.issued_on.isoformat(),
+            answer.expires_on.isoformat(),
+            answer.holder_name,
+            answer.programme,
+            answer.issuer,
+            answer.status_changed_at.isoformat() if answer.status_changed_at else "",
+            answer.public_reason,
         ],
         ensure_ascii=False,
         separators=(",", ":"),
     )
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class Answer:
-    status: str
-    issued_on: datetime.date
-    expires_on: datetime.date
-    holder_name: str
-    programme: str
-    issuer: str
-    status_changed_at: datetime.datetime | None
-    public_reason: str
 
 
 def decode(answer: str) -> Answer:

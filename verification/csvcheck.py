@@ -29,7 +29,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from certificates.api import Credential, normalise, number_problem
+from certificates.api import normalise, number_problem
 from core.csv import FORMULA_PREFIXES, safe_cell
 
 from .results import EXPLANATIONS, VerificationResult
@@ -443,11 +443,15 @@ def sheet_check(
     sheet: Sheet,
     plan: Plan,
     *,
-    credentials: Mapping[str, Credential],
+    credentials: Mapping[str, dict],
     names_match: Callable[[str, str], bool],
+    result_of: Callable[[dict], VerificationResult],
     checked_at: datetime.datetime,
 ) -> tuple[list[dict], list[VerificationResult]]:
     """One stored result per row, and the results of rows that matched (to be recorded).
+
+    ``credentials`` holds ``certificates.api.credentials_named`` rows by number;
+    ``result_of`` makes a row's result.
 
     A name that does not match says only that: the row gets none of the credential's details.
     Saying that a number exists tells the clinic nothing the public page at that number
@@ -463,7 +467,7 @@ def sheet_check(
             credential = credentials.get(number) if number else None
             if credential is None:
                 problem = (RowProblem.NOT_FOUND, f"No credential has the number {number}.")
-            elif not names_match(row.name, credential.holder.last_name):
+            elif not names_match(row.name, credential["holder_last_name"]):
                 problem = (
                     (RowProblem.NAME_MISMATCH, "This row has no last name.")
                     if not row.name
@@ -474,7 +478,7 @@ def sheet_check(
                     )
                 )
             else:
-                result = VerificationResult.of(credential, checked_at=checked_at)
+                result = result_of(credential)
                 matched.append(result)
                 outcome = (result.verdict.value, EXPLANATIONS[result.verdict])
                 found = _found(result)

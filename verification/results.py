@@ -42,6 +42,36 @@ _VERDICT_BY_STATUS = {
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
+class Answer:
+    """What a verification result needs of a credential, as kept in Redis (``answers``) or
+    read from a ``certificates.api`` row: never a verdict (EXPIRED depends on the day)."""
+
+    status: str
+    issued_on: datetime.date
+    expires_on: datetime.date
+    holder_name: str
+    programme: str
+    issuer: str
+    status_changed_at: datetime.datetime | None
+    public_reason: str
+
+    @classmethod
+    def of_row(cls, row: dict) -> "Answer":
+        """From a ``credential_answers`` or ``credentials_named`` row."""
+        achieved = row["achievement"] or {}
+        return cls(
+            row["status"],
+            row["issued_on"],
+            row["expires_on"],
+            achieved.get("holder_name", ""),
+            achieved.get("programme", ""),
+            achieved.get("issuer", ""),
+            row["status_changed_at"],
+            row["status_public_reason"],
+        )
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
 class VerificationResult:
     """Only what a verifier needs: never an email, a note or a story."""
 
@@ -94,14 +124,14 @@ class VerificationResult:
     def of_answer(
         cls,
         number: str,
-        answer,
+        answer: Answer,
         *,
         credential_id: int,
         checked_at: datetime.datetime,
         today: datetime.date,
     ) -> "VerificationResult":
-        """From an answer kept in Redis (``answers.Answer``). The verdict is worked out here,
-        from the stored status and today's date, as ``Credential.effective_status`` does."""
+        """From an ``Answer`` (kept in Redis or read as a row). The verdict is worked out
+        here, from the stored status and ``today``, as ``Credential.effective_status`` does."""
         status = answer.status
         if status == CredentialStatus.ACTIVE and answer.expires_on < today:
             status = "expired"

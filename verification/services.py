@@ -9,6 +9,7 @@ import dataclasses
 import datetime
 import hmac
 import logging
+import re
 import unicodedata
 from collections.abc import Sequence
 from functools import partial
@@ -26,11 +27,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from certificates.api import (
-    STATUS_CHANGE_FIELDS,
-    Credential,
     credential_answers,
     credential_ids_existing,
-    credentials_by_number,
+    credentials_named,
     normalise,
 )
 from core import ratelimit
@@ -51,18 +50,20 @@ from .models import (
     VerifierInvitation,
     hash_api_key,
 )
-from .results import NO_MATCH_MESSAGE, VerificationResult
+from .results import NO_MATCH_MESSAGE, Answer, VerificationResult
 
 logger = logging.getLogger(__name__)
 Channel = VerificationEvent.Channel
+# Accents (combining marks once decomposed), spaces, hyphens, apostrophes: \W is what
+# str.isalnum() refuses, and the underscore.
+_NOT_LETTERS = re.compile(r"[\W_]+")
 # Every lookup by name compares against something, so a miss takes as long as a mismatch.
 _NOBODY = "\x00nobody"
 
 
 def name_key(name: str) -> str:
     """A last name as compared: no accents, case, spaces, hyphens or apostrophes."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in decomposed if c.isalnum()).casefold()
+    return _NOT_LETTERS.sub("", unicodedata.normalize("NFKD", name)).casefold()
 
 
 def _names_match(typed: str, actual: str) -> bool:
@@ -90,36 +91,31 @@ def credentials_verify(
         if kept is not None:
             _record_later(kept, channel=channel, organisation_id=organisation_id)
             return kept
-    by_number: dict[str | None, Credential] = {
-        credential.number: credential
-        for credential in credentials_by_number(numbers=wanted, fields=_RESULT_FIELDS)
-    }
+    by_number = {row["number"]: row for row in credentials_named(numbers=wanted)}
+    today = timezone.localdate()
     results = []
     for (typed, last_name), number in zip(checks, canonical, strict=True):
-        credential = by_number.get(number)
+        row = by_number.get(number)
         if last_name is not None:
-            actual = credential.holder.last_name if credential else _NOBODY
+            actual = row["holder_last_name"] if row else _NOBODY
             if not _names_match(last_name, actual):
-                credential = None
-        if credential is None:
+                row = None
+        if row is None:
             results.append(VerificationResult.not_found(number or typed, checked_at=checked_at))
         else:
-            results.append(VerificationResult.of(credential, checked_at=checked_at))
+            results.append(_result_of_row(row, checked_at=checked_at, today=today))
     _record_later(results, channel=channel, organisation_id=organisation_id)
     return results
 
 
-_RESULT_FIELDS = (
-    "id",
-    "number",
-    "status",
-    "issued_on",
-    "expires_on",
-    "achievement",
-    *STATUS_CHANGE_FIELDS,
-    "holder__id",
-    "holder__last_name",
-)
+def _result_of_row(row: dict, *, checked_at: datetime.datetime, today) -> VerificationResult:
+    return VerificationResult.of_answer(
+        row["number"],
+        Answer.of_row(row),
+        credential_id=row["id"],
+        checked_at=checked_at,
+        today=today,
+    )
 
 
 def _verify_from_answers(
@@ -131,7 +127,7 @@ def _verify_from_answers(
     kept = answers.answers_get(ordered)
     if kept is None:
         return None
-    found: dict[str, tuple[int, answers.Answer]] = {}
+    found: dict[str, tuple[int, Answer]] = {}
     missing = []
     for number, entry in zip(ordered, kept, strict=True):
         if entry is None:
@@ -142,7 +138,7 @@ def _verify_from_answers(
         rows = credential_answers(numbers=missing)
         answers.answers_store(rows, write_through=False)
         for row in rows:
-            found[row["number"]] = (row["id"], answers.decode(answers.encode(row)))
+            found[row["number"]] = (row["id"], Answer.of_row(row))
     today = timezone.localdate()
     results = []
     for (typed, _), canon in zip(checks, canonical, strict=True):
@@ -321,13 +317,7 @@ def _one(
     if not rows:
         return VerificationResult.not_found(canonical, checked_at=checked_at)
     (row,) = rows
-    result = VerificationResult.of_answer(
-        canonical,
-        answers.decode(answers.encode(row)),
-        credential_id=row["id"],
-        checked_at=checked_at,
-        today=timezone.localdate(),
-    )
+    result = _result_of_row(row, checked_at=checked_at, today=timezone.localdate())
     _record_later([result], channel=channel, organisation_id=organisation_id)
     return result
 
@@ -773,12 +763,14 @@ def bulk_check_run(*, organisation, upload, created_by, add_to_roster: bool) -> 
     sheet = read_sheet(upload)
     plan = sheet_plan(sheet)
     checked_at = timezone.now()
-    credentials = {
-        credential.number: credential
-        for credential in credentials_by_number(numbers=plan.numbers, fields=_RESULT_FIELDS)
-    }
+    credentials = {row["number"]: row for row in credentials_named(numbers=plan.numbers)}
     rows, matched = sheet_check(
-        sheet, plan, credentials=credentials, names_match=_names_match, checked_at=checked_at
+        sheet,
+        plan,
+        credentials=credentials,
+        names_match=_names_match,
+        result_of=partial(_result_of_row, checked_at=checked_at, today=timezone.localdate()),
+        checked_at=checked_at,
     )
     _record_later(matched, channel=Channel.CSV, organisation_id=organisation.pk)
     bulk_check = BulkCheck.objects.create(
