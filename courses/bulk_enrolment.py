@@ -134,6 +134,15 @@ def enrollment_bulk_apply(
 ) -> list[tuple[BulkRow, EnrolByEmailResult]]:
     """Enrol or invite everyone; all or nothing (a failure rolls every row back)."""
     return [
-        (row, enrollment_by_email(coordinator=coordinator, programme=programme, email=row.email))
+        (
+            row,
+            enrollment_by_email(
+                coordinator=coordinator,
+                programme=programme,
+                email=row.email,
+                first_name=row.first_name,
+                last_name=row.last_name,
+            ),
+        )
         for row in rows
     ]

@@ -122,12 +122,20 @@ class EnrolByEmailResult:
 
 
 @transaction.atomic
-def enrollment_by_email(*, coordinator, programme: ProgrammePage, email: str) -> EnrolByEmailResult:
+def enrollment_by_email(
+    *,
+    coordinator,
+    programme: ProgrammePage,
+    email: str,
+    first_name: str = "",
+    last_name: str = "",
+) -> EnrolByEmailResult:
     """A coordinator enrols someone by email address: at once, or by invitation.
 
     People with no role at another organisation are enrolled at once. Anyone else, and any
     address without an account, is sent an invitation (a new one replaces a pending one),
-    and nothing else changes until they accept.
+    and nothing else changes until they accept. The names, if the coordinator gave them,
+    greet the person in the invitation.
     """
     if not has_role(coordinator, Role.COORDINATOR, organisation=programme.organisation):
         raise PermissionDenied("Only the programme's coordinators can enrol other people.")
@@ -148,7 +156,11 @@ def enrollment_by_email(*, coordinator, programme: ProgrammePage, email: str) ->
         programme=programme, email=email, status=EnrolmentInvitation.Status.PENDING
     ).update(status=EnrolmentInvitation.Status.DECLINED, responded_at=timezone.now())
     invitation = EnrolmentInvitation.objects.create(
-        programme=programme, email=email, invited_by=coordinator
+        programme=programme,
+        email=email,
+        first_name=first_name.strip()[:150],
+        last_name=last_name.strip()[:150],
+        invited_by=coordinator,
     )
     _invitation_send(invitation=invitation, has_account=user is not None)
     logger.info(

@@ -180,6 +180,10 @@ class EnrolmentInvitation(models.Model):
         "courses.ProgrammePage", on_delete=models.CASCADE, related_name="invitations"
     )
     email = models.EmailField()
+    # As the coordinator typed them (bulk enrolment): for the greeting and the list of
+    # invitations; the account keeps the names its owner gives at sign-up.
+    first_name = models.CharField(max_length=150, blank=True)
+    last_name = models.CharField(max_length=150, blank=True)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from courses.bulk_enrolment import bulk_enrolment_read
 from courses.models import Enrollment, EnrolmentInvitation
@@ -68,8 +69,15 @@ def test_coordinator_previews_then_enrols_and_invites(client, programme, coordin
     assert response.status_code == 302
     assert Enrollment.objects.filter(programme=programme, trainee=existing).exists()
     invitation = EnrolmentInvitation.objects.get(programme=programme)
-    assert invitation.email == "new@example.org"
-    assert any("new@example.org" in email.to for email in Email.objects.all())
+    assert (invitation.email, invitation.first_name, invitation.last_name) == (
+        "new@example.org",
+        "Nia",
+        "New",
+    )
+    (sent,) = [email for email in Email.objects.all() if "new@example.org" in email.to]
+    assert sent.body_text.startswith("Hello Nia,")
+    listed = client.get(reverse("courses:cohort_progress", args=[programme.pk])).content.decode()
+    assert "Nia New" in listed
 
 
 def test_a_bad_file_changes_nothing(client, programme, coordinator, mfa_login):
