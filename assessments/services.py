@@ -84,7 +84,7 @@ def quiz_standing(*, quiz: QuizPage, trainee, now=None) -> QuizStanding:
     elif open_attempt is None and next_allowed is not None:
         reason = (
             "Your next attempt opens at "
-            + date_format(timezone.localtime(next_allowed), "j F Y, H:i")
+            + date_format(timezone.localtime(next_allowed), "F j, Y, g:i A")
             + "."
         )
     return QuizStanding(

@@ -80,7 +80,7 @@ def _refusals(user, cutoff: datetime.datetime) -> list[str]:
         keep_until = approved["last"] + datetime.timedelta(days=days)
         refusals.append(
             f"{user.email} has {approved['n']} approved practice entries signed off in the "
-            f"last {days} days; their practice log must be kept until {keep_until:%d %B %Y} "
+            f"last {days} days; their practice log must be kept until {keep_until:%B %-d, %Y} "
             f"({rule})."
         )
     signed = Decision.objects.filter(supervisor=user, decided_at__gte=cutoff).aggregate(
@@ -90,7 +90,7 @@ def _refusals(user, cutoff: datetime.datetime) -> list[str]:
         keep_until = signed["last"] + datetime.timedelta(days=days)
         refusals.append(
             f"{user.email} signed off {signed['n']} practice entries in the last {days} days; "
-            f"those sign-offs must stay attributable until {keep_until:%d %B %Y} ({rule})."
+            f"those sign-offs must stay attributable until {keep_until:%B %-d, %Y} ({rule})."
         )
     current = SupervisorAssignment.objects.filter(supervisor=user, ended_at__isnull=True).count()
     if current:

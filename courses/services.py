@@ -215,7 +215,7 @@ def _open_invitation(*, user, invitation_id: int) -> EnrolmentInvitation:
         )
     if invitation.is_expired:
         raise ValidationError(
-            f"This invitation expired on {invitation.expires_at:%d %B %Y}. Ask your "
+            f"This invitation expired on {invitation.expires_at:%B %-d, %Y}. Ask your "
             "coordinator to send a new one."
         )
     return invitation

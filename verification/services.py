@@ -653,7 +653,7 @@ def verifier_invitation_answer(*, user, invitation_id: int, accept: bool) -> Ver
         )
     if invitation.is_expired:
         raise ValidationError(
-            f"This invitation expired on {invitation.expires_at:%d %B %Y}. Ask your "
+            f"This invitation expired on {invitation.expires_at:%B %-d, %Y}. Ask your "
             "colleague to send a new one."
         )
     if accept:

@@ -103,7 +103,7 @@ def test_take_fail_retake_after_the_wait_pass_and_see_the_module_complete(
     first = Attempt.objects.get(enrollment=enrollment, quiz=quiz)
     opens_at = timezone.localtime(first.submitted_at + timedelta(minutes=30))
     expect(page.locator("[data-quiz-blocked]")).to_have_text(
-        f"Your next attempt opens at {date_format(opens_at, 'j F Y, H:i')}."
+        f"Your next attempt opens at {date_format(opens_at, 'F j, Y, g:i A')}."
     )
     expect(page.get_by_role("button", name=re.compile("^Start"))).to_have_count(0)
     assert (first.number, first.passed, first.score_percent) == (1, False, 0)

@@ -55,8 +55,8 @@ WRONG_HEADER_MESSAGE = (
 
 
 def long_date(date: datetime.date) -> str:
-    """A date as the verification page shows it ("j F Y")."""
-    return date_format(date, "j F Y")
+    """A date as the verification page shows it ("F j, Y")."""
+    return date_format(date, "F j, Y")
 
 
 def cache_control(response) -> dict[str, str]:

@@ -100,8 +100,8 @@ def test_the_public_page_says_valid_with_the_facts_and_nothing_private(
     assert credential.achievement["programme"] in html
     assert credential.issuer.name in html
     assert credential.number in html
-    assert f"{credential.issued_on:%-d %B %Y}" in html
-    assert f"{credential.expires_on:%-d %B %Y}" in html
+    assert f"{credential.issued_on:%B %-d, %Y}" in html
+    assert f"{credential.expires_on:%B %-d, %Y}" in html
     assert "<time datetime=" in html
     assert trainee.email not in html
     assert REFLECTION not in html
