@@ -397,11 +397,14 @@ def _api_check_from_postgresql(*, secret: str, number: str | None) -> Checked | 
     return Checked(api_key=api_key, result=result)
 
 
-def page_check(*, address: str, number: str) -> Checked:
-    """The public page's rate limit (by address) and answer, in one Redis round trip."""
+def page_check(*, address: str, number: str | None) -> Checked:
+    """The public page's rate limit (by address) and answer, in one Redis round trip.
+
+    Without a number only the limit is counted: the other public lookups (by number and
+    name, receipts) share the page's allowance this way."""
     rate = settings.VERIFICATION_PUBLIC_RATE_LIMIT
     limit, period = ratelimit.parse_rate(rate)
-    canonical = normalise(number)
+    canonical = normalise(number) if number is not None else None
     now = ratelimit.time.time()
     reply = answers.call(
         counter=answers.counter_key("verify", address, int(now // period)),
@@ -415,7 +418,7 @@ def page_check(*, address: str, number: str) -> Checked:
     )
     if reply is None:
         retry_after = ratelimit.hit("verify", address, rate)
-        if retry_after is not None:
+        if retry_after is not None or number is None:
             return Checked(retry_after=retry_after)
         return Checked(result=credential_verify(number=number, channel=Channel.PAGE))
     if reply.outcome == answers.LIMITED:

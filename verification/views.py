@@ -14,7 +14,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from certificates.api import credential_of_holder
-from core import ratelimit
 from core.csv import csv_response
 from core.http import client_ip
 from core.idempotency import idempotent
@@ -41,10 +40,9 @@ XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml
 
 
 def _too_many(request):
-    """Public lookups are limited per address: numbers cannot be guessed at any speed."""
-    retry_after = ratelimit.hit(
-        "verify", client_ip(request), settings.VERIFICATION_PUBLIC_RATE_LIMIT
-    )
+    """Public lookups are limited per address (one count with the public page's):
+    numbers cannot be guessed at any speed."""
+    retry_after = services.page_check(address=client_ip(request) or "", number=None).retry_after
     if retry_after is None:
         return None
     return _refused(request, retry_after)
