@@ -98,6 +98,19 @@ return stored
 """
 
 
+# Read many answers: (id, a) per key, "" where none is kept. One command, not a pipeline of
+# one HMGET per number: for a bulk call of 500 numbers, half the time.
+GET_MANY = """
+local out = {}
+for i, key in ipairs(KEYS) do
+  local found = redis.call('HMGET', key, 'id', 'a')
+  out[#out + 1] = found[1] or ''
+  out[#out + 1] = found[2] or ''
+end
+return out
+"""
+
+
 class _State(threading.local):
     """Per thread (gthread workers): a client, its scripts, and when Redis failed last."""
 
@@ -105,6 +118,7 @@ class _State(threading.local):
     client: Any = None
     call: Any = None
     store: Any = None
+    get_many: Any = None
     down_until = 0.0
 
 
@@ -126,6 +140,7 @@ def client() -> Any:
         )
         _state.call = _state.client.register_script(CALL)
         _state.store = _state.client.register_script(STORE)
+        _state.get_many = _state.client.register_script(GET_MANY)
         _state.url = url
     return _state.client
 
@@ -144,7 +159,7 @@ def unavailable(error: Exception, doing: str) -> None:
 
 def reset() -> None:
     """Forget the client and any outage (tests, and after a fork)."""
-    _state.url = _state.client = _state.call = _state.store = None
+    _state.url = _state.client = _state.call = _state.store = _state.get_many = None
     _state.down_until = 0.0
 
 
@@ -333,14 +348,14 @@ def answers_get(numbers: list[str]) -> list[tuple[int, str] | None] | None:
     if redis_client is None:
         return None
     try:
-        with redis_client.pipeline(transaction=False) as pipe:
-            for number in numbers:
-                pipe.hmget(answer_key(number), "id", "a")
-            replies = pipe.execute()
+        flat = _state.get_many(keys=[answer_key(number) for number in numbers], client=redis_client)
     except redis.RedisError as error:
         unavailable(error, "reading credential answers")
         return None
-    return [(int(found[0]), found[1]) if found[0] else None for found in replies]
+    return [
+        (int(found_id), answer) if found_id else None
+        for found_id, answer in zip(flat[::2], flat[1::2], strict=True)
+    ]
 
 
 # ---------------------------------------------------------------- checks
