@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from .selectors import WeekHours
 
-SLOT = 40  # width of one week in SVG units
+SLOT = 48  # width of one week in SVG units
 BAR = 28  # bar width, centred in its slot
 BASELINE = 100  # y of the axis; bars grow up from here
 PLOT_HEIGHT = 92  # the tallest bar
