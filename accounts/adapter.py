@@ -2,7 +2,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.core.exceptions import PermissionDenied
 
 from core.http import client_ip
-from notifications.services import email_queue
+from notifications.services import email_queue, email_site
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -21,6 +21,9 @@ class AccountAdapter(DefaultAccountAdapter):
         return ip
 
     def send_mail(self, template_prefix, email, context):
+        # allauth's own send_mail adds the site ("Hello from {{ current_site.name }}!");
+        # without it every account email read "Hello from !".
+        context = {**context, "current_site": email_site()}
         message = self.render_mail(template_prefix, email, context)
         html = next(
             (

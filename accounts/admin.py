@@ -16,7 +16,7 @@ class UserAdmin(BaseUserAdmin):
     search_fields = ["email", "first_name", "last_name"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        ("Name", {"fields": ["first_name", "last_name"]}),
+        ("Name", {"fields": ["first_name", "last_name", "certificate_name"]}),
         (
             "Permissions",
             {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},

@@ -8,6 +8,7 @@ from core.db import length_at_most
 
 # Why someone's second factor was reset: a sentence or two for the audit.
 MFA_RESET_REASON_MAX_LENGTH = 500
+CERTIFICATE_NAME_MAX_LENGTH = 150
 
 
 class UserManager(BaseUserManager["User"]):
@@ -44,6 +45,11 @@ class User(AbstractUser):
     email = models.EmailField("email address", unique=True)
     first_name = models.CharField("first name", max_length=150)
     last_name = models.CharField("last name", max_length=150)
+    # The name printed on certificates when it is not simply first + last name: a legal name,
+    # a middle name, accents the sign-up form lost. Blank: the full name is printed.
+    certificate_name = models.CharField(
+        "name on certificates", max_length=CERTIFICATE_NAME_MAX_LENGTH, blank=True
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["first_name", "last_name"]
@@ -55,10 +61,19 @@ class User(AbstractUser):
         ordering = ["last_name", "first_name"]
         constraints = [
             models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique"),
+            length_at_most(
+                "certificate_name",
+                CERTIFICATE_NAME_MAX_LENGTH,
+                name="accounts_user_certificate_name_length",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.get_full_name() or self.email
+
+    def name_for_certificate(self) -> str:
+        """The holder's name as a certificate issued now prints it."""
+        return self.certificate_name or self.get_full_name()
 
 
 class MfaReset(models.Model):

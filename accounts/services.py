@@ -1,4 +1,4 @@
-"""Account changes made by staff on someone's behalf."""
+"""Account changes: by the person themselves, or by staff on someone's behalf."""
 
 import logging
 
@@ -62,3 +62,15 @@ def mfa_reset(*, user: User, reset_by: User, reason: str) -> MfaReset:
         count,
     )
     return reset
+
+
+def certificate_name_set(*, user: User, name: str) -> User:
+    """Keep the name ``user``'s certificates will print (checked by ``CertificateNameForm``).
+
+    The same as the account's full name is kept as blank, so the certificate follows the
+    account's name. Certificates already issued keep the name they were issued with.
+    """
+    user.certificate_name = "" if name == " ".join(user.get_full_name().split()) else name
+    user.save(update_fields=["certificate_name"])
+    logger.info("User %s changed the name on their certificates", user.pk)
+    return user

@@ -1,7 +1,10 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
+from .forms import CertificateNameForm
 from .mfa import mfa_needed_for, user_has_mfa
+from .services import certificate_name_set
 
 
 @login_required
@@ -15,3 +18,23 @@ def dashboard(request):
         "accounts/dashboard.html",
         {"memberships": memberships, "needs_mfa": needs_mfa},
     )
+
+
+@login_required
+def certificate_name(request):
+    """The signed-in person corrects the name printed on their certificates (only their own)."""
+    user = request.user
+    if request.method == "POST":
+        form = CertificateNameForm(request.POST)
+        if form.is_valid():
+            certificate_name_set(user=user, name=form.cleaned_data["certificate_name"])
+            messages.success(
+                request,
+                f"Your certificates will show the name \u201c{user.name_for_certificate()}\u201d.",
+            )
+            return redirect("certificate_name")
+        status = 400
+    else:
+        form = CertificateNameForm(initial={"certificate_name": user.name_for_certificate()})
+        status = 200
+    return render(request, "accounts/certificate_name.html", {"form": form}, status=status)

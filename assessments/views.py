@@ -56,10 +56,11 @@ def attempt_detail(request, attempt_id: int):
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
+            unanswered = [q["key"] for q in attempt.questions if not answers.get(q["key"])]
             return render(
                 request,
                 "assessments/attempt_take.html",
-                {"attempt": attempt, "quiz": quiz, "given": answers},
+                {"attempt": attempt, "quiz": quiz, "given": answers, "unanswered": unanswered},
                 status=400,
             )
         return redirect("assessments:attempt", attempt_id=attempt.pk)

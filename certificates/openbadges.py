@@ -282,7 +282,7 @@ def credential_document(credential: Credential) -> dict:
     snapshot = credential.achievement or {}
     programme = credential.programme
     title = snapshot.get("programme") or programme.title
-    holder_name = snapshot.get("holder_name") or credential.holder.get_full_name()
+    holder_name = snapshot.get("holder_name") or credential.holder.name_for_certificate()
     valid_from, valid_until = _validity(credential)
     identifiers = [email_identity(credential)]
     if holder_name:

@@ -141,7 +141,7 @@ def credential_issue_if_eligible(*, enrollment: Enrollment) -> Credential | None
             expires_on=today
             + relativedelta(months=programme.requirement_profile.credential_validity_months),
             achievement={
-                "holder_name": trainee.get_full_name(),
+                "holder_name": trainee.name_for_certificate(),
                 "programme": programme.title,
                 "issuer": programme.organisation.name,
                 "training_hours": str(eligibility.training_hours),

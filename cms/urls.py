@@ -6,7 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from accounts.views import dashboard
+from accounts.views import certificate_name, dashboard
 from verification.api import api as verification_api
 from verification.api import redoc as verification_api_redoc
 
@@ -23,6 +23,7 @@ urlpatterns = [
     path("cms/login/", wagtail_login, name="wagtail_login_redirect"),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("accounts/certificate-name/", certificate_name, name="certificate_name"),
     path("accounts/", include("allauth.urls")),
     path("dashboard/", dashboard, name="dashboard"),
     path("courses/", include("courses.urls")),

@@ -36,6 +36,16 @@ class CalloutBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=120, required=False)
     text = blocks.RichTextBlock(features=RICH_FEATURES)
 
+    def get_context(self, value, parent_context=None):
+        """``heading``: the kind's label, then the title unless it already starts with it."""
+        context = super().get_context(value, parent_context=parent_context)
+        label = dict(self.child_blocks["kind"].field.choices).get(value["kind"], "")
+        title = (value.get("title") or "").strip()
+        if title.casefold().startswith(label.casefold()):
+            title = title[len(label) :].lstrip(" :\u2013\u2014-")
+        context["heading"] = f"{label}: {title}" if title else label
+        return context
+
     class Meta:
         icon = "warning"
         template = "blocks/callout_block.html"

@@ -14,7 +14,8 @@ where one exists), as allauth does its own, and queues the result here.
 import datetime
 import inspect
 import logging
-from typing import Any
+from typing import Any, NamedTuple
+from urllib.parse import urlsplit
 
 from celery import current_app
 from django.conf import settings
@@ -150,9 +151,22 @@ class EmailTemplateMissing(LookupError):
     """An email was asked for whose templates do not exist: a bug, raised while queueing."""
 
 
+class EmailSite(NamedTuple):
+    """The site as email templates name it: allauth's ``current_site.name`` and ``.domain``."""
+
+    name: str
+    domain: str
+
+
+def email_site() -> EmailSite:
+    """The site's name (WAGTAIL_SITE_NAME, never blank) and the host people open links on."""
+    name = settings.WAGTAIL_SITE_NAME.strip() or "Peerpath"
+    return EmailSite(name=name, domain=urlsplit(settings.WAGTAILADMIN_BASE_URL).netloc or name)
+
+
 def email_subject_prefix() -> str:
     """``"[Peerpath] "``: the site's name, put once in front of every subject."""
-    return f"[{settings.WAGTAIL_SITE_NAME}] "
+    return f"[{email_site().name}] "
 
 
 def absolute_link(path: str) -> str:
@@ -193,7 +207,7 @@ def email_send_template(
     stem = f"{app}/email/{name}"
     full_context = {
         **context,
-        "site_name": settings.WAGTAIL_SITE_NAME,
+        "site_name": email_site().name,
         "link": absolute_link(link_path or "/"),
     }
     try:

@@ -13,10 +13,13 @@ What it catches
   digits right after a cue such as "phone", "mobile", "call" or "number". Times (``10:30``),
   durations (``2.5 hours``) and years are left alone.
 * ``date_of_birth`` - a date next to a birth cue ("DOB", "date of birth", "born on/in", "b.",
-  "birthday"), even a partial one ("born in 1985"), and any full calendar date with day, month and
-  year (``12/03/1985``, ``1985-03-12``, ``12 March 1985``, ``March 12, 1985``): in a practice log
-  a full date next to a person can be a date of birth or pin down one meeting. A month and year
-  ("March 2024"), a weekday or "the 3rd session" are fine.
+  "birthday"), even a partial one ("born in 1985"), and a full calendar date with day, month and
+  year (``12/03/1985``, ``1985-03-12``, ``12 March 1985``, ``March 12, 1985``) that may be a
+  date of birth or pins down a meeting with one person: a date before 2010, or one in a sentence
+  that mentions a person ("he", "her", "the client", a first name) or a meeting, appointment or
+  hearing. A recent date in a sentence about the trainee's own work only says when the practice
+  took place, which the entry's date field says anyway ("On 12/11/2026 I ran an outreach stall").
+  A month and year ("March 2024"), a weekday or "the 3rd session" are fine.
 * ``street_address`` - house number + street name + street word ("27 Victoria Street",
   "12 High St", and in lower case "12 baker street"), UK postcodes ("M1 1AE", or any case after
   the word "postcode"), US state + ZIP ("Springfield, IL 62704"), "flat 3", "apt 4B".
@@ -24,24 +27,40 @@ What it catches
   Insurance numbers, a code containing digits after "case", "record", "file", "client",
   "patient", "MRN", "ref", "ID", "no." or "#", and any run of six or more digits.
 * ``full_name`` - a common first name followed by a capitalised surname ("Grace Okafor"), a
-  title followed by a capitalised word ("Mr Jones", "Mrs. Patel", "Dr Smith"), and an unknown
-  capitalised word followed by a common surname in the middle of a sentence ("met Tendai Smith").
-  Sentence starts ("Today I", "The Client"), organisations and programmes ("Recovery Café",
-  "Narcotics Anonymous", "Peer Support"), days, months and places named after people ("Mary
-  Seacole House", "Victoria Park") are not names.
+  title followed by a capitalised word ("Mr Jones", "Mrs. Patel", "Dr Smith"), an unknown
+  capitalised word followed by a common surname in the middle of a sentence ("met Tendai
+  Smith"), a first name and a common surname in lower case ("met with sarah thompson"), two
+  capitalised words that open a sentence and report speech ("Tendai Moyo said"), and a first
+  name that is identifying by what comes with it:
 
-A first name on its own ("Sam said...") is deliberately NOT flagged: many services let peer
-workers use first names, it is the usual way trainees refer to a group member, and flagging it
-would refuse most honest reflections. Supervisors check how first names are used.
+  - at the start of a sentence (or after "Today", "Afterwards"...) and followed by a verb that
+    reports what the person said or felt: "Mark said he felt heard", "Grace told me...";
+  - followed by the group, place or street the person is from, lives or meets: "John from the
+    Tuesday group at St Mary's", "Dave from the Riverside estate", "Kerry, who lives on Elm
+    Road". After "client", "member" or "resident" any capitalised word counts as a first name.
+
+  Sentence starts ("Today I", "The Client"), organisations and programmes ("Recovery Café",
+  "Narcotics Anonymous", "Peer Support"), days, months ("In June Sam led"), first names that are
+  everyday words in their everyday use ("Mark as done", "Will power", "we will foster"), places
+  named after people ("Mary Seacole House", "Victoria Park") and shops or breeds ("john lewis",
+  "jack russell") are not names.
+
+A first name on its own in the middle of a sentence ("In June Sam led the check-in", "I met Sam
+at the station") is deliberately NOT flagged: many services let peer workers use first names,
+and flagging every one would refuse most honest reflections. Supervisors check how first names
+are used. The word lists are data: ``practice/data/first_names.txt`` and
+``practice/data/common_surnames.txt``.
 
 What it cannot catch
 --------------------
 * Identifiers in combination: "the only Somali woman at the corner pharmacy with three sons"
   contains nothing the guard recognises, yet it may point at one person.
-* Nicknames and descriptions ("Big Dave from the Riverside estate").
+* Nicknames and descriptions without a first name it knows ("Big Al from the estate").
 * Rare first names that are not in :data:`FIRST_NAMES` followed by a surname that is not in
-  :data:`COMMON_SURNAMES` ("Tendai Moyo"), names written in lower case ("john smith"), and
-  addresses without a house number ("lives on Church Street").
+  :data:`COMMON_SURNAMES` in the middle of a sentence ("met Tendai Moyo"), lower-case pairs of
+  two everyday words ("mark turner"), a first name after an opening phrase with a comma ("Last
+  Tuesday, Dave told me..."), and addresses without a house number or a name before them
+  ("lives on Church Street").
 * Other details such as workplaces, social media handles, car registrations or photos.
 
 It is a safety net, not a guarantee: a reflection that passes may still identify someone, and
@@ -51,10 +70,13 @@ standard-library Python and does not import Django.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import NamedTuple
 
 __all__ = [
@@ -111,6 +133,14 @@ _REASONS = {
         "A full name identifies the person you supported. Use a role or initial instead "
         "(\u201cthe client\u201d, \u201ca group member\u201d)."
     ),
+    "first_name_speaking": (
+        "A first name beside what the person said or felt ties their words to them, so use a "
+        "role or initial instead (\u201cA group member said\u2026\u201d)."
+    ),
+    "first_name_context": (
+        "A first name with the group, place or address the person comes from can point at one "
+        "person, so use a role instead (\u201ca member of the Tuesday group\u201d)."
+    ),
 }
 
 
@@ -122,68 +152,22 @@ def _words(text: str) -> frozenset[str]:
 # Word lists. Lower case, accents removed, apostrophes as ASCII "'".
 # --------------------------------------------------------------------------------------------
 
-FIRST_NAMES: frozenset[str] = _words(
-    """
-    aaliyah aaron abbie abby abdul abdullah abigail ada adam adebayo adriana adrian agnes
-    agnieszka ahmad ahmed aidan aileen ailsa aimee aisha alan alana albert alex alexa alexander
-    alexandra alexis alfie alfred ali alice alicia alison alistair amanda amber amelia amir
-    amira amit amy ana andre andrea andrei andrew andy angela angus anita anjali ann anna anne
-    annie anthony antonio april archie arjun arthur ashley aoife ava ayesha barbara barry beatrice
-    becky ben benjamin bernard beth bethany betty beverley beverly bilal bill billy bob bobby
-    brandon brenda brendan brian brianna bridget brittany bronwen bruce bryan callum cameron
-    carl carlos carly carmen carol caroline carolyn catherine cerys charles charlie charlotte
-    chelsea cheryl chidi chloe chris christian christina christine christopher ciara cian
-    ciaran claire clare colin connor craig crystal cynthia daisy dafydd dale damian dan dana
-    daniel danielle danny darius darnell darren dave david dawn dean debbie deborah debra declan
-    deepa denise dennis derek deshawn destiny diana diane diego dmitri dominic donald donna
-    doris dorothy douglas dwayne dylan ebony eddie edith edward eileen eilidh elaine eleanor
-    elena eli elijah elizabeth ella ellie elsie emeka emily emma eoin eric erin esme esther
-    ethan euan eva evan eve evelyn evie ewa faisal faith fatima fiona florence frances francesco
-    frank fraser freddie freya gabriel gareth gary gavin gemma george georgia gerald gillian
-    gina giovanni gloria gordon grace graham greg gregory guadalupe hamish hamza hannah harold
-    harriet harry harvey hassan hayley hazel heather helen henry holly hussein ian ibrahim
-    imani imogen imran irene irina isaac isabel isabella isla ivan ivy jack jackie jacob
-    jacqueline jacqui jada jade jake jakub jamal james jamie jan jane janet janice jasmine jason
-    javier jayden jean jeff jeffrey jennifer jenny jeremy jerry jesse jessica jim jimmy jo joan
-    joanna joanne jodie joe joel john johnny jon jonathan jordan jorge jose joseph josh joshua
-    joy joyce juan judith judy julia julie june jun justin kamal karen kate katherine kathleen
-    kathryn katie katarzyna kayla kaylee keisha keith kelly kemi kenji kenneth kenny kerry
-    kevin khalid kieran kim kirsty kofi krzysztof kwame kyle lamar lara larry latoya laura
-    lauren lawrence leah leanne lee leila leo leon lesley leslie lewis liam lily linda lindsey
-    ling lisa liz lizzie logan lorna lorraine louise lucas lucia lucy luis luke lukasz lydia
-    lynn lynne madison magdalena maisie malcolm malik mandy marcus marek margaret maria marie
-    marilyn marisol mark marco martha martin mary maryam mason matilda matt matthew maureen max
-    maya megan mei melanie melissa mia michael michelle miguel mike millie min miriam mo
-    mohamed mohammad mohammed molly monica morag muhammad nadia nancy naomi natalie natasha
-    nathan neha neil niall nicholas nick nicola nicole nigel nikita nisha noah norma oliver
-    olivia olga olu omar oscar owen paige pamela pat patricia patrick paul paula pauline pawel
-    pedro peggy penny pete peter phil philip phoebe piotr poppy priya rachael rachel rahul raj
-    rajesh ravi ray raymond rebecca reggie reuben rhiannon rhys ricky rita rob robert robin
-    roger ronald rosa rose rosie ross roy ruby russell ruth ryan sadia sally sam samantha samir
-    samuel sandra sanjay sara sarah scarlett scott sean shanice shannon sharon shaun shirley
-    shona sian simon sinead siobhan sofia sophia sophie stacey stanley stefan stephanie stephen
-    steve steven stuart sue sunil sunita susan tanya tara tariq teresa terrell terry theo
-    theresa thomas tia tiffany tim timothy tina toby tom tommy tomasz tony tracey tracy trevor
-    tunde tyler tyrone vanessa victor victoria vikram vincent violet wayne wei wendy will
-    william willie yasmin yolanda yusuf yvonne zach zachary zainab zara zoe
-    """
-)
+_DATA = Path(__file__).with_name("data")
 
-# Common UK/US surnames used only for "Unknownname Surname" in mid-sentence. Surnames that are
-# also everyday words or place parts (Green, Hill, Wood, King, Brown...) are left out on purpose.
-COMMON_SURNAMES: frozenset[str] = _words(
-    """
-    adams adeyemi ahmed akhtar anderson bailey barker barnes begum bennett butler campbell
-    carter chapman chaudhry chen clark clarke collins cooper davies davis dixon edwards ellis
-    evans fisher foster garcia gonzalez griffiths harris harrison harvey hernandez holmes hughes
-    hussain jackson jenkins johnson jones kaur kelly khan knight kowalski lewis lloyd lopez
-    macdonald marshall martin martinez matthews mcdonald mckenzie mensah miller mitchell moore
-    morgan morris murphy murray nguyen nowak o'brien o'connor o'neill okafor okonkwo owen
-    palmer parker patel perez phillips powell richards richardson roberts robinson rodriguez
-    rogers russell scott shah simpson singh smith stevens taylor thomas thompson turner walker
-    watson webb wilkinson williams wilson wright zhang
-    """
-)
+
+def _word_file(name: str) -> frozenset[str]:
+    """The words of ``practice/data/<name>``: content a trainer may extend, kept out of code."""
+    lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(word for line in lines if not line.startswith("#") for word in line.split())
+
+
+# Common first names (practice/data/first_names.txt).
+FIRST_NAMES: frozenset[str] = _word_file("first_names.txt")
+
+# Common UK/US surnames (practice/data/common_surnames.txt), used only for "Unknownname
+# Surname" in mid-sentence and for a name pair in lower case. Surnames that are also everyday
+# words or place parts (Green, Hill, Wood, King, Brown...) are left out on purpose.
+COMMON_SURNAMES: frozenset[str] = _word_file("common_surnames.txt")
 
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sir", "Dame"})
 
@@ -228,7 +212,9 @@ _INSTITUTION_WORDS = _words(
 )
 
 # Whole phrases that look like a first name + surname but are shops, charities or brands.
-_NON_PERSON_PHRASES = frozenset({"john lewis", "ronald mcdonald", "jack daniels", "jack daniel"})
+_NON_PERSON_PHRASES = frozenset(
+    {"john lewis", "ronald mcdonald", "jack daniels", "jack daniel", "jack russell"}
+)
 
 # Month names that are also first names: after these words they are months ("in May").
 _TEMPORAL_WORDS = _words(
@@ -237,6 +223,80 @@ _TEMPORAL_WORDS = _words(
     through throughout around end start beginning
     """
 )
+
+# Verbs that report what someone said or felt: "Mark said he felt heard" at the start of a
+# sentence is a person's words under their name.
+_REPORTING_VERBS = _words(
+    """
+    said says told tells asked asks shared shares mentioned mentions explained explains
+    disclosed discloses admitted admits reported reports described describes confided confides
+    revealed reveals talked talks spoke speaks felt feels cried opened complained complains
+    stated states
+    """
+)
+# Words that may stand between the name and its verb ("Mark also said").
+_REPORTING_ADVERBS = _words(
+    "also then later finally eventually quietly openly just only even never always often"
+)
+
+# First names and surnames that are also everyday words: a lower-case pair of two of them
+# ("will foster", "mark turner") is more likely ordinary words than a name.
+_EVERYDAY_FIRST_NAMES = _words(
+    """
+    will mark grace hope joy faith may june april rose ruby bill frank jack rob pat sue dean
+    dawn ray max holly ivy hazel amber crystal destiny penny robin violet lily daisy poppy jade
+    summer eve kim lee jan min jun wei mo jo ali ben art carol chris
+    """
+)
+_EVERYDAY_SURNAMES = _words(
+    """
+    bailey barker butler carter chapman cooper fisher foster knight marshall miller palmer
+    parker turner walker webb rogers morris martin scott kelly lewis owen thomas harvey
+    """
+)
+
+# Where a person comes from or meets: "John from the Tuesday group", "Dave from the Riverside
+# estate", "Sam on the Beech ward".
+_PLACE_NOUNS = (
+    r"(?i:groups?|estates?|hostels?|hubs?|wards?|blocks?|flats|shelters?|streets?|roads?|avenue|lane|"
+    r"close|crescent|house|centre|center|project|unit|wing|school|college|church|mosque|temple|"
+    r"gurdwara|surgery|clinic|hospital|prison|meeting|class)"
+)
+# Words that cannot describe the group or place ("at the end of the group").
+_NOT_QUALIFIERS = _words(
+    """
+    of the a an and or to with for end start beginning back front middle rest whole top bottom
+    side corner same other one two first last next this that
+    """
+)
+_QUALIFIER = r"[^\W\d_][\w'\u2019-]*"
+_CONTEXT_AFTER_NAME_RE = re.compile(
+    r",?[ \t]+(?:(?P<prep>(?i:from|at|in|on))|(?i:who[ \t]+(?:lives|lived|works|worked|stays|"
+    r"stayed|is[ \t]+staying|volunteers)[ \t]+(?:in|at|on|near|for|by)))[ \t]+"
+    r"(?:(?P<det>(?i:the|our|my|his|her|their))[ \t]+)?"
+    rf"(?:(?P<qualifiers>(?:{_QUALIFIER}[ \t]+){{1,3}}?){_PLACE_NOUNS}\b"
+    r"|(?P<place>[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019-]*){0,2}))"
+)
+_PLACE_AFTER_RE = re.compile(
+    r"[ \t]+(?i:at|in|on)[ \t]+(?:(?i:the)[ \t]+)?"
+    r"[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019-]*){0,2}"
+)
+
+# A full date in a sentence that names nobody and no meeting only says when the trainee's own
+# practice took place ("On 12/11/2026 I ran an outreach stall"): the entry has a date anyway.
+_PERSON_OR_EVENT_WORDS = _words(
+    """
+    he she him her his hers they them their theirs himself herself themselves client clients
+    member members patient patients person people man woman boy girl family mum mom dad son
+    daughter wife husband partner brother sister child children baby
+    met meet meets meeting appointment appointments visit visited visiting saw see seeing
+    court hearing discharge discharged release released died death funeral admitted born
+    birthday anniversary due
+    """
+)
+# Practice dates are recent; an older full date is more likely someone's date of birth.
+_EARLIEST_PRACTICE_YEAR = 2010
+_SENTENCE_BREAK_RE = re.compile(r"[.!?](?=\s|$)|\n")
 
 # --------------------------------------------------------------------------------------------
 # Patterns
@@ -374,6 +434,7 @@ _PRIORITY = {
     "address": 45,
     "long_digits": 40,
     "name": 30,
+    "first_name": 25,
 }
 
 
@@ -494,17 +555,56 @@ def _find_dates(text: str) -> Iterable[_Candidate]:
     for m in _BIRTHDAY_RE.finditer(text):
         yield _candidate("date_of_birth", m.start(), m.end(), "dob_cue")
     for m in _FULL_DATE_RE.finditer(text):
-        yield _candidate("date_of_birth", m.start(), m.end(), "full_date", "full_date")
+        year = re.findall(r"\d+", m.group())[-1]
+        if not _dates_the_practice_only(text, m.start(), m.end(), year):
+            yield _candidate("date_of_birth", m.start(), m.end(), "full_date", "full_date")
     for m in _NUMERIC_DATE_RE.finditer(text):
         day, sep, month, year = m.groups()
         if sep == "." and len(year) != 4:
             continue  # "1.2.10" is more likely a section or version number.
-        if _valid_day_month(int(day), int(month)):
+        if _valid_day_month(int(day), int(month)) and not _dates_the_practice_only(
+            text, m.start(), m.end(), year
+        ):
             yield _candidate("date_of_birth", m.start(), m.end(), "full_date", "full_date")
     for m in _ISO_DATE_RE.finditer(text):
         year, _sep, month, day = m.groups()
-        if 1900 <= int(year) <= 2099 and 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
+        if (
+            1900 <= int(year) <= 2099
+            and 1 <= int(month) <= 12
+            and 1 <= int(day) <= 31
+            and not _dates_the_practice_only(text, m.start(), m.end(), year)
+        ):
             yield _candidate("date_of_birth", m.start(), m.end(), "full_date", "full_date")
+
+
+def _dates_the_practice_only(text: str, start: int, end: int, year: str) -> bool:
+    """True for a recent full date in a sentence that mentions nobody and no meeting.
+
+    "On 12/11/2026 I ran an outreach stall" only says when the practice took place, which the
+    entry's own date field says anyway. "We met on 12 March 2024 and he spoke..." or "His
+    appointment on 07/11/2023" tie the date to a person; an older date may be a date of birth.
+    """
+    full_year = int(year)
+    if len(year) == 2:  # '24 is 2024, '85 is 1985
+        full_year += 2000 if full_year < 40 else 1900
+    if full_year < _EARLIEST_PRACTICE_YEAR:
+        return False
+    sentence_start = 0
+    for brk in _SENTENCE_BREAK_RE.finditer(text, 0, start):
+        sentence_start = brk.end()
+    after = _SENTENCE_BREAK_RE.search(text, end)
+    sentence_end = after.start() if after else len(text)
+    for m in _WORD_RE.finditer(text, sentence_start, sentence_end):
+        if start <= m.start() < end:
+            continue  # the date's own month name ("June 12, 2026") is not a person
+        word = _norm(m.group())
+        if word in _PERSON_OR_EVENT_WORDS:
+            return False
+        if word not in _DAYS_MONTHS and _is_first_name(
+            _Token(m.start(), m.end(), m.group(), False)
+        ):
+            return False
+    return True
 
 
 def _previous_word(text: str, start: int) -> str:
@@ -559,7 +659,9 @@ def _norm(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
 
-def _tokens(text: str) -> list[_Token]:
+@functools.lru_cache(maxsize=4)
+def _tokens(text: str) -> tuple[_Token, ...]:
+    """The words of ``text``; cached, as three name finders read the same text in turn."""
     tokens = []
     for m in _WORD_RE.finditer(text):
         word = m.group()
@@ -567,7 +669,7 @@ def _tokens(text: str) -> list[_Token]:
         if possessive:
             word = word[:-2]
         tokens.append(_Token(m.start(), m.start() + len(word), word, possessive))
-    return tokens
+    return tuple(tokens)
 
 
 def _is_capitalised(word: str) -> bool:
@@ -603,7 +705,7 @@ def _adjacent(text: str, left: _Token, right: _Token, gap_re: re.Pattern[str]) -
     return not left.possessive and bool(gap_re.fullmatch(text[left.end : right.start]))
 
 
-def _surname_run(text: str, tokens: list[_Token], i: int, gap_re: re.Pattern[str]) -> int:
+def _surname_run(text: str, tokens: Sequence[_Token], i: int, gap_re: re.Pattern[str]) -> int:
     """Index of the last token of a surname run after tokens[i], or ``i`` when there is none."""
     last = i
     j = i + 1
@@ -658,7 +760,7 @@ def _find_names(text: str) -> Iterable[_Candidate]:
             i += 1
 
 
-def _names_a_month_or_saint(text: str, tokens: list[_Token], i: int) -> bool:
+def _names_a_month_or_saint(text: str, tokens: Sequence[_Token], i: int) -> bool:
     if i == 0:
         return False
     prev = tokens[i - 1]
@@ -669,7 +771,7 @@ def _names_a_month_or_saint(text: str, tokens: list[_Token], i: int) -> bool:
     return _norm(tokens[i].word) in _DAYS_MONTHS and _norm(prev.word) in _TEMPORAL_WORDS
 
 
-def _is_institution(text: str, tokens: list[_Token], first: int, last: int) -> bool:
+def _is_institution(text: str, tokens: Sequence[_Token], first: int, last: int) -> bool:
     phrase = " ".join(_norm(t.word) for t in tokens[first : last + 1])
     if phrase in _NON_PERSON_PHRASES:
         return True
@@ -682,7 +784,134 @@ def _is_institution(text: str, tokens: list[_Token], first: int, last: int) -> b
     return False
 
 
-_FINDERS = (_find_emails, _find_phones, _find_dates, _find_addresses, _find_records, _find_names)
+def _find_lower_case_names(text: str) -> Iterable[_Candidate]:
+    """A first name and a common surname not both capitalised: "met with sarah thompson"."""
+    tokens = _tokens(text)
+    for i, (tok, after) in enumerate(itertools.pairwise(tokens)):
+        first, surname = _norm(tok.word), _norm(after.word)
+        if (
+            first in FIRST_NAMES
+            and surname in COMMON_SURNAMES
+            and not (_is_capitalised(tok.word) and _is_capitalised(after.word))
+            and not (first in _EVERYDAY_FIRST_NAMES and surname in _EVERYDAY_SURNAMES)
+            and f"{first} {surname}" not in _NON_PERSON_PHRASES
+            and _adjacent(text, tok, after, _NAME_GAP_RE)
+            and not _names_a_month_or_saint(text, tokens, i)
+            and not _before_institution_word(text, tokens, i + 1)
+        ):
+            yield _candidate("full_name", tok.start, after.end, "name")
+
+
+def _before_institution_word(text: str, tokens: Sequence[_Token], last: int) -> bool:
+    if last + 1 >= len(tokens):
+        return False
+    after = tokens[last + 1]
+    return _adjacent(text, tokens[last], after, _NAME_GAP_RE) and (
+        _norm(after.word) in _INSTITUTION_WORDS
+    )
+
+
+# After these words a capitalised word is a person even if it is not in FIRST_NAMES.
+_PERSON_NOUNS = _words("client member resident patient tenant")
+
+
+def _find_first_names(text: str) -> Iterable[_Candidate]:
+    """A first name that starts a sentence and reports what the person said or felt ("Mark
+    said he felt heard"), or that comes with the group or place the person is from ("John
+    from the Tuesday group at St Mary's", "Dave from the Riverside estate")."""
+    tokens = _tokens(text)
+    for i, tok in enumerate(tokens):
+        if tok.possessive or _names_a_month_or_saint(text, tokens, i):
+            continue
+        named_by_role = (
+            i > 0
+            and _norm(tokens[i - 1].word) in _PERSON_NOUNS
+            and _is_surname_like(tok)
+            and _adjacent(text, tokens[i - 1], tok, _NAME_GAP_RE)
+        )
+        if not (_is_first_name(tok) or named_by_role):
+            if _unknown_full_name_reports_speech(text, tokens, i):
+                yield _candidate("full_name", tok.start, tokens[i + 1].end, "name")
+            continue
+        if _starts_clause(text, tokens, i) and _reports_speech(text, tokens, i):
+            yield _candidate("full_name", tok.start, tok.end, "first_name", "first_name_speaking")
+        end = _context_end(text, tok.end)
+        if end is not None:
+            yield _candidate("full_name", tok.start, end, "first_name", "first_name_context")
+
+
+# A sentence may open with one of these before the name: "Today Mark said...".
+_OPENING_ADVERBS = _words("today yesterday tonight afterwards later then earlier finally again")
+
+
+def _starts_clause(text: str, tokens: Sequence[_Token], i: int) -> bool:
+    if _is_sentence_start(text, tokens[i]):
+        return True
+    return (
+        i > 0
+        and _norm(tokens[i - 1].word) in _OPENING_ADVERBS
+        and _is_sentence_start(text, tokens[i - 1])
+        and _adjacent(text, tokens[i - 1], tokens[i], _NAME_GAP_RE)
+    )
+
+
+def _unknown_full_name_reports_speech(text: str, tokens: Sequence[_Token], i: int) -> bool:
+    """Two capitalised words that start a sentence and report speech: "Tendai Moyo said"."""
+    return (
+        i + 1 < len(tokens)
+        and _is_sentence_start(text, tokens[i])
+        and _is_surname_like(tokens[i])
+        and _is_surname_like(tokens[i + 1])
+        and _adjacent(text, tokens[i], tokens[i + 1], _NAME_GAP_RE)
+        and _reports_speech(text, tokens, i + 1)
+    )
+
+
+def _reports_speech(text: str, tokens: Sequence[_Token], i: int) -> bool:
+    j = i + 1
+    if j < len(tokens) and _norm(tokens[j].word) in _REPORTING_ADVERBS:
+        j += 1
+    return (
+        j < len(tokens)
+        and tokens[j].word in _REPORTING_VERBS  # lower case: "Mark Said" is a heading
+        and _NAME_GAP_RE.fullmatch(text[tokens[j - 1].end : tokens[j].start]) is not None
+        and not tokens[i].possessive
+    )
+
+
+def _is_place_word(word: str) -> bool:
+    return _is_capitalised(word) and _norm(word) not in _NOT_SURNAMES and word not in _HONORIFICS
+
+
+def _context_end(text: str, name_end: int) -> int | None:
+    """Where the group or place after a first name ends, or None when none follows."""
+    m = _CONTEXT_AFTER_NAME_RE.match(text, name_end)
+    if m is None:
+        return None
+    if m.group("qualifiers") is not None:
+        if any(_norm(word) in _NOT_QUALIFIERS for word in m.group("qualifiers").split()):
+            return None
+    elif m.group("prep") and m.group("prep").lower() == "on":
+        return None  # "Sam on Tuesday", "Sam on Facebook": not where someone is from
+    elif not _is_place_word(m.group("place").split()[0]):
+        return None
+    end = m.end()
+    more = _PLACE_AFTER_RE.match(text, end)
+    if more is not None and _is_place_word(more.group().split()[-1]):
+        end = more.end()
+    return end
+
+
+_FINDERS = (
+    _find_emails,
+    _find_phones,
+    _find_dates,
+    _find_addresses,
+    _find_records,
+    _find_names,
+    _find_lower_case_names,
+    _find_first_names,
+)
 
 
 # --------------------------------------------------------------------------------------------

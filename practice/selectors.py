@@ -5,8 +5,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
-from django.db.models import Exists, OuterRef, Sum
+from django.db.models import Exists, OuterRef, Q, Sum
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
@@ -138,24 +139,34 @@ def _totals(
     )
 
 
-def weekly_hours(*, enrollment: Enrollment, weeks: int = 12) -> list[tuple[datetime.date, Decimal]]:
-    """Logged hours (any status but returned) for each of the last ``weeks`` weeks."""
+class WeekHours(NamedTuple):
+    """One week of the log: hours sent for sign-off (submitted or approved) and drafts."""
+
+    monday: datetime.date
+    hours: Decimal  # submitted or approved
+    drafts: Decimal  # saved but not yet submitted
+
+
+def weekly_hours(*, enrollment: Enrollment, weeks: int = 12) -> list[WeekHours]:
+    """Hours for each of the last ``weeks`` weeks, drafts apart; returned entries left out."""
     today = timezone.localdate()
     this_monday = today - datetime.timedelta(days=today.weekday())
     first = this_monday - datetime.timedelta(weeks=weeks - 1)
-    rows = dict(
-        LogEntry.objects.filter(enrollment=enrollment, date__gte=first)
+    draft = Q(status=LogEntry.Status.DRAFT)
+    rows = {
+        (week.date() if isinstance(week, datetime.datetime) else week): (sent or 0, drafts or 0)
+        for week, sent, drafts in LogEntry.objects.filter(enrollment=enrollment, date__gte=first)
         .exclude(status=LogEntry.Status.RETURNED)
         .annotate(week=TruncWeek("date"))
         .values("week")
-        .annotate(m=Sum("minutes"))
-        .values_list("week", "m")
-    )
-    rows = {(k.date() if isinstance(k, datetime.datetime) else k): v for k, v in rows.items()}
-    return [
-        (monday, Decimal(rows.get(monday, 0)) / SIXTY)
-        for monday in (first + datetime.timedelta(weeks=i) for i in range(weeks))
-    ]
+        .annotate(sent=Sum("minutes", filter=~draft), drafts=Sum("minutes", filter=draft))
+        .values_list("week", "sent", "drafts")
+    }
+    weeks_rows = []
+    for monday in (first + datetime.timedelta(weeks=i) for i in range(weeks)):
+        sent, drafts = rows.get(monday, (0, 0))
+        weeks_rows.append(WeekHours(monday, Decimal(sent) / SIXTY, Decimal(drafts) / SIXTY))
+    return weeks_rows
 
 
 def supervisor_queue(*, supervisor):

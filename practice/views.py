@@ -18,6 +18,7 @@ from organisations.models import Organisation
 from organisations.roles import Role, role_required
 
 from . import services
+from .charts import week_chart
 from .forms import AssignmentForm, DecisionForm, EntryForm
 from .models import LogEntry, SupervisorAssignment
 from .report import render_report_pdf
@@ -64,8 +65,6 @@ def log(request, enrollment_id: int):
         .prefetch_related("decisions"),
         50,
     ).get_page(request.GET.get("page"))
-    week_rows = weekly_hours(enrollment=enrollment)
-    peak = max((hours for _, hours in week_rows), default=0) or 1
     return render(
         request,
         "practice/log.html",
@@ -73,18 +72,7 @@ def log(request, enrollment_id: int):
             "enrollment": enrollment,
             "entries": entries,
             "totals": practice_totals(enrollment=enrollment),
-            "chart_width": 40 * len(week_rows),
-            "weeks": [
-                {
-                    "monday": monday,
-                    "hours": hours,
-                    "x": 40 * i + 5,
-                    "height": height,
-                    "y": 100 - height,
-                }
-                for i, (monday, hours) in enumerate(week_rows)
-                for height in [round(100 * hours / peak)]
-            ],
+            "chart": week_chart(weekly_hours(enrollment=enrollment)),
             "form": EntryForm(categories=services.allowed_categories(enrollment)),
         },
     )

@@ -97,3 +97,20 @@ def test_login_is_by_email():
     user = UserFactory(email="lee@example.org")
     assert user.get_username() == "lee@example.org"
     assert not hasattr(user, "username") or user.username is None
+
+
+def test_the_account_emails_name_the_site(client, settings):
+    client.post(reverse("account_signup"), signup_data())
+
+    body = Email.objects.get().body_text
+    assert "Hello from Peerpath!" in body
+    assert "Thank you for using Peerpath!" in body
+    assert "Hello from !" not in body
+    assert settings.WAGTAILADMIN_BASE_URL.split("://")[1] in body
+
+
+def test_a_blank_site_name_setting_never_reaches_an_email(client, settings):
+    settings.WAGTAIL_SITE_NAME = "  "
+    client.post(reverse("account_signup"), signup_data())
+
+    assert "Hello from Peerpath!" in Email.objects.get().body_text

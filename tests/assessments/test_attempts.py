@@ -266,3 +266,37 @@ def test_an_incomplete_form_is_shown_again_with_a_message(client, quiz, enrolled
     assert "Answer every question before submitting" in response.content.decode()
     attempt.refresh_from_db()
     assert attempt.is_open
+
+
+def test_the_questions_left_unanswered_are_marked_when_the_form_comes_back(
+    client, quiz, enrolled, trainee
+):
+    attempt = attempt_start(trainee=trainee, quiz=quiz)
+    first, second, *rest = attempt.questions
+    client.force_login(trainee)
+
+    response = client.post(
+        f"/assessments/attempts/{attempt.pk}/",
+        {f"q-{first['key']}": first["options"][0]["key"]},
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    answered = re.search(rf'<fieldset class="([^"]*)" id="question-{first["key"]}"', html)
+    assert answered.group(1) == "question"
+    assert f'value="{first["options"][0]["key"]}" checked' in html
+    for question in (second, *rest):
+        key = question["key"]
+        assert re.search(
+            rf'<fieldset class="question question-unanswered" id="question-{key}" '
+            rf'aria-describedby="question-{key}-error">',
+            html,
+        )
+        assert f'<p class="question-error" id="question-{key}-error">Not answered yet' in html
+        assert f'<a href="#question-{key}">question {key}</a>' in html
+    assert html.count("question-unanswered") == len(rest) + 1
+    # A form shown for the first time marks nothing.
+    assert (
+        "question-unanswered"
+        not in client.get(f"/assessments/attempts/{attempt.pk}/").content.decode()
+    )

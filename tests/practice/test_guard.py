@@ -2,10 +2,13 @@
 
 import dataclasses
 import itertools
+from pathlib import Path
 
 import pytest
 
+from practice import guard
 from practice.guard import (
+    COMMON_SURNAMES,
     FIRST_NAMES,
     KINDS,
     Finding,
@@ -19,18 +22,15 @@ from .guard_examples import EXAMPLES
 # Hard cases that stay in the data set (they count in the precision/recall figures) but are
 # beyond a rule-based guard, so the strict per-sentence tests skip them.
 KNOWN_MISSES = [
-    # A nickname plus a place: "Dave" alone is an allowed first name and "Big" is not a name.
-    "Big Dave from the Riverside estate was back on the streets again.",
     # Identifying only in combination (nationality + workplace + family); no single identifier.
     "She is the only Somali woman working at the corner pharmacy and has three sons.",
-    # A rare first name with a surname that is in neither word list.
-    "Tendai Moyo said the group felt like family now.",
     # False positive: a fictional character from the course's own case study looks like a name.
     "We practised with the Jenny Marsh case study from Module 2.",
 ]
 
-MIN_PRECISION = 0.95
-MIN_RECALL = 0.95
+# The figures before issue 17 (0.987 and 0.961 on 157 sentences): they may only rise.
+MIN_PRECISION = 0.987
+MIN_RECALL = 0.961
 
 
 def _params(identifying: bool):
@@ -180,7 +180,16 @@ def test_finding_is_immutable():
         "He has been sober since 2019.",
         "We meet every Tuesday in March 2024.",
         "It was the 3rd session.",
-        "Sam said he felt better.",
+        "In June Sam led the check-in and said it went well.",
+        "Mark as done.",
+        "I said no.",
+        "Will power is not enough.",
+        "May was quiet.",
+        "On 12/11/2026 I ran an outreach stall.",
+        "On 12 November 2026 I ran an outreach stall.",
+        "I met Sam at the station.",
+        "Sam from the group came early.",
+        "He bought a jack russell.",
         "Today I met the client in Manchester.",
         "The Client agreed.",
         "Version 2.1.3 of the handbook.",
@@ -214,16 +223,62 @@ def test_everyday_numbers_and_words_are_left_alone(text):
         ("I met Zoë Ahmed today.", "full_name"),
         ("Dr. Okonkwo saw him.", "full_name"),
         ("I bumped into Tendai Smith.", "full_name"),
+        ("I met with sarah thompson today.", "full_name"),
+        ("Mark said he felt heard.", "full_name"),
+        ("Sam said he felt better.", "full_name"),
+        ("Today Mark said he felt heard.", "full_name"),
+        ("Tendai Moyo said the group felt like family.", "full_name"),
+        ("Big Dave from the Riverside estate was back.", "full_name"),
+        ("His appointment on 12/11/2026 went well.", "date_of_birth"),
+        ("On 12/11/1985 the form was signed.", "date_of_birth"),
+        ("On 12/11/2026 Sam came to the stall.", "date_of_birth"),
     ],
 )
 def test_other_spellings_are_caught(text, kind):
     assert [f.kind for f in find_identifiers(text)] == [kind]
 
 
-def test_first_names_are_a_built_in_frozenset():
+def test_word_lists_are_read_from_the_data_files():
     assert isinstance(FIRST_NAMES, frozenset)
     assert len(FIRST_NAMES) >= 300
     assert {"sarah", "mohammed", "siobhan", "priya", "kwame"} <= FIRST_NAMES
+    data = Path(guard.__file__).with_name("data")
+    assert "siobhan" in (data / "first_names.txt").read_text().split()
+    assert "thompson" in (data / "common_surnames.txt").read_text().split()
+    assert "thompson" in COMMON_SURNAMES
+    assert not any(word.startswith("#") for word in FIRST_NAMES | COMMON_SURNAMES)
+
+
+def test_a_first_name_reporting_speech_is_named_with_its_own_reason():
+    (finding,) = find_identifiers("Mark said he felt heard.")
+    assert (finding.kind, finding.text) == ("full_name", "Mark")
+    assert "what the person said" in finding.reason
+
+
+def test_a_first_name_with_a_group_and_place_is_one_finding():
+    text = "My client John from the Tuesday group at St Mary's asked me for a referral."
+    (finding,) = find_identifiers(text)
+    assert (finding.kind, finding.text) == ("full_name", "John from the Tuesday group at St Mary's")
+    assert "group, place or address" in finding.reason
+    assert "\u201cJohn from the Tuesday group at St Mary's\u201d" in refusal_message([finding])
+
+
+def test_a_lower_case_name_pair_is_a_full_name():
+    (finding,) = find_identifiers("Today I met with sarah thompson about her plan.")
+    assert (finding.kind, finding.text) == ("full_name", "sarah thompson")
+    assert finding.reason.startswith("A full name identifies")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 12/11/2026 I ran an outreach stall",
+        "On 2026-11-12 we ran an outreach stall.",
+        "On June 4, 2026 I finished the module.",
+    ],
+)
+def test_a_date_that_only_says_when_the_practice_took_place_is_allowed(text):
+    assert find_identifiers(text) == []
 
 
 # ------------------------------------------------------------------------------ refusal message

@@ -226,3 +226,37 @@ def test_the_audit_trail_records_the_client_behind_a_trusted_proxy(
     event = AuditEvent.objects.filter(entry_id=entry.pk).latest("created_at")
     assert event.action == "submitted"
     assert event.ip_address == "203.0.113.7"
+
+
+def _described_by_ids_are_present(html: str) -> list[str]:
+    """Every id named by an aria-describedby on the page; asserts each one exists."""
+    import re
+
+    named = [
+        target
+        for value in re.findall(r'aria-describedby="([^"]+)"', html)
+        for target in value.split()
+    ]
+    ids = set(re.findall(r'\bid="([^"]+)"', html))
+    assert not [target for target in named if target not in ids], named
+    return named
+
+
+def test_the_entry_forms_help_and_errors_are_read_with_their_fields(
+    client, trainee, practice_enrollment
+):
+    client.force_login(trainee)
+
+    url = f"/practice/{practice_enrollment.pk}/new/"
+    blank = client.get(url).content.decode()
+    no_hours = client.post(url, form_data(hours="")).content.decode()
+    refused = client.post(url, form_data(reflection="Met John Smith at 14 Elm Road.")).content
+    refused = refused.decode()
+
+    # The rule about not identifying clients is the reflection's help text.
+    assert "id_reflection_helptext" in _described_by_ids_are_present(blank)
+    assert "id_hours_error" in _described_by_ids_are_present(no_hours)
+    named = _described_by_ids_are_present(refused)
+    assert {"id_reflection_helptext", "id_reflection_error"} <= set(named)
+    assert "seems to identify someone" in refused
+    assert not LogEntry.objects.exists()

@@ -802,7 +802,7 @@ MODULE = {
                     "callout",
                     {
                         "kind": "content_warning",
-                        "title": "Content warning: suicide",
+                        "title": "suicide",
                         "text": (
                             "<p>The rest of this lesson talks about suicidal thoughts and how "
                             "to respond when someone discloses them, and includes a scenario "

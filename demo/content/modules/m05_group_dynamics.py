@@ -459,7 +459,7 @@ MODULE = {
                     "callout",
                     {
                         "kind": "content_warning",
-                        "title": "Content warning: suicide",
+                        "title": "suicide",
                         "text": "<p>The rest of this lesson discusses a group member talking "
                         "about suicidal thoughts during a session, and how to respond.</p>",
                     },

@@ -427,7 +427,7 @@ MODULE = {
                     "callout",
                     {
                         "kind": "content_warning",
-                        "title": "Content warning: overdose death and grief",
+                        "title": "overdose death and grief",
                         "text": "<p>The rest of this lesson includes a peer worker's account "
                         "of the overdose death of a man she supported, and discusses the grief "
                         "that can follow.</p>",
