@@ -9,6 +9,7 @@ from accounts.mfa import mfa_required
 from core.idempotency import idempotent
 from core.params import positive_int
 from courses.models import Cohort
+from courses.selectors import module_outcome
 from organisations.roles import Role, has_role, role_required
 
 from . import services
@@ -68,6 +69,9 @@ def attempt_detail(request, attempt_id: int):
         return render(request, "assessments/attempt_take.html", {"attempt": attempt, "quiz": quiz})
     context = quiz_page_context(quiz=quiz, user=request.user)
     context.update({"attempt": attempt, "quiz": quiz, "review": attempt_review(attempt)})
+    if attempt.passed:
+        # What the pass completed and what it opened: the module, and the one after it.
+        context["outcome"] = module_outcome(enrollment=attempt.enrollment, module=context["module"])
     return render(request, "assessments/attempt_result.html", context)
 
 

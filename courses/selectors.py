@@ -444,8 +444,24 @@ def lesson_page_context(*, lesson: LessonPage, user, preview: bool) -> dict:
         "position": None if position is None else position + 1,
         "lesson_count": len(siblings),
         "completed": position is not None and getattr(siblings[position], "done", False),
+        # After the module's last lesson the way on is its quiz (a gate page), if it has one.
+        "next_gate": None,
         "reflections": {},
+        "reflection_saved_at": {},
+        "reflection_feedback": {},
     }
+    if position is not None and context["next_lesson"] is None:
+        context["next_gate"] = next(
+            (
+                page
+                for gate in gates.registered()
+                for page in gate.page_model.objects.live()
+                .child_of(module)
+                .only(*PAGE_LINK_FIELDS)
+                .order_by("path")[:1]
+            ),
+            None,
+        )
     if preview:
         context["access"] = LessonAccess(True, "preview")
         return context
@@ -454,10 +470,36 @@ def lesson_page_context(*, lesson: LessonPage, user, preview: bool) -> dict:
     )
     context["access"] = access
     if access.can_read and lesson.reflection_block_ids():
-        context["reflections"] = dict(
-            Reflection.objects.filter(trainee=user, lesson=lesson).values_list("block_id", "text")
-        )
+        for block_id, text, updated_at in Reflection.objects.filter(
+            trainee=user, lesson=lesson
+        ).values_list("block_id", "text", "updated_at"):
+            context["reflections"][block_id] = text
+            context["reflection_saved_at"][block_id] = updated_at
     return context
+
+
+@dataclass(frozen=True)
+class ModuleOutcome:
+    """Where a trainee stands in a module once a step of it (a quiz) is done."""
+
+    module: ModuleProgress
+    # The module after it, and whether it is open to the trainee now.
+    next_module: ModuleProgress | None
+
+    @property
+    def next_is_open(self) -> bool:
+        return self.next_module is not None and self.next_module.state != ModuleState.LOCKED
+
+
+def module_outcome(*, enrollment: Enrollment, module: ModulePage) -> ModuleOutcome | None:
+    """The module's progress for ``enrollment``, with the module that follows it; None if
+    the module has nothing published (it is then not in the progress list)."""
+    modules = module_progress_list(programme=enrollment.programme, enrollment=enrollment)
+    index = next((i for i, m in enumerate(modules) if m.module.pk == module.pk), None)
+    if index is None:
+        return None
+    following = modules[index + 1] if index + 1 < len(modules) else None
+    return ModuleOutcome(module=modules[index], next_module=following)
 
 
 def own_enrollment_or_404(*, user, enrollment_id: int) -> Enrollment:

@@ -1,6 +1,7 @@
 """Enrolling, completing lessons and saving reflections; giving each provider its CMS space."""
 
 import logging
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
@@ -38,6 +39,7 @@ from .models import (
 )
 from .selectors import lesson_access, module_progress_list
 from .signals import enrollment_progressed
+from .text_checks import Concern, concerns, phrase_key
 
 # Ids only: an invitation's address belongs to someone who has not said yes to anything.
 logger = logging.getLogger(__name__)
@@ -257,13 +259,34 @@ def _lesson_place(lesson: LessonPage) -> tuple[ModulePage, ProgrammePage]:
     return module, programme
 
 
+class LessonNotReadable(ValidationError):
+    """The trainee may not work on this lesson: not enrolled, module locked, not published."""
+
+
+class ReflectionInvalid(ValidationError):
+    """A reflection that cannot be saved as written (empty, too long, no such prompt)."""
+
+    def __init__(self, message: str, *, block_id: str):
+        super().__init__(message)
+        self.block_id = block_id
+
+
+class ReflectionConcerns(ValidationError):
+    """A reflection seems to identify someone and the trainee has not chosen to keep it."""
+
+    def __init__(self, *, block_id: str, found: list[Concern]):
+        super().__init__("Your reflection may identify someone. Nothing was saved.")
+        self.block_id = block_id
+        self.concerns = found
+
+
 def _readable_enrollment(*, trainee, lesson: LessonPage) -> Enrollment:
     """The trainee's enrollment, if they may read ``lesson``; a clear error otherwise."""
     if not lesson.live:
-        raise ValidationError("This lesson is not published.")
+        raise LessonNotReadable("This lesson is not published.")
     module, programme = _lesson_place(lesson)
     if not (module.live and programme.live):
-        raise ValidationError("This lesson is not published.")
+        raise LessonNotReadable("This lesson is not published.")
     enrollment = (
         Enrollment.objects.select_for_update().filter(trainee=trainee, programme=programme).first()
     )
@@ -271,18 +294,40 @@ def _readable_enrollment(*, trainee, lesson: LessonPage) -> Enrollment:
         lesson=lesson, user=trainee, programme=programme, module=module, enrollment=enrollment
     )
     if access.reason == "not_enrolled":
-        raise ValidationError(f"Enrol in “{programme.title}” to work through its lessons.")
+        raise LessonNotReadable(f"Enrol in “{programme.title}” to work through its lessons.")
     if access.reason == "locked":
         assert access.locked_by is not None  # a locked module names its blocker
-        raise ValidationError(f"This module unlocks when you complete “{access.locked_by.title}”.")
+        raise LessonNotReadable(
+            f"This module unlocks when you complete “{access.locked_by.title}”."
+        )
     assert enrollment is not None  # not "not_enrolled"
     return enrollment
 
 
 @transaction.atomic
-def lesson_complete(*, trainee, lesson: LessonPage) -> LessonCompletion:
-    """Record that ``trainee`` finished ``lesson`` as currently published. Idempotent."""
+def lesson_complete(
+    *,
+    trainee,
+    lesson: LessonPage,
+    reflections: dict[str, str] | None = None,
+    keep: Collection[str] = (),
+) -> LessonCompletion:
+    """Record that ``trainee`` finished ``lesson`` as currently published. Idempotent.
+
+    ``reflections`` (block id -> text) are what the trainee had typed when they marked the
+    lesson done: they are saved with it, or, if one cannot be (see ``reflection_save``),
+    neither is the completion.
+    """
     enrollment = _readable_enrollment(trainee=trainee, lesson=lesson)
+    for block_id, text in (reflections or {}).items():
+        _reflection_write(
+            trainee=trainee,
+            lesson=lesson,
+            enrollment=enrollment,
+            block_id=block_id,
+            text=text,
+            keep=keep,
+        )
     now = timezone.now()
     completion, created = LessonCompletion.objects.get_or_create(
         enrollment=enrollment,
@@ -328,17 +373,43 @@ def enrollment_progress_announce(*, enrollment: Enrollment) -> None:
 
 
 @transaction.atomic
-def reflection_save(*, trainee, lesson: LessonPage, block_id: str, text: str) -> Reflection:
+def reflection_save(
+    *, trainee, lesson: LessonPage, block_id: str, text: str, keep: Collection[str] = ()
+) -> Reflection:
+    """Save the trainee's private answer to a reflection prompt of ``lesson``.
+
+    The text gets the confidentiality check (``text_checks``) as a warning: if something in
+    it looks identifying, nothing is saved and ``ReflectionConcerns`` says what, unless the
+    trainee chose to keep those words (``keep``: the phrases, as the warning showed them).
+    """
+    enrollment = _readable_enrollment(trainee=trainee, lesson=lesson)
+    return _reflection_write(
+        trainee=trainee,
+        lesson=lesson,
+        enrollment=enrollment,
+        block_id=block_id,
+        text=text,
+        keep=keep,
+    )
+
+
+def _reflection_write(
+    *, trainee, lesson: LessonPage, enrollment: Enrollment, block_id: str, text: str, keep
+) -> Reflection:
     text = text.strip()
     if block_id not in lesson.reflection_block_ids():
-        raise ValidationError("This lesson has no such reflection prompt.")
+        raise ReflectionInvalid("This lesson has no such reflection prompt.", block_id=block_id)
     if not text:
-        raise ValidationError("Write your reflection before saving it.")
+        raise ReflectionInvalid("Write your reflection before saving it.", block_id=block_id)
     if len(text) > REFLECTION_MAX_LENGTH:
-        raise ValidationError(
-            f"Reflections can be up to {REFLECTION_MAX_LENGTH} characters; yours has {len(text)}."
+        raise ReflectionInvalid(
+            f"Reflections can be up to {REFLECTION_MAX_LENGTH} characters; yours has {len(text)}.",
+            block_id=block_id,
         )
-    enrollment = _readable_enrollment(trainee=trainee, lesson=lesson)
+    kept = {phrase_key(phrase) for phrase in keep}
+    found = [concern for concern in concerns(text) if concern.key not in kept]
+    if found:
+        raise ReflectionConcerns(block_id=block_id, found=found)
     enrollment.last_activity_at = timezone.now()
     enrollment.save(update_fields=["last_activity_at"])
     reflection, _ = Reflection.objects.update_or_create(

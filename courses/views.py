@@ -6,9 +6,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, F
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
+from wagtail.models import Page
 
 from accounts.mfa import mfa_required
 from core.csv import csv_response
@@ -60,12 +62,65 @@ def _wants_json(request) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
 
+def _kept_phrases(request) -> list[str]:
+    """The phrases the trainee chose to keep after a warning ("Save anyway"): each ``keep``
+    value holds one or more, a line each."""
+    return [line for value in request.POST.getlist("keep") for line in value.splitlines()]
+
+
+def _lesson_page_again(
+    request, lesson: LessonPage, *, texts: dict[str, str], feedback: dict, completing: bool = False
+):
+    """The lesson page as the trainee left it: their typed ``texts`` in the boxes, and next
+    to each box what stopped it being saved (``feedback``: block id -> error or concerns).
+    ``completing``: the trainee had asked to mark the lesson done, which waits for the text."""
+    context = lesson.get_context(request)
+    context["reflections"] = {**context["reflections"], **texts}
+    context["reflection_feedback"] = feedback
+    context["completion_held"] = next(iter(feedback)) if completing else ""
+    return TemplateResponse(request, lesson.get_template(request), context, status=400)
+
+
+def _concerns_json(concerns) -> list[dict]:
+    return [{"phrase": c.phrase, "reason": c.reason} for c in concerns]
+
+
 @login_required
 @require_POST
 def lesson_complete(request, lesson_id: int):
     lesson = _live_lesson(lesson_id)
+    # What the trainee had typed in the lesson's reflection boxes (lesson.js sends it along):
+    # marking the lesson done must not lose it.
+    texts = {
+        key.removeprefix("reflection-"): value
+        for key, value in request.POST.items()
+        if key.startswith("reflection-") and value.strip()
+    }
     try:
-        services.lesson_complete(trainee=request.user, lesson=lesson)
+        services.lesson_complete(
+            trainee=request.user, lesson=lesson, reflections=texts, keep=_kept_phrases(request)
+        )
+    except services.ReflectionConcerns as error:
+        return _lesson_page_again(
+            request,
+            lesson,
+            texts=texts,
+            feedback={error.block_id: {"concerns": error.concerns}},
+            completing=True,
+        )
+    except services.LessonNotReadable as error:
+        if _wants_json(request):
+            return JsonResponse({"error": _error_text(error)}, status=403)
+        messages.error(request, _error_text(error))
+        return redirect(lesson.get_url(request))
+    except services.ReflectionInvalid as error:
+        return _lesson_page_again(
+            request,
+            lesson,
+            texts=texts,
+            feedback={error.block_id: {"error": _error_text(error)}},
+            completing=True,
+        )
     except ValidationError as error:
         if _wants_json(request):
             return JsonResponse({"error": _error_text(error)}, status=400)
@@ -74,31 +129,72 @@ def lesson_complete(request, lesson_id: int):
     if _wants_json(request):
         return JsonResponse({"completed": True})
     messages.success(request, f"“{lesson.title}” marked as done.")
-    # "next" is a hint for where to go; anything but a lesson's id is ignored.
+    # "next" is a hint for where to go: a live page beside this lesson in its module (the
+    # next lesson, or the module's quiz after its last one); anything else is ignored.
     next_id = positive_int(request.POST.get("next"))
-    next_lesson = LessonPage.objects.live().filter(pk=next_id).first() if next_id else None
-    return redirect((next_lesson or lesson).get_url(request))
+    following = (
+        Page.objects.live()
+        .filter(pk=next_id, path__startswith=lesson.path[: -lesson.steplen], depth=lesson.depth)
+        .first()
+        if next_id
+        else None
+    )
+    return redirect((following or lesson).get_url(request))
 
 
 @login_required
 @require_POST
 def reflection_save(request, lesson_id: int, block_id: str):
+    """Save a reflection: by lesson.js as the trainee types (JSON), or by the form's button.
+
+    Something that looks identifying is not saved until the trainee chooses "Save anyway";
+    either way the answer comes next to the box, and typed text is never dropped.
+    """
     lesson = _live_lesson(lesson_id)
+    as_json = _wants_json(request)
     form = ReflectionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, " ".join(map(str, form.errors["text"])))
-    else:
-        try:
-            services.reflection_save(
-                trainee=request.user,
-                lesson=lesson,
-                block_id=block_id,
-                text=form.cleaned_data["text"],
+    text = request.POST.get("text", "")
+    try:
+        if not form.is_valid():
+            raise ValidationError(" ".join(map(str, form.errors["text"])))
+        reflection = services.reflection_save(
+            trainee=request.user,
+            lesson=lesson,
+            block_id=block_id,
+            text=form.cleaned_data["text"],
+            keep=_kept_phrases(request),
+        )
+    except services.ReflectionConcerns as error:
+        if as_json:
+            return JsonResponse(
+                {"saved": False, "concerns": _concerns_json(error.concerns)}, status=409
             )
-        except ValidationError as error:
+        return _lesson_page_again(
+            request,
+            lesson,
+            texts={block_id: text},
+            feedback={block_id: {"concerns": error.concerns}},
+        )
+    except services.LessonNotReadable as error:
+        if as_json:
+            return JsonResponse({"saved": False, "error": _error_text(error)}, status=403)
+        messages.error(request, _error_text(error))
+        return redirect(lesson.get_url(request))
+    except ValidationError as error:
+        if as_json:
+            return JsonResponse({"saved": False, "error": _error_text(error)}, status=400)
+        if block_id not in lesson.reflection_block_ids():
             messages.error(request, _error_text(error))
-        else:
-            messages.success(request, "Your reflection is saved. Only you can see it.")
+            return redirect(lesson.get_url(request))
+        return _lesson_page_again(
+            request,
+            lesson,
+            texts={block_id: text},
+            feedback={block_id: {"error": _error_text(error)}},
+        )
+    if as_json:
+        return JsonResponse({"saved": True, "saved_at": reflection.updated_at.isoformat()})
+    # The confirmation is the "Saved" note next to the box the page goes back to.
     return redirect(f"{lesson.get_url(request)}#reflection-{block_id}")
 
 

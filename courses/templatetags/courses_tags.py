@@ -18,3 +18,9 @@ def hours(value) -> str:
     if value in (None, ""):
         return ""
     return format_hours(Decimal(value))
+
+
+@register.filter
+def phrases(concerns) -> str:
+    """The phrases of confidentiality concerns, a line each: the value of "Save anyway"."""
+    return "\n".join(concern.phrase for concern in concerns or ())

@@ -230,7 +230,10 @@ def test_trainee_enrols_and_works_through_with_visible_progress(
     reflection = "When I said no to lending money, we both relaxed."
     plain.get_by_label("Your reflection (private: only you can see it)").fill(reflection)
     plain.get_by_role("button", name="Save reflection").click()
-    expect(messages(plain)).to_have_text("Your reflection is saved. Only you can see it.")
+    # The confirmation is next to the box, where the trainee is looking.
+    expect(plain.locator("#reflection-status-reflect-1")).to_have_text(
+        re.compile(r"^\s*Saved \d{1,2}:\d{2}\s[AP]M\s*$")
+    )
     plain.reload()
     expect(plain.get_by_label("Your reflection (private: only you can see it)")).to_have_value(
         reflection

@@ -122,7 +122,11 @@ def test_take_fail_retake_after_the_wait_pass_and_see_the_module_complete(
     # Right answers: passed, and the module's work is done.
     answer(page, lambda right, wrong: right)
     expect(page.locator("[data-result]")).to_have_text("Passed: 100%")
-    expect(page.get_by_text("This module's quiz is done.")).to_be_visible()
+    outcome = page.locator("[data-outcome]")
+    expect(outcome).to_contain_text("Module complete — Module 2 is now open.")
+    expect(outcome.get_by_role("link", name="Go to Module 2")).to_have_attribute(
+        "href", "/programmes/peer-training/cpsw/module-2/"
+    )
     second = Attempt.objects.get(enrollment=enrollment, quiz=quiz, number=2)
     assert (second.passed, second.score_percent) == (True, 100)
 

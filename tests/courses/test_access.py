@@ -193,7 +193,7 @@ def test_a_forged_completion_of_a_locked_lesson_is_refused(client, enrolled, tra
         f"/courses/lessons/{locked.pk}/complete/", HTTP_ACCEPT="application/json"
     )
 
-    assert response.status_code == 400
+    assert response.status_code == 403
     assert "unlocks when you complete" in response.json()["error"]
     assert not enrolled.completions.exists()
 
