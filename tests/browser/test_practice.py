@@ -259,7 +259,7 @@ def test_log_return_correct_approve_and_report(
         reflection=IDENTIFYING,
     )
     page.get_by_role("button", name="Save draft").click()
-    refusal = page.locator("#id_reflection-errors")
+    refusal = page.locator("#id_reflection_error")
     expect(refusal).to_be_visible()
     expect(refusal).to_have_attribute("role", "alert")
     expect(refusal).to_contain_text("Your reflection seems to identify someone:")
