@@ -106,6 +106,33 @@ class SupervisorAssignment(models.Model):
         return f"{self.supervisor} supervises {self.trainee}"
 
 
+class SupervisorRequest(models.Model):
+    """A trainee asked for sign-off with no supervisor assigned; their coordinators were told.
+
+    One row per trainee and organisation: while it exists, further attempts to submit do
+    not email the coordinators again. Assigning a supervisor removes it, so a later gap
+    (a supervisor who leaves) is reported afresh.
+    """
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="+"
+    )
+    trainee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="supervisor_requests"
+    )
+    notified_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "trainee"], name="practice_one_supervisor_request"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.trainee} waits for a supervisor"
+
+
 class LogEntryQuerySet(models.QuerySet):
     def counting(self):
         """Approved entries that no approved correction has replaced: what counts."""

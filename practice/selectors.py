@@ -13,7 +13,13 @@ from django.utils import timezone
 
 from courses.models import Enrollment
 
-from .models import LogEntry, PracticeHourMinimum, SupervisorAssignment
+from .models import (
+    Decision,
+    LogEntry,
+    PracticeHourMinimum,
+    SupervisorAssignment,
+    SupervisorRequest,
+)
 
 SIXTY = Decimal(60)
 
@@ -181,5 +187,58 @@ def supervisor_queue(*, supervisor):
         LogEntry.objects.filter(status=LogEntry.Status.SUBMITTED)
         .filter(Exists(supervises))
         .select_related("enrollment__trainee", "enrollment__programme", "category", "domain")
+        .order_by("date", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class SupervisionStatus:
+    """Who signs off the trainee's entries in one organisation, or that nobody does yet."""
+
+    assignment: SupervisorAssignment | None
+    request: SupervisorRequest | None
+
+    @property
+    def waiting(self) -> bool:
+        return self.assignment is None
+
+
+def supervision_status(*, enrollment: Enrollment) -> SupervisionStatus:
+    """The trainee's current supervisor for the enrolment's organisation (two queries)."""
+    organisation_id = enrollment.programme.organisation_id
+    assignment = (
+        SupervisorAssignment.objects.filter(
+            trainee_id=enrollment.trainee_id, organisation_id=organisation_id, ended_at__isnull=True
+        )
+        .select_related("supervisor")
+        .first()
+    )
+    request = (
+        None
+        if assignment
+        else SupervisorRequest.objects.filter(
+            trainee_id=enrollment.trainee_id, organisation_id=organisation_id
+        ).first()
+    )
+    return SupervisionStatus(assignment=assignment, request=request)
+
+
+def entry_last_return(*, entry: LogEntry) -> Decision | None:
+    """The supervisor's latest return of an entry still open to change, with its comment."""
+    if not entry.is_editable:
+        return None
+    return (
+        Decision.objects.filter(entry=entry, outcome=Decision.Outcome.RETURNED)
+        .order_by("-decided_at", "-pk")
+        .first()
+    )
+
+
+def log_entries_for_export(*, enrollment: Enrollment) -> list[LogEntry]:
+    """Every entry of the enrolment, oldest first, with its decisions: two queries."""
+    return list(
+        LogEntry.objects.filter(enrollment=enrollment)
+        .select_related("category", "domain", "corrects")
+        .prefetch_related("decisions")
         .order_by("date", "pk")
     )

@@ -27,12 +27,23 @@ from .models import (
     PracticeCategory,
     PracticeHourMinimum,
     SupervisorAssignment,
+    SupervisorRequest,
 )
 
 # Entry, decision and user ids only: a reflection or a comment is about a person we serve.
 logger = logging.getLogger(__name__)
 
 ENTRY_FIELDS = ("date", "minutes", "category", "domain", "setting", "reflection")
+
+NO_SUPERVISOR = (
+    "No supervisor is assigned to you yet; your training coordinator has been told. "
+    "Your entries stay in your log, and you can submit them once a supervisor is assigned."
+)
+NO_SUPERVISOR_NOR_COORDINATOR = (
+    "No supervisor is assigned to you yet, and {organisation} has no training coordinator "
+    "on Peerpath to assign one. Your entries stay in your log; ask your training provider "
+    "to assign you a supervisor."
+)
 
 
 def allowed_categories(enrollment: Enrollment):
@@ -213,8 +224,47 @@ def entry_delete(*, trainee, entry_id: int, ip: str | None = None) -> None:
     entry.delete()
 
 
-@transaction.atomic
 def entry_submit(*, trainee, entry_id: int, ip: str | None = None) -> LogEntry:
+    """Send a draft or returned entry to the trainee's supervisor for sign-off.
+
+    Refused, changing nothing, while the trainee has no current supervisor: their
+    coordinators are told once (``supervisor_request_notify``) and the trainee is told why.
+    """
+    entry = (
+        LogEntry.objects.select_related("enrollment__programme__organisation")
+        .filter(pk=entry_id, enrollment__trainee=trainee)
+        .first()
+    )
+    if entry is None:
+        raise LogEntry.DoesNotExist("No entry of yours has this number.")
+    if entry.status == LogEntry.Status.SUBMITTED:
+        return entry
+    _require_supervisor(trainee=trainee, enrollment=entry.enrollment)
+    return _submit(trainee=trainee, entry_id=entry.pk, ip=ip)
+
+
+def entries_submit_drafts(*, trainee, enrollment: Enrollment, ip: str | None = None) -> int:
+    """Submit every draft of the enrolment at once; returns how many were submitted.
+
+    Returned entries are left alone: each waits for the change its supervisor asked for.
+    """
+    _own_enrollment(trainee=trainee, enrollment=enrollment)
+    drafts = list(
+        LogEntry.objects.filter(enrollment=enrollment, status=LogEntry.Status.DRAFT)
+        .order_by("date", "pk")
+        .values_list("pk", flat=True)
+    )
+    if not drafts:
+        return 0
+    _require_supervisor(trainee=trainee, enrollment=enrollment)
+    with transaction.atomic():
+        for entry_id in drafts:
+            _submit(trainee=trainee, entry_id=entry_id, ip=ip)
+    return len(drafts)
+
+
+@transaction.atomic
+def _submit(*, trainee, entry_id: int, ip: str | None) -> LogEntry:
     entry = _locked_own_entry(trainee=trainee, entry_id=entry_id)
     if entry.status == LogEntry.Status.SUBMITTED:
         return entry
@@ -231,6 +281,101 @@ def entry_submit(*, trainee, entry_id: int, ip: str | None = None) -> LogEntry:
         changes={"round": entry.submission_round},
     )
     return entry
+
+
+@transaction.atomic
+def entry_withdraw(*, trainee, entry_id: int, ip: str | None = None) -> LogEntry:
+    """Take a submitted entry back to draft before the supervisor decides it.
+
+    The entry is locked as ``entry_decide`` locks it, so a withdrawal and a decision at the
+    same moment cannot both happen: whichever comes second finds the status changed.
+    """
+    entry = _locked_own_entry(trainee=trainee, entry_id=entry_id)
+    if entry.status != LogEntry.Status.SUBMITTED:
+        raise ValidationError(
+            "Only entries waiting for sign-off can be withdrawn: your supervisor has "
+            "already decided this one, or it was never submitted."
+        )
+    entry.status = LogEntry.Status.DRAFT
+    entry.save(update_fields=["status", "updated_at"])
+    audit_record(
+        entry_id=entry.pk,
+        actor=trainee,
+        action="withdrawn",
+        ip=ip,
+        changes={"round": entry.submission_round},
+    )
+    return entry
+
+
+def _require_supervisor(*, trainee, enrollment: Enrollment) -> None:
+    organisation = enrollment.programme.organisation
+    if current_assignment(trainee=trainee, organisation=organisation) is not None:
+        return
+    if supervisor_request_notify(trainee=trainee, enrollment=enrollment):
+        raise ValidationError(NO_SUPERVISOR)
+    raise ValidationError(NO_SUPERVISOR_NOR_COORDINATOR.format(organisation=organisation.name))
+
+
+def supervisor_request_notify(*, trainee, enrollment: Enrollment) -> bool:
+    """Tell the organisation's coordinators, once, that the trainee needs a supervisor.
+
+    Called outside any transaction of the refused submission, so the marker and the emails
+    stay although the submission changes nothing. The ``SupervisorRequest`` row is the
+    marker: while it stands, nobody is emailed again;
+    ``supervisor_assign`` removes it. Returns whether a coordinator has been told, now or
+    earlier; False when the organisation has no coordinator to tell.
+    """
+    from django.contrib.auth import get_user_model
+
+    organisation = enrollment.programme.organisation
+    coordinators = list(
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            memberships__organisation=organisation,
+            memberships__role=Role.COORDINATOR,
+        )
+        .exclude(pk=trainee.pk)
+        .distinct()
+        .order_by("pk")
+    )
+    if not coordinators:
+        logger.warning(
+            "Trainee %s has no supervisor and organisation %s has no coordinator",
+            trainee.pk,
+            organisation.pk,
+        )
+        return False
+    if SupervisorRequest.objects.filter(organisation=organisation, trainee=trainee).exists():
+        return True
+    link_path = reverse("practice:assignments", args=[organisation.pk]) + f"?trainee={trainee.pk}"
+    try:
+        with transaction.atomic():
+            SupervisorRequest.objects.create(organisation=organisation, trainee=trainee)
+            for coordinator in coordinators:
+                email_send_template(
+                    to=[coordinator.email],
+                    template="practice/supervisor_needed",
+                    context={
+                        "coordinator": coordinator,
+                        "trainee": trainee,
+                        "trainee_name": trainee.get_full_name() or trainee.email,
+                        "programme": enrollment.programme,
+                        "organisation": organisation,
+                    },
+                    link_path=link_path,
+                )
+    except IntegrityError:
+        pass  # a submission at the same moment made the marker and sent the emails
+    else:
+        logger.info(
+            "Trainee %s has no supervisor: %d coordinator(s) of organisation %s told",
+            trainee.pk,
+            len(coordinators),
+            organisation.pk,
+        )
+    return True
 
 
 def current_assignment(*, trainee, organisation) -> SupervisorAssignment | None:
@@ -390,6 +535,8 @@ def supervisor_assign(*, coordinator, organisation, trainee, supervisor) -> Supe
     if current:
         current.ended_at = timezone.now()
         current.save(update_fields=["ended_at"])
+    # The trainee no longer waits: a later gap tells the coordinators again.
+    SupervisorRequest.objects.filter(organisation=organisation, trainee=trainee).delete()
     return SupervisorAssignment.objects.create(
         organisation=organisation, trainee=trainee, supervisor=supervisor, assigned_by=coordinator
     )

@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -5,9 +7,11 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.mfa import mfa_required
+from core.csv import csv_response
 from core.http import client_ip
 from core.idempotency import idempotent
 from core.params import positive_int, positive_ints
@@ -22,7 +26,14 @@ from .charts import week_chart
 from .forms import AssignmentForm, DecisionForm, EntryForm
 from .models import LogEntry, SupervisorAssignment
 from .report import render_report_pdf
-from .selectors import practice_totals, supervisor_queue, weekly_hours
+from .selectors import (
+    entry_last_return,
+    log_entries_for_export,
+    practice_totals,
+    supervision_status,
+    supervisor_queue,
+    weekly_hours,
+)
 
 
 def _own_enrollment(request, enrollment_id: int) -> Enrollment:
@@ -73,9 +84,22 @@ def log(request, enrollment_id: int):
             "entries": entries,
             "totals": practice_totals(enrollment=enrollment),
             "chart": week_chart(weekly_hours(enrollment=enrollment)),
-            "form": EntryForm(categories=services.allowed_categories(enrollment)),
+            "supervision": supervision_status(enrollment=enrollment),
+            "drafts": LogEntry.objects.filter(
+                enrollment=enrollment, status=LogEntry.Status.DRAFT
+            ).count(),
         },
     )
+
+
+def _submit_after_saving(request, entry: LogEntry, saved: str) -> None:
+    """Save and submit: the entry is saved either way; say whether it went for sign-off."""
+    try:
+        services.entry_submit(trainee=request.user, entry_id=entry.pk, ip=client_ip(request))
+    except ValidationError as error:
+        messages.error(request, f"{saved} It was not submitted: {' '.join(error.messages)}")
+    else:
+        messages.success(request, f"{saved} Submitted to your supervisor for sign-off.")
 
 
 @role_required(Role.TRAINEE)
@@ -91,11 +115,11 @@ def entry_new(request, enrollment_id: int):
     form = EntryForm(
         request.POST or None,
         categories=services.allowed_categories(enrollment),
-        initial=EntryForm.initial_from(corrects) if corrects else None,
+        initial=EntryForm.initial_from(corrects) if corrects else {"date": timezone.localdate()},
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.entry_create(
+            entry = services.entry_create(
                 trainee=request.user,
                 enrollment=enrollment,
                 ip=client_ip(request),
@@ -105,7 +129,12 @@ def entry_new(request, enrollment_id: int):
         except ValidationError as error:
             _apply_errors(form, error)
         else:
-            messages.success(request, "Saved as a draft. Submit it when it is ready for sign-off.")
+            if request.POST.get("and_submit"):
+                _submit_after_saving(request, entry, "Saved.")
+            else:
+                messages.success(
+                    request, "Saved as a draft. Submit it when it is ready for sign-off."
+                )
             return redirect("practice:log", enrollment_id=enrollment.pk)
     return render(
         request,
@@ -118,6 +147,11 @@ def entry_new(request, enrollment_id: int):
 @role_required(Role.TRAINEE)
 def entry_edit(request, entry_id: int):
     entry = _own_entry(request, entry_id)
+    if entry.status == LogEntry.Status.SUBMITTED:
+        messages.error(
+            request, "This entry is waiting for sign-off. Withdraw it first to change it."
+        )
+        return redirect("practice:log", enrollment_id=entry.enrollment_id)
     if not entry.is_editable:
         messages.error(request, "Approved entries are locked. Add a correction instead.")
         return redirect("practice:log", enrollment_id=entry.enrollment_id)
@@ -137,12 +171,21 @@ def entry_edit(request, entry_id: int):
         except ValidationError as error:
             _apply_errors(form, error)
         else:
-            messages.success(request, "Entry updated.")
+            if request.POST.get("and_submit"):
+                _submit_after_saving(request, entry, "Entry updated.")
+            else:
+                messages.success(request, "Entry updated.")
             return redirect("practice:log", enrollment_id=entry.enrollment_id)
     return render(
         request,
         "practice/entry_form.html",
-        {"form": form, "enrollment": entry.enrollment, "entry": entry, "corrects": entry.corrects},
+        {
+            "form": form,
+            "enrollment": entry.enrollment,
+            "entry": entry,
+            "corrects": entry.corrects,
+            "returned": entry_last_return(entry=entry),
+        },
         status=400 if form.errors else 200,
     )
 
@@ -180,6 +223,11 @@ def entry_action(request, entry_id: int, action: str):
         if action == "submit":
             services.entry_submit(trainee=request.user, entry_id=entry.pk, ip=client_ip(request))
             messages.success(request, "Submitted to your supervisor for sign-off.")
+        elif action == "withdraw":
+            services.entry_withdraw(trainee=request.user, entry_id=entry.pk, ip=client_ip(request))
+            messages.success(
+                request, "Withdrawn: the entry is a draft again. Edit it and submit it again."
+            )
         elif action == "delete":
             services.entry_delete(trainee=request.user, entry_id=entry.pk, ip=client_ip(request))
             messages.success(request, "Draft deleted.")
@@ -188,6 +236,81 @@ def entry_action(request, entry_id: int, action: str):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("practice:log", enrollment_id=entry.enrollment_id)
+
+
+@role_required(Role.TRAINEE)
+@require_POST
+def submit_drafts(request, enrollment_id: int):
+    enrollment = _own_enrollment(request, enrollment_id)
+    try:
+        count = services.entries_submit_drafts(
+            trainee=request.user, enrollment=enrollment, ip=client_ip(request)
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if count:
+            messages.success(
+                request,
+                f"Submitted {count} {'entry' if count == 1 else 'entries'} to your "
+                "supervisor for sign-off.",
+            )
+        else:
+            messages.info(request, "You have no drafts to submit.")
+    return redirect("practice:log", enrollment_id=enrollment.pk)
+
+
+def _hours_text(minutes: int) -> str:
+    return format_hours(Decimal(minutes) / 60)
+
+
+@role_required(Role.TRAINEE)
+def log_csv(request, enrollment_id: int):
+    """The trainee's own log as a spreadsheet: every entry, with its latest decision."""
+    enrollment = _own_enrollment(request, enrollment_id)
+    rows = []
+    for entry in log_entries_for_export(enrollment=enrollment):
+        decisions = list(entry.decisions.all())
+        decision = decisions[-1] if decisions else None
+        rows.append(
+            [
+                entry.date.isoformat(),
+                _hours_text(entry.minutes),
+                entry.category.name,
+                entry.domain.name,
+                entry.get_setting_display(),
+                entry.get_status_display(),
+                entry.reflection,
+                entry.corrects.date.isoformat() if entry.corrects else "",
+                decision.get_outcome_display() if decision else "",
+                decision.supervisor_name if decision else "",
+                timezone.localdate(decision.decided_at).isoformat() if decision else "",
+                decision.comment if decision else "",
+                decision.verification_code
+                if decision and decision.outcome == decision.Outcome.APPROVED
+                else "",
+            ]
+        )
+    return csv_response(
+        filename=f"practice-log-{enrollment.programme.slug}.csv",
+        bom=True,
+        header=[
+            "Date",
+            "Hours",
+            "Category",
+            "Competency domain",
+            "Setting",
+            "Status",
+            "Reflection",
+            "Corrects the entry of",
+            "Last decision",
+            "Decided by",
+            "Decided on",
+            "Supervisor's comment",
+            "Verification code",
+        ],
+        rows=rows,
+    )
 
 
 @role_required(Role.TRAINEE)
@@ -279,6 +402,8 @@ def assignments(request, organisation_id: int):
         supervisors=User.objects.filter(
             memberships__organisation=organisation, memberships__role=Role.SUPERVISOR
         ).distinct(),
+        # From the "needs a supervisor" email: the trainee it names, chosen already.
+        initial={"trainee": positive_int(request.GET.get("trainee", ""))},
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -19,8 +19,8 @@ from courses.models import (
 from courses.services import enrollment_create
 from organisations.roles import Role
 from organisations.services import membership_grant
-from practice.models import PracticeCategory, PracticeHourMinimum
-from practice.services import entry_create, entry_submit, supervisor_assign
+from practice.models import PracticeCategory, PracticeHourMinimum, SupervisorAssignment
+from practice.services import current_assignment, entry_create, entry_submit, supervisor_assign
 
 from .builders import (
     SAFE_REFLECTION,
@@ -228,7 +228,12 @@ def assigned_supervisor(supervisor, trainee, coordinator, provider, practice_enr
 
 @pytest.fixture
 def log_entry(trainee, practice_enrollment):
-    """log_entry(days_ago=1, minutes=60, category="one-to-one", submit=True, **fields)"""
+    """log_entry(days_ago=1, minutes=60, category="one-to-one", submit=True, **fields)
+
+    Submitting needs a current supervisor. A test that has not assigned one (through
+    ``assigned_supervisor`` or ``supervisor_assign``) gets a stand-in, assigned directly,
+    who holds no role: its entries wait for sign-off as before, and nobody can decide them.
+    """
 
     def make(*, days_ago=1, minutes=60, category="one-to-one", submit=True, **fields):
         entry = entry_create(
@@ -243,6 +248,11 @@ def log_entry(trainee, practice_enrollment):
             **fields,
         )
         if submit:
+            organisation = practice_enrollment.programme.organisation
+            if current_assignment(trainee=trainee, organisation=organisation) is None:
+                SupervisorAssignment.objects.create(
+                    organisation=organisation, trainee=trainee, supervisor=UserFactory()
+                )
             entry = entry_submit(trainee=trainee, entry_id=entry.pk)
         return entry
 

@@ -177,6 +177,13 @@ EXAMPLES = {
     },
     "practice/entry_returned": {"trainee": holder, "entry": entry, "decision": decision},
     "practice/supervisor_digest": {"supervisor": holder, "count": 2},
+    "practice/supervisor_needed": {
+        "coordinator": holder,
+        "trainee": SimpleNamespace(email="rosa@example.org"),
+        "trainee_name": "Rosa Delgado",
+        "programme": programme,
+        "organisation": credential.issuer,
+    },
     "verification/verifier_invitation": {
         "organisation": SimpleNamespace(name="Eastside Clinic"),
         "invited_by": SimpleNamespace(get_full_name=lambda: "Sam Rivera"),

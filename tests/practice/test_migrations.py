@@ -10,6 +10,15 @@ BEFORE = ("practice", "0005_rechain_with_commitments")
 AFTER = ("practice", "0006_text_lengths")
 
 
+@pytest.fixture(autouse=True)
+def _latest_schema_afterwards(transactional_db):
+    """Leave the schema as the next test expects it: every migration applied."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 def migrate(target):
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()

@@ -29,7 +29,9 @@ def form_data(**overrides):
     return data
 
 
-def test_a_trainee_logs_and_submits_through_the_pages(client, trainee, practice_enrollment):
+def test_a_trainee_logs_and_submits_through_the_pages(
+    client, trainee, practice_enrollment, assigned_supervisor
+):
     client.force_login(trainee)
 
     response = client.post(f"/practice/{practice_enrollment.pk}/new/", form_data())
@@ -211,7 +213,7 @@ def test_the_edit_form_shows_the_saved_date_in_the_format_date_inputs_accept(
 
 
 def test_the_audit_trail_records_the_client_behind_a_trusted_proxy(
-    client, trainee, log_entry, settings
+    client, trainee, log_entry, settings, assigned_supervisor
 ):
     settings.TRUSTED_PROXIES = ["10.0.0.0/24"]
     entry = log_entry(submit=False)
