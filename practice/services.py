@@ -79,7 +79,7 @@ def _validate(
     if date < started:
         errors.setdefault("date", []).append(
             f"This date is before you enrolled in {enrollment.programme.title} "
-            f"({started:%d %B %Y}); practice before enrolment doesn't count."
+            f"({started:%B %-d, %Y}); practice before enrolment doesn't count."
         )
     if not allowed_categories(enrollment).filter(pk=category.pk).exists():
         errors.setdefault("category", []).append(
@@ -96,7 +96,7 @@ def _validate(
         logged = same_day.aggregate(total=Sum("minutes"))["total"] or 0
         if logged + minutes > MINUTES_PER_DAY:
             errors.setdefault("minutes", []).append(
-                f"That would make more than 24 hours on {date:%d %B %Y}: you have already "
+                f"That would make more than 24 hours on {date:%B %-d, %Y}: you have already "
                 f"logged {Decimal(logged) / 60:.2f} hours that day."
             )
     findings = find_identifiers(reflection)

@@ -49,7 +49,7 @@ def test_each_bar_is_centred_over_its_own_weeks_label(
         monday = this_monday - datetime.timedelta(weeks=11 - i)
         assert group.get("data-week") == monday.isoformat()
         (label,) = group.findall(f"{SVG}text")
-        assert label.text == date_format(monday, "j M")
+        assert label.text == date_format(monday, "M j")
         assert label.get("text-anchor") == "middle"
         for bar in group.findall(f"{SVG}rect"):
             centre = float(bar.get("x")) + float(bar.get("width")) / 2
