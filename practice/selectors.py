@@ -5,14 +5,18 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
-from django.db.models import Exists, OuterRef, Sum
+from django.contrib.auth import get_user_model
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Exists, F, Min, OuterRef, Prefetch, Sum, Window
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from courses.models import Enrollment
 
-from .models import LogEntry, PracticeHourMinimum, SupervisorAssignment
+from .models import Decision, LogEntry, PracticeHourMinimum, SupervisorAssignment
 
 SIXTY = Decimal(60)
 
@@ -158,17 +162,162 @@ def weekly_hours(*, enrollment: Enrollment, weeks: int = 12) -> list[tuple[datet
     ]
 
 
-def supervisor_queue(*, supervisor):
-    """Submitted entries of the trainees this supervisor currently supervises."""
+def supervisor_queue(
+    *,
+    supervisor,
+    trainee_id: int | None = None,
+    category_id: int | None = None,
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
+):
+    """Submitted entries of the trainees this supervisor currently supervises.
+
+    The filters narrow it further (a trainee, a category, the practice dates); none of
+    them can widen it past the supervisor's own trainees.
+    """
     supervises = SupervisorAssignment.objects.filter(
         supervisor=supervisor,
         ended_at__isnull=True,
         trainee=OuterRef("enrollment__trainee"),
         organisation=OuterRef("enrollment__programme__organisation"),
     )
+    entries = LogEntry.objects.filter(status=LogEntry.Status.SUBMITTED).filter(Exists(supervises))
+    if trainee_id is not None:
+        entries = entries.filter(enrollment__trainee_id=trainee_id)
+    if category_id is not None:
+        entries = entries.filter(category_id=category_id)
+    if date_from is not None:
+        entries = entries.filter(date__gte=date_from)
+    if date_to is not None:
+        entries = entries.filter(date__lte=date_to)
+    return entries.select_related(
+        "enrollment__trainee", "enrollment__programme", "category", "domain"
+    ).order_by("date", "pk")
+
+
+def supervisees(*, supervisor):
+    """The trainees this supervisor currently supervises, by name."""
+    User = get_user_model()
     return (
-        LogEntry.objects.filter(status=LogEntry.Status.SUBMITTED)
-        .filter(Exists(supervises))
-        .select_related("enrollment__trainee", "enrollment__programme", "category", "domain")
-        .order_by("date", "pk")
+        User.objects.filter(
+            supervisor_assignments__supervisor=supervisor,
+            supervisor_assignments__ended_at__isnull=True,
+        )
+        .distinct()
+        .order_by("first_name", "last_name", "pk")
+    )
+
+
+QUEUE_PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class QueueGroup:
+    """One trainee's waiting entries on a page of the queue, and their whole waiting total."""
+
+    trainee: Any
+    entries: list[LogEntry]
+    waiting_entries: int
+    waiting_minutes: int
+    oldest: datetime.date
+
+    @property
+    def hours(self) -> Decimal:
+        return Decimal(self.waiting_minutes) / SIXTY
+
+    @property
+    def continues(self) -> bool:
+        """Some of this trainee's waiting entries are on another page."""
+        return len(self.entries) < self.waiting_entries
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    page: Page
+    groups: list[QueueGroup]
+    entries: int
+    minutes: int
+    trainees: int
+
+    @property
+    def hours(self) -> Decimal:
+        return Decimal(self.minutes) / SIXTY
+
+
+class _CountedPaginator(Paginator):
+    """A paginator told its count: the queue's totals query has already counted."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known_count
+
+
+def supervisor_queue_page(
+    *, supervisor, page_number: str | int | None = None, **filters
+) -> QueuePage:
+    """A page of the queue grouped by trainee: the trainee waiting longest first.
+
+    Within a trainee, entries run oldest first. Three queries whatever the queue's size:
+    the totals per trainee (which also count the pages), the page's entries ordered by
+    their trainee's oldest waiting date (a window over the filtered queue), and the
+    earlier returns of the entries on the page (the "returned before" marker).
+    """
+    queue = supervisor_queue(supervisor=supervisor, **filters)
+    totals = {
+        row["enrollment__trainee_id"]: row
+        for row in queue.order_by()
+        .values("enrollment__trainee_id")
+        .annotate(oldest=Min("date"), minutes=Sum("minutes"), entries=Count("pk"))
+    }
+    count = sum(row["entries"] for row in totals.values())
+    ordered = (
+        queue.annotate(
+            trainee_oldest=Window(Min("date"), partition_by=[F("enrollment__trainee_id")])
+        )
+        .order_by("trainee_oldest", "enrollment__trainee_id", "date", "pk")
+        .prefetch_related(
+            Prefetch(
+                "decisions",
+                queryset=Decision.objects.filter(outcome=Decision.Outcome.RETURNED).order_by(
+                    "-submission_round"
+                ),
+                to_attr="earlier_returns",
+            )
+        )
+    )
+    page = _CountedPaginator(ordered, QUEUE_PAGE_SIZE, count=count).get_page(page_number)
+    groups: list[QueueGroup] = []
+    for entry in page.object_list if count else []:
+        trainee = entry.enrollment.trainee
+        if not groups or groups[-1].trainee.pk != trainee.pk:
+            row = totals[trainee.pk]
+            groups.append(
+                QueueGroup(
+                    trainee=trainee,
+                    entries=[],
+                    waiting_entries=row["entries"],
+                    waiting_minutes=row["minutes"],
+                    oldest=row["oldest"],
+                )
+            )
+        groups[-1].entries.append(entry)
+    return QueuePage(
+        page=page,
+        groups=groups,
+        entries=count,
+        minutes=sum(row["minutes"] for row in totals.values()),
+        trainees=len(totals),
+    )
+
+
+def supervisor_decisions(*, supervisor):
+    """The decisions this supervisor made, newest first: the queue's "Decided" tab."""
+    return (
+        Decision.objects.filter(supervisor=supervisor)
+        .select_related("entry__enrollment__trainee", "entry__category")
+        .order_by("-decided_at", "-pk")
     )
