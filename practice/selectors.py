@@ -9,10 +9,9 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, F, Min, OuterRef, Prefetch, Sum, Window
+from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, Sum
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
-from django.utils.functional import cached_property
 
 from courses.models import Enrollment
 
@@ -244,16 +243,16 @@ class QueuePage:
         return Decimal(self.minutes) / SIXTY
 
 
-class _CountedPaginator(Paginator):
-    """A paginator told its count: the queue's totals query has already counted."""
+def _after(key: tuple[datetime.date, int]) -> Q:
+    """Entries at or after ``key`` in (date, pk) order."""
+    date, pk = key
+    return Q(date__gt=date) | Q(date=date, pk__gte=pk)
 
-    def __init__(self, object_list, per_page, *, count: int):
-        super().__init__(object_list, per_page)
-        self._known_count = count
 
-    @cached_property
-    def count(self) -> int:
-        return self._known_count
+def _before(key: tuple[datetime.date, int]) -> Q:
+    """Entries at or before ``key`` in (date, pk) order."""
+    date, pk = key
+    return Q(date__lt=date) | Q(date=date, pk__lte=pk)
 
 
 def supervisor_queue_page(
@@ -261,40 +260,70 @@ def supervisor_queue_page(
 ) -> QueuePage:
     """A page of the queue grouped by trainee: the trainee waiting longest first.
 
-    Within a trainee, entries run oldest first. Three queries whatever the queue's size:
-    the totals per trainee (which also count the pages), the page's entries ordered by
-    their trainee's oldest waiting date (a window over the filtered queue), and the
-    earlier returns of the entries on the page (the "returned before" marker).
+    Within a trainee, entries run oldest first. At most five queries whatever the queue's
+    size: the totals per trainee, which order the trainees and say which of them the page
+    holds; the (date, id) of the page's first and last entries where the page starts or
+    ends inside a trainee's entries; the page's entries; and their earlier returns (the
+    "returned before" marker). Ordering every waiting entry by its trainee's oldest date
+    in the database (a window function) took a second for 20,000 waiting entries.
     """
     queue = supervisor_queue(supervisor=supervisor, **filters)
-    totals = {
-        row["enrollment__trainee_id"]: row
-        for row in queue.order_by()
+    totals = sorted(
+        queue.order_by()
         .values("enrollment__trainee_id")
-        .annotate(oldest=Min("date"), minutes=Sum("minutes"), entries=Count("pk"))
-    }
-    count = sum(row["entries"] for row in totals.values())
-    ordered = (
-        queue.annotate(
-            trainee_oldest=Window(Min("date"), partition_by=[F("enrollment__trainee_id")])
-        )
-        .order_by("trainee_oldest", "enrollment__trainee_id", "date", "pk")
-        .prefetch_related(
-            Prefetch(
-                "decisions",
-                queryset=Decision.objects.filter(outcome=Decision.Outcome.RETURNED).order_by(
-                    "-submission_round"
-                ),
-                to_attr="earlier_returns",
+        .annotate(oldest=Min("date"), minutes=Sum("minutes"), entries=Count("pk")),
+        key=lambda row: (row["oldest"], row["enrollment__trainee_id"]),
+    )
+    count = sum(row["entries"] for row in totals)
+    page = Paginator(range(count), QUEUE_PAGE_SIZE).get_page(page_number)
+    start, end = (page.start_index() - 1, page.end_index()) if count else (0, 0)
+
+    # The trainees on this page, and the part of each one's entries it shows.
+    on_page = Q(pk__in=[])
+    rank: dict[int, int] = {}
+    offset = 0
+    for row in totals:
+        first, last = max(start - offset, 0), min(end - offset, row["entries"])
+        offset += row["entries"]
+        if first >= last:
+            if offset >= end:
+                break
+            continue
+        trainee_id = row["enrollment__trainee_id"]
+        rank[trainee_id] = len(rank)
+        own = queue.filter(enrollment__trainee_id=trainee_id).order_by("date", "pk")
+        slice_ = Q(enrollment__trainee_id=trainee_id)
+        # Entries decided since the totals were read can move a boundary by a row or two;
+        # a boundary entry no longer there leaves that side of the trainee's slice open.
+        if first > 0 and (key := own.values_list("date", "pk")[first : first + 1].first()):
+            slice_ &= _after(key)
+        if last < row["entries"] and (
+            key := own.values_list("date", "pk")[last - 1 : last].first()
+        ):
+            slice_ &= _before(key)
+        on_page |= slice_
+    entries = (
+        list(
+            queue.filter(on_page).prefetch_related(
+                Prefetch(
+                    "decisions",
+                    queryset=Decision.objects.filter(outcome=Decision.Outcome.RETURNED).order_by(
+                        "-submission_round"
+                    ),
+                    to_attr="earlier_returns",
+                )
             )
         )
+        if rank
+        else []
     )
-    page = _CountedPaginator(ordered, QUEUE_PAGE_SIZE, count=count).get_page(page_number)
+    entries.sort(key=lambda e: (rank[e.enrollment.trainee_id], e.date, e.pk))
+    by_trainee = {row["enrollment__trainee_id"]: row for row in totals}
     groups: list[QueueGroup] = []
-    for entry in page.object_list if count else []:
+    for entry in entries:
         trainee = entry.enrollment.trainee
         if not groups or groups[-1].trainee.pk != trainee.pk:
-            row = totals[trainee.pk]
+            row = by_trainee[trainee.pk]
             groups.append(
                 QueueGroup(
                     trainee=trainee,
@@ -309,7 +338,7 @@ def supervisor_queue_page(
         page=page,
         groups=groups,
         entries=count,
-        minutes=sum(row["minutes"] for row in totals.values()),
+        minutes=sum(row["minutes"] for row in totals),
         trainees=len(totals),
     )
 

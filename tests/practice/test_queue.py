@@ -167,6 +167,74 @@ def test_a_resubmitted_entry_shows_it_was_returned_before_with_the_comment(
     assert row(page, fresh).select_one("[data-returned-before]") is None
 
 
+def test_a_trainee_whose_entries_cross_a_page_boundary_continues_on_the_next_page(
+    desk, assigned_supervisor, practice_enrollment, add_trainee
+):
+    ada, bea = practice_enrollment, add_trainee(assigned_supervisor)
+    category = PracticeCategory.objects.get(slug="one-to-one")
+    domain = CompetencyDomain.objects.first()
+
+    def waiting(enrollment, days_ago):
+        return LogEntry(
+            enrollment=enrollment,
+            date=day(days_ago),
+            minutes=30,
+            category=category,
+            domain=domain,
+            setting="phone",
+            reflection="Listened and planned next steps together.",
+            status=LogEntry.Status.SUBMITTED,
+            submission_round=1,
+        )
+
+    # Ada has waited longest (40 days); Bea's 45 entries share dates, so ids break ties.
+    LogEntry.objects.bulk_create([waiting(ada, 40 - i % 10) for i in range(30)])
+    LogEntry.objects.bulk_create([waiting(bea, 30 - i % 5) for i in range(45)])
+    expected = [
+        *LogEntry.objects.filter(enrollment=ada)
+        .order_by("date", "pk")
+        .values_list("pk", flat=True),
+        *LogEntry.objects.filter(enrollment=bea)
+        .order_by("date", "pk")
+        .values_list("pk", flat=True),
+    ]
+
+    pages = [soup(desk.get(QUEUE, {"page": number})) for number in (1, 2)]
+
+    assert entry_order(pages[0]) + entry_order(pages[1]) == expected
+    assert len(entry_order(pages[0])) == 50
+    assert group_order(pages[0]) == [ada.trainee.pk, bea.trainee.pk]
+    assert group_order(pages[1]) == [bea.trainee.pk]
+    bea_on_second = pages[1].select_one(f'section[data-trainee="{bea.trainee.pk}"]')
+    assert "45 entries, 22.5 hours waiting" in text(bea_on_second)
+    assert "25 of them on this page." in text(bea_on_second)
+    assert "Page 2 of 2" in text(pages[1])
+
+
+def test_a_page_inside_one_trainees_entries_shows_the_next_fifty(desk, practice_enrollment):
+    category = PracticeCategory.objects.get(slug="one-to-one")
+    domain = CompetencyDomain.objects.first()
+    LogEntry.objects.bulk_create(
+        LogEntry(
+            enrollment=practice_enrollment,
+            date=day(20 - i % 7),
+            minutes=30,
+            category=category,
+            domain=domain,
+            setting="phone",
+            reflection="Listened and planned next steps together.",
+            status=LogEntry.Status.SUBMITTED,
+            submission_round=1,
+        )
+        for i in range(125)
+    )
+    oldest_first = list(LogEntry.objects.order_by("date", "pk").values_list("pk", flat=True))
+
+    shown = [entry_order(soup(desk.get(QUEUE, {"page": n}))) for n in (1, 2, 3)]
+
+    assert shown == [oldest_first[:50], oldest_first[50:100], oldest_first[100:]]
+
+
 # ------------------------------------------------------------------ filters
 
 
