@@ -166,6 +166,25 @@ class QueueFilterForm(forms.Form):
             if value is not None
         }
 
+    def options(self, name: str) -> list[tuple[str, str, bool]]:
+        """(value, label, selected) for the ``trainee`` or ``category`` select.
+
+        Rendered by the template's own loop: a supervisor of 200 trainees made Django's
+        select widget render 200 option templates, half the time of the queue page.
+        """
+        field = self.fields[name]
+        if name == "trainee":
+            rows = [
+                (pk, f"{first} {last}".strip() or email)
+                for pk, first, last, email in field.queryset.values_list(  # type: ignore[attr-defined]
+                    "pk", "first_name", "last_name", "email"
+                )
+            ]
+        else:
+            rows = list(field.queryset.values_list("pk", "name"))  # type: ignore[attr-defined]
+        chosen = str(self[name].value() or "")
+        return [(str(pk), label, str(pk) == chosen) for pk, label in rows]
+
     def query(self) -> dict[str, str]:
         """The valid filters as query-string parameters, to carry into links and forms."""
         if not self.is_bound or not self.is_valid():

@@ -268,6 +268,8 @@ def _render_queue(request, *, row_error: dict | None = None, status: int = 200):
             "queue": queue_page,
             "page": queue_page.page,
             "filter_form": filter_form,
+            "trainee_options": filter_form.options("trainee"),
+            "category_options": filter_form.options("category"),
             "filtered": bool(filter_form.filters()),
             "query": query,
             "action_query": _queue_query(filter_form, request.GET.get("page")),

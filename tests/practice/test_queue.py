@@ -265,6 +265,11 @@ def test_filters_by_trainee_category_and_dates(
     assert "No waiting entry matches these filters." in text(page)
     # The filters are kept in the forms that decide, so the supervisor comes back to them.
     page = soup(desk.get(QUEUE, {"trainee": ada.trainee.pk}))
+    chosen = page.select_one("select[name=trainee] option[selected]")
+    assert (chosen["value"], chosen.get_text()) == (
+        str(ada.trainee.pk),
+        ada.trainee.get_full_name(),
+    )
     assert f"trainee={ada.trainee.pk}" in page.select_one("#bulk-form")["action"]
     assert f"trainee={ada.trainee.pk}" in row(page, one).select_one("form")["action"]
 
