@@ -126,16 +126,28 @@ def main():
     with bench_database():
         from django.test import Client
 
+        from courses.models import Enrollment
         from practice.models import LogEntry
         from practice.report import render_report_pdf
 
         start = time.perf_counter()
         supervisor, enrollment = build()
         built = time.perf_counter() - start
+        sys.path.insert(0, str(ROOT))
+        from tests.builders import sign_in_with_mfa
+
         client = Client()
-        client.force_login(supervisor)
+        # The queue needs a session that passed two-factor authentication.
+        sign_in_with_mfa(client, supervisor)
         assert client.get("/practice/supervision/").status_code == 200
         queue = median_ms(lambda: client.get("/practice/supervision/"), runs=20)
+        # The first trainee's entries are all approved; the second has 100 waiting.
+        second = Enrollment.objects.exclude(pk=enrollment.pk).order_by("pk").first()
+        one_trainee = f"/practice/supervision/?trainee={second.trainee_id}"
+        assert client.get(one_trainee).status_code == 200
+        filtered = median_ms(lambda: client.get(one_trainee), runs=20)
+        assert client.get("/practice/supervision/decided/").status_code == 200
+        decided = median_ms(lambda: client.get("/practice/supervision/decided/"), runs=20)
         client.force_login(enrollment.trainee)
         totals_url = f"/practice/{enrollment.pk}/"
         assert client.get(totals_url).status_code == 200
@@ -147,7 +159,9 @@ def main():
             f"Practice log: {TRAINEES} trainees x {ENTRIES_EACH} entries "
             f"({TRAINEES * ENTRIES_EACH} entries, built in {built:.0f} s)",
             [
-                ("supervisor queue (first page of 50), median", f"{queue:.2f} ms"),
+                ("supervisor queue (first page of 50, by trainee), median", f"{queue:.2f} ms"),
+                ("supervisor queue filtered to one trainee, median", f"{filtered:.2f} ms"),
+                ("supervisor's decided tab (first page of 50), median", f"{decided:.2f} ms"),
                 ("trainee log with totals and weekly chart, median", f"{totals:.2f} ms"),
                 (
                     f"signed report PDF ({approved} approved of {ENTRIES_EACH} entries), median",

@@ -5,9 +5,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from django.db.models import Exists, OuterRef, Q, Sum
+from django.contrib.auth import get_user_model
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, Sum
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
@@ -175,19 +177,209 @@ def weekly_hours(*, enrollment: Enrollment, weeks: int = 12) -> list[WeekHours]:
     return weeks_rows
 
 
-def supervisor_queue(*, supervisor):
-    """Submitted entries of the trainees this supervisor currently supervises."""
+def supervisor_queue(
+    *,
+    supervisor,
+    trainee_id: int | None = None,
+    category_id: int | None = None,
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
+):
+    """Submitted entries of the trainees this supervisor currently supervises.
+
+    The filters narrow it further (a trainee, a category, the practice dates); none of
+    them can widen it past the supervisor's own trainees.
+    """
     supervises = SupervisorAssignment.objects.filter(
         supervisor=supervisor,
         ended_at__isnull=True,
         trainee=OuterRef("enrollment__trainee"),
         organisation=OuterRef("enrollment__programme__organisation"),
     )
+    entries = LogEntry.objects.filter(status=LogEntry.Status.SUBMITTED).filter(Exists(supervises))
+    if trainee_id is not None:
+        entries = entries.filter(enrollment__trainee_id=trainee_id)
+    if category_id is not None:
+        entries = entries.filter(category_id=category_id)
+    if date_from is not None:
+        entries = entries.filter(date__gte=date_from)
+    if date_to is not None:
+        entries = entries.filter(date__lte=date_to)
+    return entries.select_related(
+        "enrollment__trainee", "enrollment__programme", "category", "domain"
+    ).order_by("date", "pk")
+
+
+def supervisees(*, supervisor):
+    """The trainees this supervisor currently supervises, by name."""
+    User = get_user_model()
     return (
-        LogEntry.objects.filter(status=LogEntry.Status.SUBMITTED)
-        .filter(Exists(supervises))
-        .select_related("enrollment__trainee", "enrollment__programme", "category", "domain")
-        .order_by("date", "pk")
+        User.objects.filter(
+            supervisor_assignments__supervisor=supervisor,
+            supervisor_assignments__ended_at__isnull=True,
+        )
+        .distinct()
+        .order_by("first_name", "last_name", "pk")
+    )
+
+
+QUEUE_PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class QueueGroup:
+    """One trainee's waiting entries on a page of the queue, and their whole waiting total."""
+
+    trainee: Any
+    entries: list[LogEntry]
+    waiting_entries: int
+    waiting_minutes: int
+    oldest: datetime.date
+
+    @property
+    def hours(self) -> Decimal:
+        return Decimal(self.waiting_minutes) / SIXTY
+
+    @property
+    def continues(self) -> bool:
+        """Some of this trainee's waiting entries are on another page."""
+        return len(self.entries) < self.waiting_entries
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    page: Page
+    groups: list[QueueGroup]
+    entries: int
+    minutes: int
+    trainees: int
+
+    @property
+    def hours(self) -> Decimal:
+        return Decimal(self.minutes) / SIXTY
+
+
+def _after(key: tuple[datetime.date, int]) -> Q:
+    """Entries at or after ``key`` in (date, pk) order."""
+    date, pk = key
+    return Q(date__gt=date) | Q(date=date, pk__gte=pk)
+
+
+def _before(key: tuple[datetime.date, int]) -> Q:
+    """Entries at or before ``key`` in (date, pk) order."""
+    date, pk = key
+    return Q(date__lt=date) | Q(date=date, pk__lte=pk)
+
+
+def supervisor_queue_page(
+    *, supervisor, page_number: str | int | None = None, **filters
+) -> QueuePage:
+    """A page of the queue grouped by trainee: the trainee waiting longest first.
+
+    Within a trainee, entries run oldest first. At most five queries whatever the queue's
+    size: the totals per trainee, which order the trainees and say which of them the page
+    holds; the (date, id) of the page's first and last entries where the page starts or
+    ends inside a trainee's entries; the page's entries; and their earlier returns (the
+    "returned before" marker). Ordering every waiting entry by its trainee's oldest date
+    in the database (a window function) took a second for 20,000 waiting entries.
+    """
+    queue = supervisor_queue(supervisor=supervisor, **filters)
+    # Per enrolment, then added up per trainee: the page's queries then select entries by
+    # enrolment, which the (enrollment, status) index finds without scanning the queue.
+    per_trainee: dict[int, dict] = {}
+    for row in (
+        queue.order_by()
+        .values("enrollment__trainee_id", "enrollment_id")
+        .annotate(oldest=Min("date"), minutes=Sum("minutes"), entries=Count("pk"))
+    ):
+        total = per_trainee.setdefault(
+            row["enrollment__trainee_id"],
+            {
+                "trainee_id": row["enrollment__trainee_id"],
+                "enrollments": [],
+                "minutes": 0,
+                "entries": 0,
+                "oldest": row["oldest"],
+            },
+        )
+        total["enrollments"].append(row["enrollment_id"])
+        total["minutes"] += row["minutes"]
+        total["entries"] += row["entries"]
+        total["oldest"] = min(total["oldest"], row["oldest"])
+    totals = sorted(per_trainee.values(), key=lambda row: (row["oldest"], row["trainee_id"]))
+    count = sum(row["entries"] for row in totals)
+    page = Paginator(range(count), QUEUE_PAGE_SIZE).get_page(page_number)
+    start, end = (page.start_index() - 1, page.end_index()) if count else (0, 0)
+
+    # The trainees on this page, and the part of each one's entries it shows.
+    on_page = Q(pk__in=[])
+    rank: dict[int, int] = {}
+    offset = 0
+    for row in totals:
+        first, last = max(start - offset, 0), min(end - offset, row["entries"])
+        offset += row["entries"]
+        if first >= last:
+            if offset >= end:
+                break
+            continue
+        rank[row["trainee_id"]] = len(rank)
+        own = queue.filter(enrollment_id__in=row["enrollments"]).order_by("date", "pk")
+        slice_ = Q(enrollment_id__in=row["enrollments"])
+        # Entries decided since the totals were read can move a boundary by a row or two;
+        # a boundary entry no longer there leaves that side of the trainee's slice open.
+        if first > 0 and (key := own.values_list("date", "pk")[first : first + 1].first()):
+            slice_ &= _after(key)
+        if last < row["entries"] and (
+            key := own.values_list("date", "pk")[last - 1 : last].first()
+        ):
+            slice_ &= _before(key)
+        on_page |= slice_
+    entries = (
+        list(
+            queue.filter(on_page).prefetch_related(
+                Prefetch(
+                    "decisions",
+                    queryset=Decision.objects.filter(outcome=Decision.Outcome.RETURNED).order_by(
+                        "-submission_round"
+                    ),
+                    to_attr="earlier_returns",
+                )
+            )
+        )
+        if rank
+        else []
+    )
+    entries.sort(key=lambda e: (rank[e.enrollment.trainee_id], e.date, e.pk))
+    groups: list[QueueGroup] = []
+    for entry in entries:
+        trainee = entry.enrollment.trainee
+        if not groups or groups[-1].trainee.pk != trainee.pk:
+            row = per_trainee[trainee.pk]
+            groups.append(
+                QueueGroup(
+                    trainee=trainee,
+                    entries=[],
+                    waiting_entries=row["entries"],
+                    waiting_minutes=row["minutes"],
+                    oldest=row["oldest"],
+                )
+            )
+        groups[-1].entries.append(entry)
+    return QueuePage(
+        page=page,
+        groups=groups,
+        entries=count,
+        minutes=sum(row["minutes"] for row in totals),
+        trainees=len(totals),
+    )
+
+
+def supervisor_decisions(*, supervisor):
+    """The decisions this supervisor made, newest first: the queue's "Decided" tab."""
+    return (
+        Decision.objects.filter(supervisor=supervisor)
+        .select_related("entry__enrollment__trainee", "entry__category")
+        .order_by("-decided_at", "-pk")
     )
 
 

@@ -29,6 +29,7 @@ from .models import (
     SupervisorAssignment,
     SupervisorRequest,
 )
+from .selectors import supervisor_queue
 
 # Entry, decision and user ids only: a reflection or a comment is about a person we serve.
 logger = logging.getLogger(__name__)
@@ -391,9 +392,18 @@ def _new_verification_code() -> str:
 
 @transaction.atomic
 def entry_decide(
-    *, supervisor, entry_id: int, approve: bool, comment: str = "", ip: str | None = None
+    *,
+    supervisor,
+    entry_id: int,
+    approve: bool,
+    comment: str = "",
+    ip: str | None = None,
+    notify: bool = True,
 ) -> Decision:
     """A supervisor signs off (approve) or returns one submitted entry.
+
+    The trainee is emailed about it unless ``notify`` is False: a bulk approval
+    (``entries_approve``) sends each trainee one email listing all their entries instead.
 
     Checks: the supervisor is not the trainee, holds the supervisor role in the trainee's
     organisation, is the trainee's current supervisor there, and has two-factor
@@ -461,7 +471,8 @@ def entry_decide(
         decision.pk,
         entry.submission_round,
     )
-    _notify_trainee(entry=entry, decision=decision)
+    if notify:
+        _notify_trainee(entry=entry, decision=decision)
     if approve:
         # Approved hours may meet the last requirement: issuing follows the commit.
         enrollment_refresh_completion(enrollment=entry.enrollment)
@@ -475,6 +486,11 @@ def entry_decide(
         changes={"round": entry.submission_round, "comment": comment, "decision": decision.pk},
     )
     return decision
+
+
+def _hours_text(minutes: int) -> str:
+    """90 -> "1.5", 60 -> "1", 45 -> "0.75": hours as the emails write them."""
+    return f"{Decimal(minutes) / 60:.2f}".rstrip("0").rstrip(".")
 
 
 def _notify_trainee(*, entry: LogEntry, decision: Decision) -> None:
@@ -493,23 +509,96 @@ def _notify_trainee(*, entry: LogEntry, decision: Decision) -> None:
             "trainee": trainee,
             "entry": entry,
             "decision": decision,
-            "hours": f"{entry.hours:.2f}".rstrip("0").rstrip("."),
+            "hours": _hours_text(entry.minutes),
         },
         link_path=link_path,
     )
 
 
+def _notify_trainee_of_approvals(*, decisions: list[Decision]) -> None:
+    """One email for one trainee's entries approved together, listing each with its hours."""
+    if len(decisions) == 1:
+        _notify_trainee(entry=decisions[0].entry, decision=decisions[0])
+        return
+    entries = sorted((d.entry for d in decisions), key=lambda e: (e.date, e.pk))
+    trainee = entries[0].enrollment.trainee
+    category_names = dict(
+        PracticeCategory.objects.filter(pk__in={e.category_id for e in entries}).values_list(
+            "pk", "name"
+        )
+    )
+    enrollments = {entry.enrollment_id for entry in entries}
+    link_path = (
+        reverse("practice:log", args=[entries[0].enrollment_id])
+        if len(enrollments) == 1
+        else reverse("practice:log_index")
+    )
+    email_send_template(
+        to=[trainee.email],
+        template="practice/entries_approved",
+        context={
+            "trainee": trainee,
+            "supervisor_name": decisions[0].supervisor_name,
+            "count": len(entries),
+            "hours": _hours_text(sum(entry.minutes for entry in entries)),
+            "items": [
+                {
+                    "date": entry.date,
+                    "hours": _hours_text(entry.minutes),
+                    "category": category_names[entry.category_id],
+                }
+                for entry in entries
+            ],
+        },
+        link_path=link_path,
+    )
+
+
+# A page of the queue shows 50 entries; a bulk approval is one page's selection, bounded so
+# that a forged request cannot make one request approve thousands.
+BULK_APPROVE_MAX = 100
+NOT_WAITING_FOR_YOU = "It is not waiting for your sign-off."
+
+
 def entries_approve(*, supervisor, entry_ids: list[int], ip: str | None = None) -> dict:
-    """Approve a selection, entry by entry: one refusal does not undo the others."""
-    approved, refused = [], {}
+    """Approve a selection, entry by entry: one refusal does not undo the others.
+
+    Only entries waiting in this supervisor's own queue are considered; any other id (an
+    entry already decided, or another supervisor's trainee's, as a forged request might
+    send) is refused without being touched. Each trainee then gets one email listing the
+    entries approved, not one email per entry.
+
+    Returns ``{"approved": [ids], "refused": {id: reason}, "minutes": approved minutes}``.
+    """
+    entry_ids = list(dict.fromkeys(entry_ids))
+    if len(entry_ids) > BULK_APPROVE_MAX:
+        raise ValidationError(f"Approve at most {BULK_APPROVE_MAX} entries at a time.")
+    waiting = set(
+        supervisor_queue(supervisor=supervisor)
+        .filter(pk__in=entry_ids)
+        .values_list("pk", flat=True)
+    )
+    approved: list[int] = []
+    refused: dict[int, str] = {}
+    by_trainee: dict[int, list[Decision]] = {}
     for entry_id in entry_ids:
+        if entry_id not in waiting:
+            refused[entry_id] = NOT_WAITING_FOR_YOU
+            continue
         try:
-            entry_decide(supervisor=supervisor, entry_id=entry_id, approve=True, ip=ip)
+            decision = entry_decide(
+                supervisor=supervisor, entry_id=entry_id, approve=True, ip=ip, notify=False
+            )
         except (ValidationError, PermissionDenied, LogEntry.DoesNotExist) as error:
             refused[entry_id] = " ".join(getattr(error, "messages", [str(error)]))
         else:
             approved.append(entry_id)
-    return {"approved": approved, "refused": refused}
+            by_trainee.setdefault(decision.entry.enrollment.trainee_id, []).append(decision)
+    for decisions in by_trainee.values():
+        with transaction.atomic():
+            _notify_trainee_of_approvals(decisions=decisions)
+    minutes = sum(d.entry.minutes for ds in by_trainee.values() for d in ds)
+    return {"approved": approved, "refused": refused, "minutes": minutes}
 
 
 @transaction.atomic
@@ -567,8 +656,6 @@ def supervisor_digests_send(*, day: datetime.date | None = None) -> int:
             _, created = DigestSent.objects.get_or_create(supervisor=supervisor, day=day)
             if not created:
                 continue
-            from .selectors import supervisor_queue
-
             count = supervisor_queue(supervisor=supervisor).aggregate(n=Count("pk"))["n"]
             email_send_template(
                 to=[supervisor.email],

@@ -14,6 +14,7 @@ urlpatterns = [
     path("entries/<int:entry_id>/edit/", views.entry_edit, name="entry_edit"),
     path("entries/<int:entry_id>/<str:action>/", views.entry_action, name="entry_action"),
     path("supervision/", views.queue, name="queue"),
+    path("supervision/decided/", views.decided, name="decided"),
     path("supervision/approve/", views.approve_selected, name="approve_selected"),
     path("supervision/entries/<int:entry_id>/decide/", views.decide, name="decide"),
     path("assignments/", views.assignments_index, name="assignments_index"),

@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.mfa import mfa_required
@@ -23,17 +24,22 @@ from organisations.roles import Role, role_required
 
 from . import services
 from .charts import week_chart
-from .forms import AssignmentForm, DecisionForm, EntryForm
-from .models import LogEntry, SupervisorAssignment
+from .forms import AssignmentForm, DecisionForm, EntryForm, QueueFilterForm
+from .models import Decision, LogEntry, SupervisorAssignment
 from .report import render_report_pdf
 from .selectors import (
     entry_last_return,
     log_entries_for_export,
     practice_totals,
+    supervisees,
     supervision_status,
-    supervisor_queue,
+    supervisor_decisions,
+    supervisor_queue_page,
     weekly_hours,
 )
+
+# The query-string parameters of the sign-off queue's filters (QueueFilterForm's fields).
+QUEUE_FILTERS = ("trainee", "category", "date_from", "date_to")
 
 
 def _own_enrollment(request, enrollment_id: int) -> Enrollment:
@@ -324,22 +330,96 @@ def report_pdf(request, enrollment_id: int):
     return response
 
 
+def _queue_filter_form(request) -> QueueFilterForm:
+    """The queue's filters from the query string (of the queue, or of a form posted from it)."""
+    return QueueFilterForm(
+        request.GET if any(name in request.GET for name in QUEUE_FILTERS) else None,
+        trainees=supervisees(supervisor=request.user),
+    )
+
+
+def _queue_query(filter_form: QueueFilterForm, page: str | None = None) -> str:
+    """The valid filters (and the page) as a query string, to come back to the same view."""
+    params = filter_form.query()
+    if page is not None and positive_int(page) is not None:
+        params["page"] = page
+    return urlencode(params)
+
+
+def _back_to_queue(request):
+    query = _queue_query(_queue_filter_form(request), request.GET.get("page"))
+    return redirect(reverse("practice:queue") + (f"?{query}" if query else ""))
+
+
+def _render_queue(request, *, row_error: dict | None = None, status: int = 200):
+    """The queue page; ``row_error`` is a refused return, shown on the entry's own row."""
+    filter_form = _queue_filter_form(request)
+    if filter_form.is_bound and not filter_form.is_valid():
+        status = 400
+    queue_page = supervisor_queue_page(
+        supervisor=request.user, page_number=request.GET.get("page"), **filter_form.filters()
+    )
+    if row_error and not any(
+        entry.pk == row_error["entry_id"] for group in queue_page.groups for entry in group.entries
+    ):
+        # Not on this page any more (the page moved under it): say it at the top instead.
+        messages.error(request, f"The entry was not returned: {row_error['message']}")
+        row_error = None
+    query = _queue_query(filter_form)
+    return render(
+        request,
+        "practice/queue.html",
+        {
+            "queue": queue_page,
+            "page": queue_page.page,
+            "filter_form": filter_form,
+            "trainee_options": filter_form.options("trainee"),
+            "category_options": filter_form.options("category"),
+            "filtered": bool(filter_form.filters()),
+            "query": query,
+            "action_query": _queue_query(filter_form, request.GET.get("page")),
+            "row_error": row_error,
+            "comment_max_length": Decision.COMMENT_MAX_LENGTH,
+        },
+        status=status,
+    )
+
+
 @role_required(Role.SUPERVISOR)
 @mfa_required
 def queue(request):
-    paginator = Paginator(supervisor_queue(supervisor=request.user), 50)
-    page = paginator.get_page(request.GET.get("page"))
-    return render(request, "practice/queue.html", {"page": page})
+    return _render_queue(request)
+
+
+@role_required(Role.SUPERVISOR)
+@mfa_required
+def decided(request):
+    page = Paginator(supervisor_decisions(supervisor=request.user), 50).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "practice/decided.html", {"page": page})
 
 
 @role_required(Role.SUPERVISOR)
 @mfa_required
 @require_POST
 def decide(request, entry_id: int):
+    """Approve or return one entry. A return refused for its comment comes back on the
+    entry's own row, with the comment as typed; the queue's filters and page are kept."""
     form = DecisionForm(request.POST)
     if not form.is_valid():
-        messages.error(request, f"Entry {entry_id} was not decided: {form.error_text()}")
-        return redirect("practice:queue")
+        if "comment" in form.errors and form.data.get("decision") == "return":
+            return _render_queue(
+                request,
+                row_error={
+                    "entry_id": entry_id,
+                    "message": form.error_text(),
+                    "comment": form.data.get("comment", ""),
+                },
+                status=400,
+            )
+        messages.error(request, f"The entry was not decided: {form.error_text()}")
+        return _back_to_queue(request)
     approve = form.cleaned_data["decision"] == "approve"
     try:
         services.entry_decide(
@@ -354,10 +434,20 @@ def decide(request, entry_id: int):
     except PermissionDenied:
         raise
     except ValidationError as error:
+        if not approve and hasattr(error, "error_dict") and "comment" in error.error_dict:
+            return _render_queue(
+                request,
+                row_error={
+                    "entry_id": entry_id,
+                    "message": " ".join(error.messages),
+                    "comment": form.cleaned_data["comment"],
+                },
+                status=400,
+            )
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, "Approved." if approve else "Returned to the trainee.")
-    return redirect("practice:queue")
+    return _back_to_queue(request)
 
 
 @role_required(Role.SUPERVISOR)
@@ -367,16 +457,35 @@ def approve_selected(request):
     ids = positive_ints(request.POST.getlist("entries"))
     if ids is None:
         messages.error(request, "Nothing was approved: an entry number was not a number.")
-        return redirect("practice:queue")
+        return _back_to_queue(request)
     if not ids:
         messages.error(request, "Tick the entries you want to approve.")
-        return redirect("practice:queue")
-    result = services.entries_approve(supervisor=request.user, entry_ids=ids, ip=client_ip(request))
+        return _back_to_queue(request)
+    try:
+        result = services.entries_approve(
+            supervisor=request.user, entry_ids=ids, ip=client_ip(request)
+        )
+    except ValidationError as error:
+        messages.error(request, f"Nothing was approved: {' '.join(error.messages)}")
+        return _back_to_queue(request)
     if result["approved"]:
-        messages.success(request, f"Approved {len(result['approved'])} entries.")
-    for entry_id, reason in result["refused"].items():
-        messages.error(request, f"Entry {entry_id} was not approved: {reason}")
-    return redirect("practice:queue")
+        count = len(result["approved"])
+        hours = format_hours(Decimal(result["minutes"]) / 60)
+        messages.success(
+            request,
+            f"Approved {count} {'entry' if count == 1 else 'entries'} "
+            f"({hours} {'hour' if hours == '1' else 'hours'}). "
+            "Each trainee gets one email listing theirs.",
+        )
+    reasons: dict[str, int] = {}
+    for reason in result["refused"].values():
+        reasons[reason] = reasons.get(reason, 0) + 1
+    for reason, count in reasons.items():
+        messages.error(
+            request,
+            f"{count} {'entry was' if count == 1 else 'entries were'} not approved: {reason}",
+        )
+    return _back_to_queue(request)
 
 
 def _coordinated_organisation(request, organisation_id: int) -> Organisation:

@@ -123,8 +123,8 @@ def day(days_ago: int) -> datetime.date:
 
 
 def shown(date: datetime.date) -> str:
-    """A date as the log and the queue show it ("j M Y")."""
-    return date_format(date, "j M Y")
+    """A date as the log and the queue show it ("M j, Y")."""
+    return date_format(date, "M j, Y")
 
 
 def messages(page: Page):
@@ -176,7 +176,8 @@ def expect_approved_totals(page: Page, total: str, **by_category: str) -> None:
 
 
 def queue_checkbox(page: Page, entry: LogEntry, trainee):
-    name = f"Select entry of {shown(entry.date)} by {trainee.get_full_name()}"
+    date = date_format(entry.date, "M j, Y")  # the queue writes dates the US way
+    name = f"Select entry of {date} by {trainee.get_full_name()}"
     return page.get_by_role("checkbox", name=name, exact=True)
 
 
@@ -277,18 +278,20 @@ def test_log_return_correct_approve_and_report(
     desk.goto("/practice/supervision/")
     expect(desk.get_by_role("heading", name="Entries waiting for your sign-off")).to_be_visible()
     expect(desk.locator("tbody tr[data-entry]")).to_have_count(3)
-    returned_row = desk.locator(f'tr[data-entry="{one_to_one.pk}"]')
-    expect(returned_row).to_contain_text(trainee.get_full_name())
+    trainee_group = desk.locator(f'section[data-trainee="{trainee.pk}"]')
+    expect(trainee_group.get_by_role("heading", level=2)).to_have_text(trainee.get_full_name())
+    returned_row = trainee_group.locator(f'tr[data-entry="{one_to_one.pk}"]')
     expect(returned_row).to_contain_text(f"{ONE_TO_ONE} · {DOMAIN} · In person")
+    returned_row.get_by_text("Return…").click()
     returned_row.get_by_label("Comment (needed to return)").fill(RETURN_COMMENT)
-    returned_row.get_by_role("button", name="Return").click()
+    returned_row.get_by_role("button", name="Return to trainee").click()
     expect(messages(desk)).to_contain_text("Returned to the trainee.")
     expect(desk.locator("tbody tr[data-entry]")).to_have_count(2)
 
     queue_checkbox(desk, group, trainee).check()
     queue_checkbox(desk, supervision, trainee).check()
     desk.get_by_role("button", name="Approve selected").click()
-    expect(messages(desk)).to_contain_text("Approved 2 entries.")
+    expect(messages(desk)).to_contain_text("Approved 2 entries (2.5 hours).")
     expect(desk.get_by_text("Nothing is waiting for you.")).to_be_visible()
 
     # 4. The trainee sees 2.5 approved hours (1.5 group + 1 supervision) and the returned
@@ -325,7 +328,8 @@ def test_log_return_correct_approve_and_report(
     desk.goto("/practice/supervision/")
     expect(desk.locator("tbody tr[data-entry]")).to_have_count(1)
     resubmitted = desk.locator(f'tr[data-entry="{one_to_one.pk}"]')
-    expect(resubmitted.get_by_role("cell").nth(3)).to_have_text("1.75")
+    expect(resubmitted.get_by_role("cell").nth(2)).to_have_text("1.75")
+    expect(resubmitted.locator("[data-returned-before]")).to_contain_text(RETURN_COMMENT)
     resubmitted.get_by_role("button", name="Approve", exact=True).click()
     expect(messages(desk)).to_contain_text("Approved.")
     expect(desk.get_by_text("Nothing is waiting for you.")).to_be_visible()

@@ -175,6 +175,16 @@ EXAMPLES = {
         "decision": decision,
         "hours": "1.5",
     },
+    "practice/entries_approved": {
+        "trainee": holder,
+        "supervisor_name": "Sam Rivera",
+        "count": 2,
+        "hours": "2.5",
+        "items": [
+            {"date": today, "hours": "1.5", "category": "One-to-one support"},
+            {"date": today, "hours": "1", "category": "Group facilitation"},
+        ],
+    },
     "practice/entry_returned": {"trainee": holder, "entry": entry, "decision": decision},
     "practice/supervisor_digest": {"supervisor": holder, "count": 2},
     "practice/supervisor_needed": {
