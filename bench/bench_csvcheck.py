@@ -167,7 +167,7 @@ def main() -> int:
 
                 profile = cProfile.Profile()
                 profile.runcall(check, name, data)
-                pstats.Stats(profile).sort_stats("cumulative").print_stats(25)
+                pstats.Stats(profile).sort_stats(os.environ.get("BENCH_PROFILE_SORT", "cumulative")).print_stats(30)
                 return 0
             samples = [timed(lambda name=name, data=data: check(name, data)) for _ in range(5)]
             wall = statistics.median(sample[0] for sample in samples)

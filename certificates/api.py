@@ -12,6 +12,8 @@ import datetime
 from django.db.models import F, Max, QuerySet
 from django.db.models.functions import Coalesce
 
+from core.db import AnyOf
+
 from .models import Credential
 from .numbers import normalise, number_problem
 from .openbadges import VERIFY_ROUTE, verification_path, verification_url
@@ -111,7 +113,7 @@ def credentials_named(*, numbers: set[str]) -> list[dict]:
     """As ``credential_answers`` for these canonical numbers, with ``holder_last_name`` (the
     checks by number and last name compare it) instead of a version."""
     return _answer_rows(
-        Credential.objects.filter(number__in=numbers).annotate(
+        Credential.objects.filter(AnyOf(F("number"), numbers)).annotate(
             holder_last_name=F("holder__last_name")
         ),
         "holder_last_name",
