@@ -167,7 +167,8 @@ def main() -> int:
 
                 profile = cProfile.Profile()
                 profile.runcall(check, name, data)
-                pstats.Stats(profile).sort_stats(os.environ.get("BENCH_PROFILE_SORT", "cumulative")).print_stats(30)
+                order = os.environ.get("BENCH_PROFILE_SORT", "cumulative")
+                pstats.Stats(profile).sort_stats(order).print_stats(30)
                 return 0
             samples = [timed(lambda name=name, data=data: check(name, data)) for _ in range(5)]
             wall = statistics.median(sample[0] for sample in samples)
