@@ -14,7 +14,7 @@ from django.db.models.functions import Coalesce
 
 from core.db import AnyOf
 
-from .models import Credential
+from .models import Credential, effective_status
 from .numbers import normalise, number_problem
 from .openbadges import VERIFY_ROUTE, verification_path, verification_url
 from .signals import credential_changed
@@ -30,6 +30,7 @@ __all__ = [
     "credential_of_holder",
     "credential_status_change",
     "credentials_named",
+    "effective_status",
     "normalise",
     "number_problem",
     "verification_path",

@@ -1,5 +1,7 @@
 """Credentials: what a trainee earns when every requirement of a programme is met."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -64,6 +66,14 @@ class CredentialQuerySet(models.QuerySet):
     def live(self):
         """Not revoked: active or suspended (an expired one is still live until replaced)."""
         return self.filter(status__in=[Credential.Status.ACTIVE, Credential.Status.SUSPENDED])
+
+
+def effective_status(status: str, expires_on: datetime.date, *, today: datetime.date) -> str:
+    """active, suspended, revoked, or expired (active but past its date): one rule for the
+    model and for the verification answers kept as plain fields."""
+    if status == Credential.Status.ACTIVE and expires_on < today:
+        return "expired"
+    return status
 
 
 class Credential(models.Model):
@@ -139,9 +149,7 @@ class Credential(models.Model):
     @property
     def effective_status(self) -> str:
         """active, suspended, revoked, or expired (an active credential past its date)."""
-        if self.status == self.Status.ACTIVE and self.expires_on < timezone.localdate():
-            return "expired"
-        return self.status
+        return effective_status(self.status, self.expires_on, today=timezone.localdate())
 
     @property
     def pdf_ready(self) -> bool:

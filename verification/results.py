@@ -4,7 +4,12 @@ import dataclasses
 import datetime
 import enum
 
-from certificates.api import Credential, CredentialStatus, credential_status_change
+from certificates.api import (
+    Credential,
+    CredentialStatus,
+    credential_status_change,
+    effective_status,
+)
 
 NO_MATCH_MESSAGE = (
     "No credential matches this number and last name — check both and try again. "
@@ -131,13 +136,12 @@ class VerificationResult:
         today: datetime.date,
     ) -> "VerificationResult":
         """From an ``Answer`` (kept in Redis or read as a row). The verdict is worked out
-        here, from the stored status and ``today``, as ``Credential.effective_status`` does."""
-        status = answer.status
-        if status == CredentialStatus.ACTIVE and answer.expires_on < today:
-            status = "expired"
+        here, from the stored status and ``today`` (``certificates.api.effective_status``)."""
         return cls(
             number=number,
-            verdict=_VERDICT_BY_STATUS[status],
+            verdict=_VERDICT_BY_STATUS[
+                effective_status(answer.status, answer.expires_on, today=today)
+            ],
             checked_at=checked_at,
             holder_name=answer.holder_name,
             programme=answer.programme,
