@@ -2,7 +2,9 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 from django.utils import timezone
 
 from certificates.models import Credential
@@ -59,12 +61,29 @@ def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+def _forget_cached_keys() -> None:
+    """Empty the cache; on a shared Redis, only the keys under this process's prefixes.
+
+    Each pytest-xdist worker has its own prefixes (cms/settings/test.py): flushing the whole
+    database would wipe another worker's rate-limit counts in the middle of its test.
+    """
+    backend = caches["default"]
+    if not isinstance(backend, RedisCache):
+        backend.clear()
+        return
+    client = backend._cache.get_client(write=True)
+    for pattern in (f"{backend.key_prefix}:*", f"{settings.VERIFICATION_REDIS_PREFIX}*"):
+        keys = list(client.scan_iter(match=pattern, count=1000))
+        if keys:
+            client.delete(*keys)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Rate limits live in the cache; one test's attempts must not count against the next."""
-    cache.clear()
+    _forget_cached_keys()
     yield
-    cache.clear()
+    _forget_cached_keys()
 
 
 # The provider's page, and so the first part of its programmes' addresses.

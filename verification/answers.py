@@ -1,6 +1,6 @@
 """The verification hot path in Redis: one round trip per call, PostgreSQL when Redis is away.
 
-Under the cache's ``REDIS_URL`` (keys prefixed ``peerpath:v:``):
+Under the cache's ``REDIS_URL`` (keys prefixed ``VERIFICATION_REDIS_PREFIX``, ``peerpath:v:``):
 
 - ``key:<sha256 of an API key>``: a hash {id, org, used} of a usable key, or {id: ""} for a
   secret that is no usable key; kept 60 s, deleted when the key is revoked.
@@ -38,7 +38,7 @@ from .results import Answer
 
 logger = logging.getLogger(__name__)
 
-PREFIX = "peerpath:v:"
+PREFIX: str = settings.VERIFICATION_REDIS_PREFIX
 STREAM = PREFIX + "checks"
 KEY_SECONDS = 60  # as services._KEY_CACHE_SECONDS: revoking deletes the entry at once
 ANSWER_SECONDS = 7 * 24 * 3600  # rarely checked credentials leave memory; rebuilt on a miss

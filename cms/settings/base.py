@@ -232,6 +232,8 @@ VERIFICATION_CSV_MAX_ROWS = 10_000
 # With Redis, API and page checks are appended to a Redis stream in the lookup's own round
 # trip and stored by the drain-checks beat task; without it, or when off, stored directly.
 VERIFICATION_CHECKS_VIA_REDIS = env.bool("VERIFICATION_CHECKS_VIA_REDIS", default=True)
+# Where the hot path keeps its keys in that Redis (verification/answers.py).
+VERIFICATION_REDIS_PREFIX = "peerpath:v:"
 
 # Internationalisation
 LANGUAGE_CODE = "en-gb"

@@ -5,6 +5,8 @@ on SQLite and on PostgreSQL + Redis. Tasks always run inline here; the one test 
 needs a real worker switches that off for itself.
 """
 
+import os
+
 from .base import *
 
 PEERPATH_ENV = "test"
@@ -23,3 +25,11 @@ MFA_TOTP_TOLERANCE = 1
 # Checks are stored as they are made, so tests read them at once; the tests of the Redis
 # stream (tests/verification/test_hot_path.py) switch this on for themselves.
 VERIFICATION_CHECKS_VIA_REDIS = False
+
+# pytest-xdist runs one process per core against the same Redis (CI's server phase): each
+# keeps its keys under its own prefix, and a test clears only its own (tests/conftest.py),
+# never a whole Redis database.
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
+if REDIS_URL:
+    CACHES["default"]["KEY_PREFIX"] = f"peerpath-test-{_WORKER}"
+VERIFICATION_REDIS_PREFIX = f"peerpath-test-{_WORKER}:v:"
