@@ -1,5 +1,3 @@
-from pathlib import Path
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
@@ -9,10 +7,6 @@ from assessments.services import GiftImportError, gift_import
 from tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
-
-MOODLE_FIXTURE = (
-    Path(__file__).resolve().parents[3] / "shared/fixtures/moodle_gift_questions.gift.txt"
-)
 
 GOOD = """$CATEGORY: $course$/Boundaries
 
@@ -59,24 +53,33 @@ def test_unsupported_types_stop_the_import_unless_skipped():
     assert [(q.line, q.kind) for q in report.skipped] == [(11, "essay")]
 
 
-def test_moodles_own_test_file_imports_what_peerpath_supports(capsys):
-    if not MOODLE_FIXTURE.exists():
-        pytest.skip("Moodle's GIFT fixture is not available: ../shared/fixtures is missing")
-
+def test_moodles_own_test_file_imports_what_peerpath_supports(capsys, moodle_gift_file):
     with pytest.raises(CommandError, match="line 2: essay"):
-        call_command("import_gift", str(MOODLE_FIXTURE))
+        call_command("import_gift", str(moodle_gift_file))
     assert not Question.objects.exists()
 
-    call_command("import_gift", str(MOODLE_FIXTURE), "--skip-unsupported")
+    call_command("import_gift", str(moodle_gift_file), "--skip-unsupported")
 
     output = capsys.readouterr().out
-    for line, kind in [(2, "essay"), (5, "matching"), (31, "numerical"), (34, "short_answer")]:
+    for line, kind in [(2, "essay"), (5, "matching"), (31, "numerical"), (34, "short answer")]:
         assert f"Skipped line {line}: {kind}" in output
-    assert "Imported 5 questions." in output
+    assert "Imported 5 questions: 5 new, 0 updated, 0 unchanged." in output
     colours = Question.objects.get(kind="multiple")
     weights = sorted(Option.objects.filter(question=colours).values_list("weight", flat=True))
     assert [int(w) for w in weights] == [-100, -100, 50, 50]
     assert Question.objects.filter(kind="true_false").count() == 3
+    assert sorted(Question.objects.values_list("name", flat=True)) == [
+        "2-08 TSL",
+        "2-08 TSL",
+        "Q1",
+        "Q2",
+        "colours",
+    ]
+
+    # Importing it again finds every question, the two "2-08 TSL" included, and adds none.
+    call_command("import_gift", str(moodle_gift_file), "--skip-unsupported")
+    assert "Imported 5 questions: 0 new, 0 updated, 5 unchanged." in capsys.readouterr().out
+    assert Question.objects.count() == 5
 
 
 def test_the_command_reports_a_missing_file():
