@@ -161,9 +161,10 @@ def _snippet(toks: list[_Tok]) -> str:
 #
 # A Peerpath question has one format for its text, answers and feedback. Moodle lets each piece
 # carry its own marker, so a question becomes HTML as soon as one piece holds markup (a tag or
-# an entity); its other pieces are then escaped into HTML so their characters show as written. HTML is kept as the
-# author wrote it: the import service sanitises it before anything is stored. Markdown needs a
-# renderer Peerpath does not have, so its source is kept as plain text, readable as written.
+# an entity); its other pieces are then escaped into HTML so their characters show as written.
+# HTML is kept as the author wrote it: the import service sanitises it before anything is
+# stored. Markdown needs a renderer Peerpath does not have, so its source is kept as plain
+# text, readable as written.
 
 
 class _Piece(NamedTuple):

@@ -14,7 +14,6 @@ from assessments.gift import (
 )
 
 
-
 def only(text: str) -> ParsedQuestion:
     questions, unsupported = parse_gift(text)
     assert unsupported == []
@@ -555,8 +554,7 @@ def test_syntax_error_is_a_value_error_with_line_and_message():
         ),
         pytest.param(
             "Which?{\n=%50%a\n~b\n}",
-            "Line 2: '=%50%': an answer marked '=' is worth 100%; write '~%50%' for partial "
-            "credit",
+            "Line 2: '=%50%': an answer marked '=' is worth 100%; write '~%50%' for partial credit",
             id="weight-on-an-equals-answer",
         ),
         pytest.param(
