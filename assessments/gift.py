@@ -25,6 +25,7 @@ The rules follow Moodle's importer (question/format/gift/format.php) and the GIF
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
@@ -202,7 +203,6 @@ def _render(piece: _Piece, question_format: str) -> str:
 
 class _Answer(NamedTuple):
     marker: str
-    line: int
     weight: Decimal | None
     text: _Piece
     feedback: _Piece
@@ -266,12 +266,10 @@ def _parse_question(lines: list[tuple[int, str]], category: str):
         return UnsupportedQuestion(start, title, kind)
 
     # Question text; with text after the block it is a "missing word" question.
-    head, tail = _piece(before, "moodle"), _piece(after, "moodle")
-    if not head.text:
-        head = _Piece(head.fmt, "")
-        tail = _split_format(tail.text, head.fmt)
-    elif tail.text:
-        tail = _Piece(head.fmt, tail.text)
+    # As in Moodle, only the start of the whole text may carry its format marker.
+    head = _piece(before, "moodle")
+    tail_text = _string(after).strip()
+    tail = _Piece(head.fmt, tail_text) if head.text else _split_format(tail_text, head.fmt)
     fmt = head.fmt if head.text else tail.fmt
     if not head.text and not tail.text:
         raise GiftSyntaxError(start, "the question has no text")
@@ -291,6 +289,7 @@ def _parse_question(lines: list[tuple[int, str]], category: str):
     text = render(head)
     if tail.text:
         text = f"{text} {_PLACEHOLDER} {render(tail)}".strip()
+    options: tuple[ParsedOption, ...]
     if kind == "true_false":
         options = (
             ParsedOption("True", answer, None, render(right if answer else wrong)),
@@ -392,14 +391,14 @@ def _choice_answers(inner: list[_Tok], block_line: int, fmt: str) -> list[_Answe
         if not text.text:
             raise GiftSyntaxError(marker.line, f"empty answer after '{marker.ch}'")
         feedback = _piece(toks[hash_at + 1 :], fmt) if hash_at is not None else _Piece(fmt, "")
-        answers.append(_Answer(marker.ch, marker.line, weight, text, feedback))
+        answers.append(_Answer(marker.ch, weight, text, feedback))
     if len(answers) < 2:
         raise GiftSyntaxError(block_line, "a multiple-choice question needs at least two answers")
     return answers
 
 
 def _choice_options(
-    answers: list[_Answer], block_line: int, render
+    answers: list[_Answer], block_line: int, render: Callable[[_Piece], str]
 ) -> tuple[str, tuple[ParsedOption, ...]]:
     """As Moodle: any '=' answer makes a single choice in which every '=' answer is right (any
     one of them scores 100%) and '~%w%' answers earn w% when chosen; without '=' answers the

@@ -621,3 +621,9 @@ def test_a_late_syntax_error_raises_instead_of_returning_the_good_questions():
     assert caught.value.message.startswith("no correct answer")
     # Without the broken question the rest parses.
     assert len(parse_gift(good)[0]) == 20
+
+
+def test_a_format_marker_after_the_answer_block_is_text():
+    question = only("Plain {=a ~b} [html]<b>after</b>")
+    assert question.text_format == "plain"
+    assert question.text == "Plain _____ [html]<b>after</b>"
