@@ -50,6 +50,11 @@ def plain_text(markup: str) -> str:
     return " ".join(text.split())
 
 
+def readable_text(text: str, text_format: str) -> str:
+    """Text for places that show no markup (listings, choosers, item analysis)."""
+    return plain_text(text) if text_format == "html" else text
+
+
 def render_text(text: str, text_format: str) -> SafeString:
     """Text ready for a template: cleaned HTML, or plain text escaped."""
     if text_format == "html":

@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, RevisionMixin
 from wagtail.search import index
 
+from assessments.formatting import readable_text
 from assessments.forms import QuestionAdminForm
 from organisations.tenancy import ProviderScopedModelForm
 
@@ -139,7 +140,8 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
         ]
 
     def __str__(self) -> str:
-        return self.text if len(self.text) <= 80 else self.text[:77] + "…"
+        text = readable_text(self.text, self.text_format)
+        return text if len(text) <= 80 else text[:77] + "…"
 
     def clean(self) -> None:
         if self.kind == self.Kind.SCENARIO and not self.vignette.strip():

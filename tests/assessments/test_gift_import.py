@@ -1,13 +1,15 @@
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from assessments.formatting import render_text
 from assessments.grading import score_question
 from assessments.models import Option, Question, QuestionCategory
-from assessments.services import GiftImportError, gift_import
+from assessments.services import GiftImportError, attempt_start, gift_import
 from tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -410,3 +412,41 @@ def test_skipping_unsupported_shapes_lists_them_by_line_and_imports_the_rest(cap
         "Skipped line 13: short answer question (user)",
         "Imported 2 questions: 2 new, 0 updated, 0 unchanged.",
     ]
+
+
+def test_an_imported_html_question_shows_its_formatting_to_the_trainee_and_nothing_else(
+    client, make_quiz, enrolled, trainee
+):
+    gift_import(
+        text="::H::[html]Read <b>this</b><script>steal()</script>."
+        "{=<i>yes</i> ~[plain]no & <more>}\n",
+        default_category="Imported",
+        skip_unsupported=False,
+    )
+    question = imported("H")
+    # Edited in the admin since: shown through the same allow-list.
+    Option.objects.filter(question=question, text="<i>yes</i>").update(
+        text='<i onmouseover="steal()">yes</i><iframe src="https://example.org"></iframe>'
+    )
+    attempt = attempt_start(trainee=trainee, quiz=make_quiz(questions=[question]))
+    client.force_login(trainee)
+
+    page = client.get(reverse("assessments:attempt", kwargs={"attempt_id": attempt.pk}))
+
+    content = page.content.decode()
+    assert '<div class="question-text">Read <b>this</b>.</div>' in content
+    assert "<i>yes</i></label>" in content
+    assert "no &amp; &lt;more&gt;</label>" in content
+    assert "steal()" not in content and "<iframe" not in content
+    assert str(question) == "Read this ."
+
+
+def test_a_single_choice_may_have_several_right_options_but_true_false_only_one():
+    def options(*correct: bool) -> list[Option]:
+        return [Option(text=f"o{n}", is_correct=c) for n, c in enumerate(correct)]
+
+    Question(kind=Question.Kind.SINGLE).validate_options(options(True, True, False))
+    with pytest.raises(ValidationError, match="exactly one correct option"):
+        Question(kind=Question.Kind.TRUE_FALSE).validate_options(options(True, True))
+    with pytest.raises(ValidationError, match="exactly one correct option"):
+        Question(kind=Question.Kind.SCENARIO).validate_options(options(True, True, False))
