@@ -15,7 +15,7 @@ from courses.selectors import first_blocking_module
 from courses.services import enrollment_refresh_completion
 from organisations.models import Organisation
 
-from .formatting import clean_html, plain_text
+from .formatting import clean_html, readable_text
 from .gift import GiftSyntaxError, ParsedQuestion, UnsupportedQuestion, parse_gift
 from .grading import percent, score_question
 from .models import (
@@ -294,6 +294,7 @@ def _describe(question: UnsupportedQuestion) -> str:
 
 _OPTION_TEXT_MAX = Option._meta.get_field("text").max_length or 500
 _NAME_MAX = Question._meta.get_field("name").max_length or 255
+_CATEGORY_MAX = QuestionCategory._meta.get_field("name").max_length or 255
 
 
 def _stored_text(text: str, text_format: str) -> str:
@@ -302,9 +303,12 @@ def _stored_text(text: str, text_format: str) -> str:
 
 def _question_name(item: ParsedQuestion, text: str) -> str:
     """The GIFT title, or, as Moodle names an untitled question, the start of its text."""
-    name = item.title or " ".join(
-        (plain_text(text) if item.text_format == Question.TextFormat.HTML else text).split()
-    )
+    if len(item.title) > _NAME_MAX:
+        raise GiftImportError(
+            f"Nothing was imported. Line {item.line}: the title is {len(item.title)} "
+            f"characters long; a question's name may have at most {_NAME_MAX}."
+        )
+    name = item.title or " ".join(readable_text(text, item.text_format).split())
     return name if len(name) <= _NAME_MAX else name[: _NAME_MAX - 1].rstrip() + "…"
 
 
@@ -344,7 +348,13 @@ def _prepared(item: ParsedQuestion) -> tuple[dict, list[dict]]:
 
 
 def _category_name(item: ParsedQuestion, default_category: str) -> str:
-    return (item.category.split("$course$/")[-1].strip("/ ") or default_category)[:255]
+    name = item.category.split("$course$/")[-1].strip("/ ") or default_category
+    if len(name) > _CATEGORY_MAX:
+        raise GiftImportError(
+            f"Nothing was imported. The category before line {item.line} is {len(name)} "
+            f"characters long; a category's name may have at most {_CATEGORY_MAX}."
+        )
+    return name
 
 
 @transaction.atomic

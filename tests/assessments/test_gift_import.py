@@ -450,3 +450,24 @@ def test_a_single_choice_may_have_several_right_options_but_true_false_only_one(
         Question(kind=Question.Kind.TRUE_FALSE).validate_options(options(True, True))
     with pytest.raises(ValidationError, match="exactly one correct option"):
         Question(kind=Question.Kind.SCENARIO).validate_options(options(True, True, False))
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        pytest.param(
+            "\n::" + "t" * 256 + "::Which?{T}\n", "Line 11: the title is 256 characters", id="title"
+        ),
+        pytest.param(
+            "\n$CATEGORY: " + "c" * 256 + "\n\nWhich?{T}\n",
+            "The category before line 13 is 256 characters",
+            id="category",
+        ),
+    ],
+)
+def test_names_too_long_to_keep_are_refused_not_cut(extra, message):
+    with pytest.raises(GiftImportError, match=message):
+        gift_import(text=GOOD + extra, default_category="Imported", skip_unsupported=False)
+
+    assert not Question.objects.exists()
+    assert not QuestionCategory.objects.exists()
