@@ -419,9 +419,14 @@ def gift_import(
         for field, value in fields.items():
             setattr(question, field, value)
         question.imported_from = f"{source} line {item.line}".strip()[:255]
+        # An answer keeps its row (and the item analysis of past choices) while its text
+        # stays the same; a reworded answer is a new option.
+        by_text: dict[str, list[Option]] = {}
+        for option in current:
+            by_text.setdefault(option.text, []).append(option)
         options = [
-            current[number] if number < len(current) else Option(question=question)
-            for number in range(len(option_values))
+            (by_text.get(values["text"]) or [Option(question=question)]).pop(0)
+            for values in option_values
         ]
         for option, values in zip(options, option_values, strict=True):
             for field, value in values.items():
@@ -438,9 +443,10 @@ def gift_import(
         else:
             created += 1
         question.save()
-        # Attempts keep their own snapshot, so options of an updated question are rewritten
-        # in place and any the file no longer has are deleted.
-        Option.objects.filter(pk__in=[o.pk for o in current[len(options) :]]).delete()
+        # Attempts keep their own snapshot of the question, so options the file no longer
+        # has can go; their past choices keep their rows, without the link.
+        kept = {option.pk for option in options}
+        Option.objects.filter(pk__in=[o.pk for o in current if o.pk not in kept]).delete()
         for option in options:
             option.question = question
             option.save()

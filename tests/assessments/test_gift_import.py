@@ -362,6 +362,31 @@ def test_importing_an_edited_file_updates_in_place_with_a_revision():
     assert not Option.objects.filter(pk=option_pks[2]).exists()
 
 
+def test_a_reworded_answer_is_a_new_option_and_a_moved_one_keeps_its_row():
+    gift_import(text=GOOD, default_category="Imported", skip_unsupported=False)
+    before = dict(imported("coffee").options.values_list("text", "pk"))
+    edited = (
+        GOOD.replace("~Accept once#", "~Accept just this once#")
+        .replace("=Decline warmly and explain the role#Kind and clear.\n", "")
+        .replace(
+            "~Ignore it#Leaves them confused.\n",
+            "~Ignore it#Leaves them confused.\n"
+            "=Decline warmly and explain the role#Kind and clear.\n",
+        )
+    )
+
+    gift_import(text=edited, default_category="Imported", skip_unsupported=False)
+
+    after = list(imported("coffee").options.values_list("text", "pk", "sort_order"))
+    assert after == [
+        ("Accept just this once", after[0][1], 0),
+        ("Ignore it", before["Ignore it"], 1),
+        ("Decline warmly and explain the role", before["Decline warmly and explain the role"], 2),
+    ]
+    assert after[0][1] not in before.values()
+    assert not Option.objects.filter(pk=before["Accept once"]).exists()
+
+
 def test_the_command_reports_new_and_updated_questions(tmp_path, capsys):
     path = tmp_path / "bank.gift"
     path.write_text(GOOD, encoding="utf-8")
