@@ -326,6 +326,11 @@ def _prepared(item: ParsedQuestion) -> tuple[dict, list[dict]]:
     options = []
     for number, option in enumerate(item.options, start=1):
         option_text = _stored_text(option.text, fmt)
+        if not readable_text(option_text, fmt).strip():
+            raise GiftImportError(
+                f"Nothing was imported. Line {item.line}: answer {number} has no text once "
+                "its HTML is cleaned (only text, emphasis, lists and links are kept)."
+            )
         if len(option_text) > _OPTION_TEXT_MAX:
             raise GiftImportError(
                 f"Nothing was imported. Line {item.line}: answer {number} is "

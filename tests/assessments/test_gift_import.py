@@ -407,6 +407,11 @@ def test_the_command_reports_new_and_updated_questions(tmp_path, capsys):
         pytest.param("\n::essay:: Tell us.{}\n", "line 11: essay question", id="unsupported"),
         pytest.param("\n::short:: One word.{Paris}\n", "line 11: short answer", id="short-form"),
         pytest.param("\n::w:: Which?{=a ~%101%b}\n", "Line 11: answer weight", id="weight"),
+        pytest.param(
+            "\n::img::[html]Which?{=<img src\\=x.png> ~b}\n",
+            "Line 11: answer 1 has no text once its HTML is cleaned",
+            id="empty-after-cleaning",
+        ),
     ],
 )
 def test_a_bad_file_changes_nothing_already_in_the_bank(broken, message):
