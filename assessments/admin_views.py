@@ -29,7 +29,7 @@ def gift_upload(request):
             )
             messages.success(
                 request,
-                f"Imported {report.imported} questions."
+                report.summary()
                 + (f" Skipped {len(report.skipped)}: {skipped}." if skipped else ""),
             )
             return redirect("assessments_gift_upload")

@@ -12,17 +12,22 @@ The rules follow Moodle's importer (question/format/gift/format.php) and the GIF
 * ``$CATEGORY: path`` sets the category of the questions that follow;
 * ``::title::`` may open a question; ``[html]``, ``[moodle]``, ``[plain]`` or ``[markdown]`` may
   open the question text and any answer or feedback text. Answers and feedback inherit the
-  question text's format, as in Moodle; ``[html]`` text is reduced to plain text;
+  question text's format, as in Moodle; a question with any ``[html]`` piece is HTML throughout
+  (see "Text formats" below);
 * ``\\~ \\= \\# \\{ \\} \\: \\\\`` stand for the character itself and ``\\n`` for a new line;
 * the answer block is ``{...}``: ``=`` marks a correct answer, ``~`` a wrong one, ``~%50%`` a
-  weighted one, ``#`` starts an answer's feedback and ``####`` the general feedback;
+  weighted one, ``#`` starts an answer's feedback and ``####`` the general feedback. As in
+  Moodle, a block with any ``=`` answer is single choice (each ``=`` answer is fully right,
+  weighted ones earn their share), one without is multiple select; ``T``, ``TRUE``, ``F`` and
+  ``FALSE`` (capitals, as Moodle reads them) make a true/false question;
 * text after the answer block makes a "missing word" question.
 """
 
+import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from html.parser import HTMLParser
 from typing import NamedTuple
 
 __all__ = [
@@ -66,6 +71,9 @@ class ParsedQuestion:
     text: str
     options: tuple[ParsedOption, ...]
     general_feedback: str = ""
+    # "plain", or "html" when any piece of the question was marked [html] (then every text
+    # field of the question is unsanitised HTML).
+    text_format: str = "plain"
 
 
 @dataclass(frozen=True)
@@ -87,6 +95,7 @@ class _Tok(NamedTuple):
 
 
 _ESCAPES = {"~": "~", "=": "=", "#": "#", "{": "{", "}": "}", ":": ":", "\\": "\\", "n": "\n"}
+# Case-sensitive as in Moodle: "{true}" is a short answer there, so it is one here too.
 _TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
 _CATEGORY = "$CATEGORY:"
 _FORMAT_MARKER = re.compile(r"\[(html|moodle|plain|markdown)\]", re.IGNORECASE)
@@ -150,73 +159,53 @@ def _snippet(toks: list[_Tok]) -> str:
 
 # --------------------------------------------------------------------------------------------
 # Text formats
+#
+# A Peerpath question has one format for its text, answers and feedback. Moodle lets each piece
+# carry its own marker, so a question becomes HTML as soon as one piece holds markup (a tag or
+# an entity); its other pieces are then escaped into HTML so their characters show as written.
+# HTML is kept as the author wrote it: the import service sanitises it before anything is
+# stored. Markdown needs a renderer Peerpath does not have, so its source is kept as plain
+# text, readable as written.
 
 
-_BLOCK_TAGS = frozenset(
-    {
-        *("address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figcaption"),
-        *("figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li"),
-        *("main", "nav", "ol", "p", "pre", "section", "table", "tr", "ul"),
-    }
-)
+class _Piece(NamedTuple):
+    fmt: str
+    text: str
 
 
-class _TextExtractor(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skipping = 0
-
-    def handle_starttag(self, tag: str, attrs) -> None:
-        if tag in ("script", "style"):
-            self._skipping += 1
-        elif tag == "br" or tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_startendtag(self, tag: str, attrs) -> None:
-        if tag == "br" or tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style"):
-            self._skipping = max(0, self._skipping - 1)
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skipping:
-            self.parts.append(data)
-
-
-def _html_to_text(markup: str) -> str:
-    """Tags dropped, entities resolved, HTML whitespace collapsed, <br>/<p> kept as new lines."""
-    parser = _TextExtractor()
-    parser.feed(markup)
-    parser.close()
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
-    return "\n".join(line for line in lines if line)
-
-
-def _split_format(text: str, default: str) -> tuple[str, str]:
-    """(format, text without its marker); unknown ``[...]`` prefixes are ordinary text."""
+def _split_format(text: str, default: str) -> _Piece:
+    """The piece's format and its text without the marker; unknown ``[...]`` is ordinary text."""
     text = text.strip()
     match = _FORMAT_MARKER.match(text)
     if match:
-        return match.group(1).lower(), text[match.end() :].strip()
-    return default, text
+        return _Piece(match.group(1).lower(), text[match.end() :].strip())
+    return _Piece(default, text)
 
 
-def _render(text: str, fmt: str) -> str:
-    return _html_to_text(text) if fmt == "html" else text.strip()
+def _piece(toks: list[_Tok], default: str) -> _Piece:
+    return _split_format(_string(toks), default)
 
 
-def _formatted(toks: list[_Tok], default: str) -> str:
-    fmt, text = _split_format(_string(toks), default)
-    return _render(text, fmt)
+def _is_markup(piece: _Piece) -> bool:
+    """HTML that reads differently from plain text; "[html]wrong" is just "wrong"."""
+    return piece.fmt == "html" and ("<" in piece.text or "&" in piece.text)
+
+
+def _render(piece: _Piece, question_format: str) -> str:
+    if question_format == "plain" or piece.fmt == "html":
+        return piece.text
+    return html.escape(piece.text, quote=False).replace("\n", "<br>")
 
 
 # --------------------------------------------------------------------------------------------
 # Questions
+
+
+class _Answer(NamedTuple):
+    marker: str
+    weight: Decimal | None
+    text: _Piece
+    feedback: _Piece
 
 
 def _parse_question(lines: list[tuple[int, str]], category: str):
@@ -273,23 +262,41 @@ def _parse_question(lines: list[tuple[int, str]], category: str):
         inner, general = inner[:separator], inner[separator + 4 :]
 
     kind = _classify(inner)
-    if kind in ("essay", "numerical", "matching", "short_answer"):
+    if kind not in ("true_false", "choice"):
         return UnsupportedQuestion(start, title, kind)
 
     # Question text; with text after the block it is a "missing word" question.
-    head, tail = _string(before).strip(), _string(after).strip()
-    fmt, head = _split_format(head, "moodle")
-    if not head:
-        fmt, tail = _split_format(tail, fmt)
-    head, tail = _render(head, fmt), _render(tail, fmt)
-    text = f"{head} {_PLACEHOLDER} {tail}".strip() if tail else head
-    if not text:
+    # As in Moodle, only the start of the whole text may carry its format marker.
+    head = _piece(before, "moodle")
+    tail_text = _string(after).strip()
+    tail = _Piece(head.fmt, tail_text) if head.text else _split_format(tail_text, head.fmt)
+    fmt = head.fmt if head.text else tail.fmt
+    if not head.text and not tail.text:
         raise GiftSyntaxError(start, "the question has no text")
 
+    feedback = _piece(general, fmt)
     if kind == "true_false":
-        options = _true_false_options(inner, fmt)
+        answer, wrong, right = _true_false_parts(inner, fmt)
+        pieces = [head, tail, feedback, wrong, right]
     else:
-        kind, options = _choice_options(inner, block_line, fmt)
+        answers = _choice_answers(inner, block_line, fmt)
+        pieces = [head, tail, feedback, *(p for a in answers for p in (a.text, a.feedback))]
+    question_format = "html" if any(_is_markup(p) for p in pieces) else "plain"
+
+    def render(piece: _Piece) -> str:
+        return _render(piece, question_format)
+
+    text = render(head)
+    if tail.text:
+        text = f"{text} {_PLACEHOLDER} {render(tail)}".strip()
+    options: tuple[ParsedOption, ...]
+    if kind == "true_false":
+        options = (
+            ParsedOption("True", answer, None, render(right if answer else wrong)),
+            ParsedOption("False", not answer, None, render(wrong if answer else right)),
+        )
+    else:
+        kind, options = _choice_options(answers, block_line, render)
     return ParsedQuestion(
         line=start,
         title=title,
@@ -297,43 +304,42 @@ def _parse_question(lines: list[tuple[int, str]], category: str):
         kind=kind,
         text=text,
         options=options,
-        general_feedback=_formatted(general, fmt),
+        general_feedback=render(feedback),
+        text_format=question_format,
     )
 
 
 def _classify(inner: list[_Tok]) -> str:
-    """essay, numerical, true_false, choice, matching or short_answer."""
+    """Moodle's order: essay, numerical, choice, matching, true_false, else short_answer.
+
+    Only the structure decides the type, as in Moodle, so a shape Peerpath does not take
+    (``{Paris}``, ``{=%100%Moodler#}``) is an unsupported short answer, never a syntax error.
+    """
     first = _first_nonspace(inner)
     if first is None:
         return "essay"
     if _is(inner[first], "#"):
         return "numerical"
-    hash_at = _find(inner, "#")
-    if _string(inner[:hash_at]).strip().upper() in _TRUE_FALSE:
-        return "true_false"
-    marker = _find(inner, "=~")
-    if marker is None:
-        raise GiftSyntaxError(
-            inner[first].line,
-            f"unexpected text {_snippet(inner[first:hash_at])!r} in the answer block: expected "
-            "answers starting with '=' or '~', TRUE/FALSE, or '#' for a numerical answer",
-        )
-    if marker != first:
-        raise GiftSyntaxError(
-            inner[first].line,
-            f"unexpected text {_snippet(inner[first:marker])!r} in the answer block: each "
-            "answer must start with '=' (correct) or '~' (wrong)",
-        )
     if _find(inner, "~") is not None:
+        marker = _find(inner, "=~")
+        if marker != first:
+            end = marker if marker is not None else len(inner)
+            raise GiftSyntaxError(
+                inner[first].line,
+                f"unexpected text {_snippet(inner[first:end])!r} in the answer block: each "
+                "answer must start with '=' (correct) or '~' (wrong)",
+            )
         return "choice"
-    # As in Moodle, '->' only makes a matching question when there are no '~' answers.
-    if "->" in _string(inner):
+    if _find(inner, "=") is not None and "->" in _string(inner):
         return "matching"
+    hash_at = _find(inner, "#")
+    if _string(inner[:hash_at]).strip() in _TRUE_FALSE:
+        return "true_false"
     return "short_answer"
 
 
-def _true_false_options(inner: list[_Tok], fmt: str) -> tuple[ParsedOption, ...]:
-    # {FALSE#feedback for a wrong response#feedback for a right response}
+def _true_false_parts(inner: list[_Tok], fmt: str) -> tuple[bool, _Piece, _Piece]:
+    """{FALSE#feedback for a wrong response#feedback for a right response}"""
     parts: list[list[_Tok]] = [[]]
     for tok in inner:
         if _is(tok, "#") and len(parts) < 3:
@@ -341,26 +347,20 @@ def _true_false_options(inner: list[_Tok], fmt: str) -> tuple[ParsedOption, ...]
         else:
             parts[-1].append(tok)
     parts += [[]] * (3 - len(parts))
-    answer = _TRUE_FALSE[_string(parts[0]).strip().upper()]
-    wrong, right = _formatted(parts[1], fmt), _formatted(parts[2], fmt)
-    return (
-        ParsedOption("True", answer, None, right if answer else wrong),
-        ParsedOption("False", not answer, None, wrong if answer else right),
-    )
+    answer = _TRUE_FALSE[_string(parts[0]).strip()]
+    return answer, _piece(parts[1], fmt), _piece(parts[2], fmt)
 
 
-def _choice_options(
-    inner: list[_Tok], block_line: int, fmt: str
-) -> tuple[str, tuple[ParsedOption, ...]]:
-    answers: list[tuple[_Tok, list[_Tok]]] = []
+def _choice_answers(inner: list[_Tok], block_line: int, fmt: str) -> list[_Answer]:
+    chunks: list[tuple[_Tok, list[_Tok]]] = []
     for tok in inner:
         if _is(tok, "=") or _is(tok, "~"):
-            answers.append((tok, []))
-        elif answers:
-            answers[-1][1].append(tok)
+            chunks.append((tok, []))
+        elif chunks:
+            chunks[-1][1].append(tok)
 
-    options = []
-    for marker, toks in answers:
+    answers = []
+    for marker, toks in chunks:
         weight = None
         first = _first_nonspace(toks)
         if first is not None and _is(toks[first], "%"):
@@ -372,26 +372,53 @@ def _choice_options(
             raw = _string(toks[first + 1 : end]).strip()
             if not _WEIGHT.fullmatch(raw):
                 raise GiftSyntaxError(toks[first].line, f"answer weight '%{raw}%' is not a number")
+            if marker.ch == "=":
+                # Moodle scores every '=' answer of a choice question at 100% and would keep
+                # the weight as part of the answer's text.
+                raise GiftSyntaxError(
+                    toks[first].line,
+                    f"'=%{raw}%': an answer marked '=' is worth 100%; "
+                    f"write '~%{raw}%' for partial credit",
+                )
             weight = Decimal(raw)
+            if not -100 <= weight <= 100:
+                raise GiftSyntaxError(
+                    toks[first].line, f"answer weight '%{raw}%' is outside -100% to 100%"
+                )
             toks = toks[end + 1 :]
         hash_at = _find(toks, "#")
-        text = _formatted(toks[:hash_at], fmt)
-        if not text:
+        text = _piece(toks[:hash_at], fmt)
+        if not text.text:
             raise GiftSyntaxError(marker.line, f"empty answer after '{marker.ch}'")
-        feedback = _formatted(toks[hash_at + 1 :], fmt) if hash_at is not None else ""
-        correct = weight > 0 if weight is not None else marker.ch == "="
-        options.append(ParsedOption(text, correct, weight, feedback))
-
-    if len(options) < 2:
+        feedback = _piece(toks[hash_at + 1 :], fmt) if hash_at is not None else _Piece(fmt, "")
+        answers.append(_Answer(marker.ch, weight, text, feedback))
+    if len(answers) < 2:
         raise GiftSyntaxError(block_line, "a multiple-choice question needs at least two answers")
+    return answers
+
+
+def _choice_options(
+    answers: list[_Answer], block_line: int, render: Callable[[_Piece], str]
+) -> tuple[str, tuple[ParsedOption, ...]]:
+    """As Moodle: any '=' answer makes a single choice in which every '=' answer is right (any
+    one of them scores 100%) and '~%w%' answers earn w% when chosen; without '=' answers the
+    question is multiple select and an answer is right when its weight is positive."""
+    single = any(answer.marker == "=" for answer in answers)
+    options = []
+    for answer in answers:
+        if single:
+            correct = answer.marker == "=" or answer.weight == 100
+        else:
+            correct = answer.weight is not None and answer.weight > 0
+        options.append(
+            ParsedOption(render(answer.text), correct, answer.weight, render(answer.feedback))
+        )
     if not any(option.correct for option in options):
         raise GiftSyntaxError(
             block_line,
             "no correct answer: mark one with '=' or give answers a positive weight like ~%50%",
         )
-    several = sum(1 for marker, _ in answers if marker.ch == "=") > 1
-    weighted = any(option.weight is not None for option in options)
-    return ("multiple" if several or weighted else "single"), tuple(options)
+    return ("single" if single else "multiple"), tuple(options)
 
 
 def parse_gift(text: str) -> tuple[list[ParsedQuestion], list[UnsupportedQuestion]]:

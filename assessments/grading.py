@@ -1,13 +1,18 @@
 """How answers are scored. Pure functions over an attempt's snapshot.
 
-Single choice, scenario and true/false questions score 1 for the correct option, else 0.
+Single choice, scenario and true/false questions score 1 for a correct option (a single
+choice may have several, any one of which is right), else 0; under the quiz's partial-credit
+rule a weighted wrong option of a single choice (Moodle's GIFT ``~%50%Galilee``) earns its
+weight.
 
 Multiple-select questions are scored by the quiz's rule:
 - all or nothing (the default): 1 when the chosen options are exactly the correct ones;
-- partial credit: when the options carry weights (e.g. imported from Moodle's GIFT
-  ``~%50%``), the sum of the chosen options' weights in percent; otherwise each correct
-  option chosen adds 1/k and each wrong one subtracts 1/k, k being the number of correct
-  options. Either way the result is clamped to 0..1, and counts as correct only at 1.
+- partial credit: exactly the correct options score 1, whatever their weights add up to
+  (Moodle's thirds, 33.33333% each, are a complete answer); otherwise, when the options carry
+  weights (e.g. imported from Moodle's GIFT ``~%50%``), the sum of the chosen options'
+  weights in percent; without weights each correct option chosen adds 1/k and each wrong one
+  subtracts 1/k, k being the number of correct options. Either way the result is clamped to
+  0..1, and counts as correct only at 1.
 """
 
 from decimal import ROUND_HALF_UP, Decimal
@@ -19,17 +24,31 @@ ZERO = Decimal("0")
 def score_question(question: dict, chosen: set[str], *, partial: bool) -> Decimal:
     options = question["options"]
     correct = {o["key"] for o in options if o["correct"]}
+    weighted = any(o["weight"] is not None for o in options)
     if question["kind"] != "multiple":
-        return ONE if chosen and chosen <= correct else ZERO
+        if chosen and chosen <= correct:
+            return ONE
+        if not (partial and weighted):
+            return ZERO
+        return _clamped(_weight_sum(options, chosen) / Decimal(100))
+    if chosen == correct:
+        return ONE
     if not partial:
-        return ONE if chosen == correct else ZERO
-    if any(o["weight"] is not None for o in options):
-        total = sum((Decimal(o["weight"] or 0) for o in options if o["key"] in chosen), ZERO)
-        points = total / Decimal(100)
+        return ZERO
+    if weighted:
+        points = _weight_sum(options, chosen) / Decimal(100)
     else:
         right = len(chosen & correct)
         wrong = len(chosen - correct)
         points = Decimal(right - wrong) / Decimal(len(correct))
+    return _clamped(points)
+
+
+def _weight_sum(options: list[dict], chosen: set[str]) -> Decimal:
+    return sum((Decimal(o["weight"] or 0) for o in options if o["key"] in chosen), ZERO)
+
+
+def _clamped(points: Decimal) -> Decimal:
     return min(ONE, max(ZERO, points)).quantize(Decimal("0.0001"))
 
 

@@ -8,6 +8,7 @@ from django.db.models import Count, Max, Q
 
 from courses.models import Cohort, ModulePage, ProgrammePage
 
+from .formatting import readable_text
 from .models import Attempt, Option, Question, QuizPage, Response, ResponseChoice
 
 
@@ -96,12 +97,18 @@ def item_analysis(*, quiz: QuizPage, cohort: Cohort | None = None) -> list[ItemS
     ):
         if n > top_wrong.get(question_id, (None, 0))[1]:
             top_wrong[question_id] = (option_id, n)
-    texts = dict(
-        Question.objects.filter(pk__in=[t["question_id"] for t in totals]).values_list("pk", "text")
-    )
-    option_texts = dict(
-        Option.objects.filter(pk__in=[o for o, _ in top_wrong.values()]).values_list("pk", "text")
-    )
+    texts = {
+        pk: readable_text(text, text_format)
+        for pk, text, text_format in Question.objects.filter(
+            pk__in=[t["question_id"] for t in totals]
+        ).values_list("pk", "text", "text_format")
+    }
+    option_texts = {
+        pk: readable_text(text, text_format)
+        for pk, text, text_format in Option.objects.filter(
+            pk__in=[o for o, _ in top_wrong.values()]
+        ).values_list("pk", "text", "question__text_format")
+    }
     stats = [
         ItemStats(
             question_id=row["question_id"],

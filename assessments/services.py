@@ -3,6 +3,7 @@
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -14,7 +15,8 @@ from courses.selectors import first_blocking_module
 from courses.services import enrollment_refresh_completion
 from organisations.models import Organisation
 
-from .gift import GiftSyntaxError, UnsupportedQuestion, parse_gift
+from .formatting import clean_html, readable_text
+from .gift import GiftSyntaxError, ParsedQuestion, UnsupportedQuestion, parse_gift
 from .grading import percent, score_question
 from .models import (
     Attempt,
@@ -118,6 +120,7 @@ def _snapshot(quiz: QuizPage) -> list[dict]:
                 "key": str(position),
                 "question_id": question.pk,
                 "kind": question.kind,
+                "text_format": question.text_format,
                 "vignette": question.vignette,
                 "text": question.text,
                 "explanation": question.explanation,
@@ -264,8 +267,20 @@ def attempt_submit(*, trainee, attempt_id: int, answers: dict[str, list[str]]) -
 
 @dataclass(frozen=True)
 class GiftImportReport:
-    imported: int
+    created: int
+    updated: int
+    unchanged: int
     skipped: list[UnsupportedQuestion]
+
+    @property
+    def imported(self) -> int:
+        return self.created + self.updated + self.unchanged
+
+    def summary(self) -> str:
+        return (
+            f"Imported {self.imported} questions: {self.created} new, {self.updated} updated, "
+            f"{self.unchanged} unchanged."
+        )
 
 
 class GiftImportError(ValueError):
@@ -275,6 +290,76 @@ class GiftImportError(ValueError):
 def _describe(question: UnsupportedQuestion) -> str:
     title = f" “{question.title}”" if question.title else ""
     return f"line {question.line}: {question.kind.replace('_', ' ')} question{title}"
+
+
+_OPTION_TEXT_MAX = Option._meta.get_field("text").max_length or 500
+_NAME_MAX = Question._meta.get_field("name").max_length or 255
+_CATEGORY_MAX = QuestionCategory._meta.get_field("name").max_length or 255
+
+
+def _stored_text(text: str, text_format: str) -> str:
+    return clean_html(text) if text_format == Question.TextFormat.HTML else text
+
+
+def _question_name(item: ParsedQuestion, text: str) -> str:
+    """The GIFT title, or, as Moodle names an untitled question, the start of its text."""
+    if len(item.title) > _NAME_MAX:
+        raise GiftImportError(
+            f"Nothing was imported. Line {item.line}: the title is {len(item.title)} "
+            f"characters long; a question's name may have at most {_NAME_MAX}."
+        )
+    name = item.title or " ".join(readable_text(text, item.text_format).split())
+    return name if len(name) <= _NAME_MAX else name[: _NAME_MAX - 1].rstrip() + "…"
+
+
+def _prepared(item: ParsedQuestion) -> tuple[dict, list[dict]]:
+    """The question's and its options' field values as they will be stored."""
+    fmt = item.text_format
+    text = _stored_text(item.text, fmt)
+    fields = {
+        "name": _question_name(item, text),
+        "kind": item.kind,
+        "text": text,
+        "text_format": fmt,
+        "explanation": _stored_text(item.general_feedback, fmt),
+    }
+    options = []
+    for number, option in enumerate(item.options, start=1):
+        option_text = _stored_text(option.text, fmt)
+        if not readable_text(option_text, fmt).strip():
+            raise GiftImportError(
+                f"Nothing was imported. Line {item.line}: answer {number} has no text once "
+                "its HTML is cleaned (only text, emphasis, lists and links are kept)."
+            )
+        if len(option_text) > _OPTION_TEXT_MAX:
+            raise GiftImportError(
+                f"Nothing was imported. Line {item.line}: answer {number} is "
+                f"{len(option_text)} characters long; an answer may have at most "
+                f"{_OPTION_TEXT_MAX}. Shorten it, or move the detail into its feedback."
+            )
+        options.append(
+            {
+                "text": option_text,
+                "is_correct": option.correct,
+                # As Moodle keeps fractions to seven places: 33.33333% stays 33.33333%.
+                "weight": option.weight.quantize(Decimal("0.00001"))
+                if option.weight is not None
+                else None,
+                "feedback": _stored_text(option.feedback, fmt),
+                "sort_order": number - 1,
+            }
+        )
+    return fields, options
+
+
+def _category_name(item: ParsedQuestion, default_category: str) -> str:
+    name = item.category.split("$course$/")[-1].strip("/ ") or default_category
+    if len(name) > _CATEGORY_MAX:
+        raise GiftImportError(
+            f"Nothing was imported. The category before line {item.line} is {len(name)} "
+            f"characters long; a category's name may have at most {_CATEGORY_MAX}."
+        )
+    return name
 
 
 @transaction.atomic
@@ -290,6 +375,11 @@ def gift_import(
 
     Questions go into ``organisation``'s categories (made as needed), or shared ones when
     it is None; never into another provider's category of the same name.
+
+    Importing the same file again changes nothing: a question is matched by its name (the
+    GIFT title, else the start of its text) within its category, and updated in place when
+    it differs, with a new revision. Names may repeat, as in Moodle's own files; the n-th
+    question of a name in the file matches the n-th stored one.
 
     A syntax error names its line. Question types Peerpath does not support stop the import
     unless ``skip_unsupported`` is set, in which case they are listed and left out.
@@ -308,29 +398,44 @@ def gift_import(
     if not parsed:
         raise GiftImportError("Nothing was imported: the file holds no question Peerpath supports.")
     categories: dict[str, QuestionCategory] = {}
+    existing: dict[tuple[str, str], list[Question]] = {}
+    created = updated = unchanged = 0
     for item in parsed:
-        name = (item.category.split("$course$/")[-1].strip("/ ") or default_category)[:255]
-        if name not in categories:
-            categories[name], _ = QuestionCategory.objects.get_or_create(
-                name=name, organisation=organisation
+        category_name = _category_name(item, default_category)
+        if category_name not in categories:
+            category, _ = QuestionCategory.objects.get_or_create(
+                name=category_name, organisation=organisation
             )
-        question = Question(
-            category=categories[name],
-            kind=item.kind,
-            text=item.text,
-            explanation=item.general_feedback,
-            imported_from=f"{source} line {item.line}".strip()[:255],
-        )
+            categories[category_name] = category
+            for stored in (
+                Question.objects.filter(category=category)
+                .exclude(name="")
+                .prefetch_related("options")
+                .order_by("pk")
+            ):
+                existing.setdefault((category_name, stored.name), []).append(stored)
+        fields, option_values = _prepared(item)
+        matches = existing.get((category_name, fields["name"]))
+        question = matches.pop(0) if matches else Question(category=categories[category_name])
+        current = list(question.options.all()) if question.pk else []
+        if question.pk and _same(question, fields, current, option_values):
+            unchanged += 1
+            continue
+        for field, value in fields.items():
+            setattr(question, field, value)
+        question.imported_from = f"{source} line {item.line}".strip()[:255]
+        # An answer keeps its row (and the item analysis of past choices) while its text
+        # stays the same; a reworded answer is a new option.
+        by_text: dict[str, list[Option]] = {}
+        for option in current:
+            by_text.setdefault(option.text, []).append(option)
         options = [
-            Option(
-                text=option.text[:500],
-                is_correct=option.correct,
-                weight=option.weight,
-                feedback=option.feedback[:500],
-                sort_order=order,
-            )
-            for order, option in enumerate(item.options)
+            (by_text.get(values["text"]) or [Option(question=question)]).pop(0)
+            for values in option_values
         ]
+        for option, values in zip(options, option_values, strict=True):
+            for field, value in values.items():
+                setattr(option, field, value)
         try:
             question.full_clean(exclude=["category"])
             question.validate_options(options)
@@ -338,9 +443,31 @@ def gift_import(
             raise GiftImportError(
                 f"Nothing was imported. Line {item.line}: {' '.join(error.messages)}"
             ) from error
+        if question.pk:
+            updated += 1
+        else:
+            created += 1
         question.save()
+        # Attempts keep their own snapshot of the question, so options the file no longer
+        # has can go; their past choices keep their rows, without the link.
+        kept = {option.pk for option in options}
+        Option.objects.filter(pk__in=[o.pk for o in current if o.pk not in kept]).delete()
         for option in options:
             option.question = question
-        Option.objects.bulk_create(options)
+            option.save()
         question.save_revision()
-    return GiftImportReport(imported=len(parsed), skipped=unsupported)
+    return GiftImportReport(
+        created=created, updated=updated, unchanged=unchanged, skipped=unsupported
+    )
+
+
+def _same(
+    question: Question, fields: dict, options: list[Option], option_values: list[dict]
+) -> bool:
+    if any(getattr(question, field) != value for field, value in fields.items()):
+        return False
+    return len(options) == len(option_values) and all(
+        getattr(option, field) == value
+        for option, values in zip(options, option_values, strict=True)
+        for field, value in values.items()
+    )

@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, RevisionMixin
 from wagtail.search import index
 
+from assessments.formatting import readable_text
 from assessments.forms import QuestionAdminForm
 from organisations.tenancy import ProviderScopedModelForm
 
@@ -70,14 +71,32 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
         TRUE_FALSE = "true_false", "True or false"
         SCENARIO = "scenario", "Scenario (vignette, then a single-choice question)"
 
+    class TextFormat(models.TextChoices):
+        PLAIN = "plain", "Plain text"
+        # Sanitised when imported and again whenever shown (assessments.formatting).
+        HTML = "html", "HTML"
+
     category = models.ForeignKey(
         QuestionCategory, on_delete=models.PROTECT, related_name="questions"
+    )
+    name = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="A short title for finding the question in the bank. A GIFT import matches "
+        "questions by name within their category, so importing a file again updates them.",
     )
     kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.SINGLE)
     vignette = models.TextField(
         blank=True, help_text="For scenario questions: the situation, in two to four sentences."
     )
     text = models.TextField("question")
+    text_format = models.CharField(
+        max_length=5,
+        choices=TextFormat.choices,
+        default=TextFormat.PLAIN,
+        help_text="How the question, its options and feedback are written. HTML keeps simple "
+        "formatting (paragraphs, emphasis, lists, links); anything else is removed.",
+    )
     explanation = models.TextField(
         blank=True, help_text="The teaching point, shown with the result after submission."
     )
@@ -87,9 +106,11 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
 
     panels = [
         FieldPanel("category"),
+        FieldPanel("name"),
         FieldPanel("kind"),
         FieldPanel("vignette"),
         FieldPanel("text"),
+        FieldPanel("text_format"),
         InlinePanel("options", min_num=2, label="Options"),
         FieldPanel("explanation"),
     ]
@@ -111,9 +132,16 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
 
     class Meta:
         ordering = ["category__name", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(text_format__in=["plain", "html"]),
+                name="assessments_question_text_format_valid",
+            ),
+        ]
 
     def __str__(self) -> str:
-        return self.text if len(self.text) <= 80 else self.text[:77] + "…"
+        text = readable_text(self.text, self.text_format)
+        return text if len(text) <= 80 else text[:77] + "…"
 
     def clean(self) -> None:
         if self.kind == self.Kind.SCENARIO and not self.vignette.strip():
@@ -126,7 +154,9 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
             raise ValidationError("A question needs at least two options.")
         if not correct:
             raise ValidationError("Mark at least one option as correct.")
-        if self.kind != self.Kind.MULTIPLE and len(correct) != 1:
+        # A single choice may have several right options, any one of which scores in full
+        # (Moodle's GIFT "{=Nazareth =Nazareth, Galilee ~Rome}").
+        if self.kind in (self.Kind.TRUE_FALSE, self.Kind.SCENARIO) and len(correct) != 1:
             kind = self.get_kind_display().lower()
             raise ValidationError(f"A {kind} question has exactly one correct option.")
         if self.kind == self.Kind.TRUE_FALSE and len(options) != 2:
@@ -137,16 +167,18 @@ class Option(Orderable):
     question = ParentalKey(Question, on_delete=models.CASCADE, related_name="options")
     text = models.CharField(max_length=500)
     is_correct = models.BooleanField(default=False)
+    # Five decimals in percent are Moodle's seven in fractions: its thirds (33.33333%) add
+    # up to a full answer.
     weight = models.DecimalField(
-        max_digits=6,
-        decimal_places=2,
+        max_digits=8,
+        decimal_places=5,
         null=True,
         blank=True,
         validators=[MinValueValidator(Decimal("-100")), MaxValueValidator(Decimal("100"))],
         help_text="Partial credit in percent for multiple-select quizzes that use it "
         "(e.g. 50 or -100). Leave empty for an even split.",
     )
-    feedback = models.CharField(max_length=500, blank=True)
+    feedback = models.TextField(blank=True)
 
     panels = [
         FieldPanel("text"),
@@ -154,6 +186,14 @@ class Option(Orderable):
         FieldPanel("weight"),
         FieldPanel("feedback"),
     ]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(weight__gte=-100, weight__lte=100) | models.Q(weight=None),
+                name="assessments_option_weight_range",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.text

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from assessments.models import Option, Question, QuestionCategory, QuizPage, QuizQuestion
@@ -63,3 +65,17 @@ def wrong_answers(attempt) -> dict[str, list[str]]:
         q["key"]: [next(o["key"] for o in q["options"] if not o["correct"])]
         for q in attempt.questions
     }
+
+
+@pytest.fixture
+def moodle_gift_file() -> Path:
+    """Moodle's own GIFT test file (question/format/gift/tests/fixtures/questions.gift.txt).
+
+    It stays in the steering repository's shared/fixtures (its README: never copied into the
+    project), found from the main checkout or from a worktree below it.
+    """
+    for folder in Path(__file__).resolve().parents:
+        path = folder / "shared/fixtures/moodle_gift_questions.gift.txt"
+        if path.exists():
+            return path
+    pytest.skip("Moodle's GIFT fixture is not available: no shared/fixtures above this checkout")

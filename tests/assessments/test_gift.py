@@ -2,7 +2,6 @@
 
 import dataclasses
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -12,11 +11,6 @@ from assessments.gift import (
     ParsedQuestion,
     UnsupportedQuestion,
     parse_gift,
-)
-
-# Moodle's question/format/gift/tests/fixtures/questions.gift.txt, kept outside the repository.
-MOODLE_FIXTURE = (
-    Path(__file__).resolve().parents[2].parent / "shared/fixtures/moodle_gift_questions.gift.txt"
 )
 
 
@@ -38,10 +32,8 @@ def syntax_error(text: str) -> str:
 
 
 @pytest.fixture
-def moodle_fixture():
-    if not MOODLE_FIXTURE.exists():
-        pytest.skip("Moodle's GIFT fixture is not available: ../shared/fixtures is missing")
-    return parse_gift(MOODLE_FIXTURE.read_text(encoding="utf-8"))
+def moodle_fixture(moodle_gift_file):
+    return parse_gift(moodle_gift_file.read_text(encoding="utf-8"))
 
 
 def test_fixture_supported_questions(moodle_fixture):
@@ -144,9 +136,10 @@ def test_single_choice_on_one_line():
     )
 
 
-def test_several_correct_answers_without_weights_make_a_multiple_choice():
-    question = only("Pick the primes. {=2 =3 ~4 =5 ~6}")
-    assert question.kind == "multiple"
+def test_several_equals_answers_make_a_single_choice_where_any_one_is_right():
+    # Moodle: an '=' in a block with '~' answers makes it single choice, every '=' at 100%.
+    question = only("Pick a prime. {=2 =3 ~4 =5 ~6}")
+    assert question.kind == "single"
     assert [(o.text, o.correct, o.weight) for o in question.options] == [
         ("2", True, None),
         ("3", True, None),
@@ -161,7 +154,7 @@ def test_weights_make_a_multiple_choice_and_decide_correctness():
         "::W:: Which are fruit? {\n"
         "  ~%33.333%apple #yes\n"
         "  ~% 33.333 %pear\n"
-        "  =%-100%stone #no\n"
+        "  ~%-100%stone #no\n"
         "  ~%0%chair\n"
         "  ~%33.334%plum\n"
         "}"
@@ -176,14 +169,29 @@ def test_weights_make_a_multiple_choice_and_decide_correctness():
     ]
 
 
-def test_one_weighted_answer_next_to_an_equals_makes_a_multiple_choice():
-    question = only("Q {=a ~%50%b ~c}")
-    assert question.kind == "multiple"
-    assert [(o.correct, o.weight) for o in question.options] == [
-        (True, None),
-        (True, Decimal(50)),
-        (False, None),
+def test_weighted_answers_next_to_an_equals_make_a_single_choice_with_partial_credit():
+    # Moodle's "Jesus' hometown": '=' is the right answer, the weighted ones earn a share.
+    question = only(
+        "::Jesus' hometown::Jesus Christ was from {\n"
+        "    ~Jerusalem#This was an important city, but the wrong answer.\n"
+        "    ~%25%Bethlehem#He was born here, but not raised here.\n"
+        "    ~%50%Galilee#You need to be more specific.\n"
+        "    =Nazareth#Yes! That's right!}."
+    )
+    assert question.kind == "single"
+    assert question.text == "Jesus Christ was from _____ ."
+    assert [(o.text, o.correct, o.weight) for o in question.options] == [
+        ("Jerusalem", False, None),
+        ("Bethlehem", False, Decimal(25)),
+        ("Galilee", False, Decimal(50)),
+        ("Nazareth", True, None),
     ]
+
+
+def test_a_full_weight_tilde_answer_in_a_single_choice_is_right_too():
+    question = only("Q {=a ~%100%b ~c}")
+    assert question.kind == "single"
+    assert [o.correct for o in question.options] == [True, True, False]
 
 
 def test_general_feedback_in_a_choice_block():
@@ -209,17 +217,26 @@ def test_arrow_inside_a_choice_answer_stays_a_choice():
 @pytest.mark.parametrize(
     ("block", "answer"),
     [
-        *[("{T}", True), ("{TRUE}", True), ("{t}", True), ("{True}", True)],
-        *[("{ F }", False), ("{FALSE}", False), ("{false}", False), ("{f}", False)],
+        *[("{T}", True), ("{TRUE}", True), ("{ T }", True)],
+        *[("{ F }", False), ("{FALSE}", False), ("{F#wrong#right}", False)],
     ],
 )
 def test_true_false_spellings(block, answer):
     question = only(f"The sky is blue.{block}")
     assert question.kind == "true_false"
     assert question.text == "The sky is blue."
-    assert question.options == (
-        ParsedOption("True", answer, None),
-        ParsedOption("False", not answer, None),
+    assert [(o.text, o.correct) for o in question.options] == [
+        ("True", answer),
+        ("False", not answer),
+    ]
+
+
+@pytest.mark.parametrize("block", ["{t}", "{true}", "{True}", "{f}", "{false}"])
+def test_true_false_words_are_capitals_as_in_moodle(block):
+    # Moodle compares case-sensitively, so these are one-answer short-answer questions.
+    assert parse_gift(f"The sky is blue.{block}") == (
+        [],
+        [UnsupportedQuestion(1, "", "short_answer")],
     )
 
 
@@ -260,6 +277,16 @@ def test_unsupported_question_types_are_reported_with_their_lines():
         "::D:: Just a description, no answers.\n"  # 11
         "\n"
         "Kept.{=a ~b}\n"  # 13
+        "\n"
+        "One-answer short form.{Paris}\n"  # 15
+        "\n"
+        "::Moodle user::Anyone who uses Moodle is a ...{\n=%100%Moodler#\n}\n"  # 17
+        "\n"
+        "Which?{\nyellow # right\n}\n"  # 21
+        "\n"
+        "Two plus two equals {=four =4}.\n"  # 25
+        "\n"
+        "Numerical with ranges {#\n=1822:0\n=%50%1822:2}\n"  # 27
     )
     assert unsupported == [
         UnsupportedQuestion(1, "E", "essay"),
@@ -268,6 +295,11 @@ def test_unsupported_question_types_are_reported_with_their_lines():
         UnsupportedQuestion(7, "N", "numerical"),
         UnsupportedQuestion(9, "S", "short_answer"),
         UnsupportedQuestion(11, "D", "description"),
+        UnsupportedQuestion(15, "", "short_answer"),
+        UnsupportedQuestion(17, "Moodle user", "short_answer"),
+        UnsupportedQuestion(21, "", "short_answer"),
+        UnsupportedQuestion(25, "", "short_answer"),
+        UnsupportedQuestion(27, "", "numerical"),
     ]
     assert [(q.line, q.text) for q in questions] == [(13, "Kept.")]
 
@@ -335,18 +367,35 @@ def test_markdown_and_plain_markers_are_stripped_and_text_kept():
     assert question.general_feedback == "Tags stay: <i>x</i>"
 
 
-def test_html_is_reduced_to_plain_text_and_answers_inherit_the_format():
+def test_html_is_kept_and_answers_inherit_the_format():
+    # The parser keeps the author's markup; the import service sanitises it.
     question = only(
         "::H::[html]<p>Is 1 &lt; 2 &amp;&amp; 3&nbsp;&gt; 2?</p><p>Think <b>hard</b>.</p>{\n"
         "=<em>Yes</em> #<span>Right &#8212; well done</span>\n"
-        "~[plain]<no> #[html]Wrong<br/>again\n"
+        "~[plain]<no> & #[html]Wrong<br/>again\n"
         "}"
     )
-    assert question.text == "Is 1 < 2 && 3 > 2?\nThink hard."
+    assert question.text_format == "html"
+    assert question.text == "<p>Is 1 &lt; 2 &amp;&amp; 3&nbsp;&gt; 2?</p><p>Think <b>hard</b>.</p>"
     assert question.options == (
-        ParsedOption("Yes", True, None, "Right \u2014 well done"),
-        ParsedOption("<no>", False, None, "Wrong\nagain"),
+        ParsedOption("<em>Yes</em>", True, None, "<span>Right &#8212; well done</span>"),
+        # A [plain] piece of an HTML question is escaped so it reads as written.
+        ParsedOption("&lt;no&gt; &amp;", False, None, "Wrong<br/>again"),
     )
+
+
+def test_one_html_piece_makes_the_whole_question_html():
+    question = only("Plain <question>?\nTwo lines. {=yes #[html]<b>Right</b> ~no}")
+    assert question.text_format == "html"
+    assert question.text == "Plain &lt;question&gt;?<br>Two lines."
+    assert question.options[0].feedback == "<b>Right</b>"
+
+
+def test_html_without_markup_keeps_a_question_plain():
+    # Moodle's fixture: "~red # [html]wrong, it's yellow".
+    question = only("Plain? {=yes ~no #[html]wrong, it's yellow}")
+    assert question.text_format == "plain"
+    assert question.options[1].feedback == "wrong, it's yellow"
 
 
 def test_unknown_bracket_prefix_is_ordinary_text():
@@ -366,15 +415,16 @@ def test_missing_word_questions():
     assert [q.text for q in questions] == [
         "Grant is _____ in Grant's tomb.",
         "_____ is the capital of France.",
-        "The sun is _____ & bright.",
+        "The <b>sun</b> is _____ &amp; <i>bright</i>.",
         "Answers at the end need no blank.",
     ]
 
 
 def test_format_marker_before_a_leading_answer_block_applies_to_the_whole_question():
     question = only("[html]{=a &amp; b ~c} <b>is</b> first.")
-    assert question.text == "_____ is first."
-    assert [o.text for o in question.options] == ["a & b", "c"]
+    assert question.text_format == "html"
+    assert question.text == "_____ <b>is</b> first."
+    assert [o.text for o in question.options] == ["a &amp; b", "c"]
 
 
 def test_multi_line_questions_and_answers_with_comments():
@@ -503,10 +553,14 @@ def test_syntax_error_is_a_value_error_with_line_and_message():
             id="text-before-answers",
         ),
         pytest.param(
-            "Which?{\nyellow # right\n}",
-            "Line 2: unexpected text 'yellow' in the answer block: expected answers starting "
-            "with '=' or '~', TRUE/FALSE, or '#' for a numerical answer",
-            id="text-only-block",
+            "Which?{\n=%50%a\n~b\n}",
+            "Line 2: '=%50%': an answer marked '=' is worth 100%; write '~%50%' for partial credit",
+            id="weight-on-an-equals-answer",
+        ),
+        pytest.param(
+            "Which?{=a\n~%150%b}",
+            "Line 2: answer weight '%150%' is outside -100% to 100%",
+            id="weight-out-of-range",
         ),
         pytest.param(
             "True?{TRUE ~FALSE}",
@@ -567,3 +621,9 @@ def test_a_late_syntax_error_raises_instead_of_returning_the_good_questions():
     assert caught.value.message.startswith("no correct answer")
     # Without the broken question the rest parses.
     assert len(parse_gift(good)[0]) == 20
+
+
+def test_a_format_marker_after_the_answer_block_is_text():
+    question = only("Plain {=a ~b} [html]<b>after</b>")
+    assert question.text_format == "plain"
+    assert question.text == "Plain _____ [html]<b>after</b>"

@@ -8,7 +8,11 @@ from organisations.roles import OrganisationKind
 
 
 class Command(BaseCommand):
-    help = "Import questions from a Moodle GIFT file into the question bank, all or nothing."
+    help = (
+        "Import questions from a Moodle GIFT file into the question bank, all or nothing. "
+        "Importing a file again updates its questions (matched by name within their category) "
+        "instead of adding copies."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
@@ -65,5 +69,6 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         for question in report.skipped:
             title = f" ({question.title})" if question.title else ""
-            self.stdout.write(f"Skipped line {question.line}: {question.kind}{title}")
-        self.stdout.write(self.style.SUCCESS(f"Imported {report.imported} questions."))
+            kind = question.kind.replace("_", " ")
+            self.stdout.write(f"Skipped line {question.line}: {kind} question{title}")
+        self.stdout.write(self.style.SUCCESS(report.summary()))
