@@ -9,6 +9,7 @@ from django.db.models import Count, Max, Q
 from courses.models import Cohort, ModulePage, ProgrammePage
 
 from .models import Attempt, Option, Question, QuizPage, Response, ResponseChoice
+from .review import Shown, later_sentence, moment_for
 
 
 def quiz_place(quiz: QuizPage) -> tuple[ModulePage, ProgrammePage]:
@@ -20,17 +21,44 @@ def quiz_place(quiz: QuizPage) -> tuple[ModulePage, ProgrammePage]:
 
 
 def quiz_page_context(*, quiz: QuizPage, user) -> dict:
+    """The quiz's place, the trainee's standing, and what their attempts' reviews show.
+
+    ``shown`` (assessments.review.Shown) is what the trainee may see of their submitted
+    attempts now; ``review_later`` the sentence on what they will see later.
+    """
     from .services import quiz_standing
 
     module, programme = quiz_place(quiz)
     context = {"module": module, "programme": programme, "standing": None}
     if user.is_authenticated:
-        context["standing"] = quiz_standing(quiz=quiz, trainee=user)
+        standing = quiz_standing(quiz=quiz, trainee=user)
+        moment = moment_for(
+            passed=standing.passed_attempt is not None,
+            has_open_attempt=standing.open_attempt is not None,
+            attempts_left=standing.attempts_left,
+        )
+        context.update(
+            {
+                "standing": standing,
+                "shown": quiz.review_shown(moment),
+                "review_later": later_sentence(
+                    moment=moment,
+                    now=quiz.review_mask(moment),
+                    after_pass=quiz.review_after_pass,
+                    after_last=quiz.review_after_last,
+                    limited=quiz.max_attempts > 0,
+                ),
+            }
+        )
     return context
 
 
-def attempt_review(attempt: Attempt) -> list[dict]:
-    """Each question of a submitted attempt with what was chosen, what was right, and why."""
+def attempt_review(attempt: Attempt, *, shown: Shown) -> list[dict]:
+    """Each question of a submitted attempt with what was chosen and, as ``shown`` allows,
+    whether it was right, what was right, and why.
+
+    What is not to be shown is left out here, not merely hidden by the template.
+    """
     chosen: dict[int, set[str]] = {}
     for position, option_key in ResponseChoice.objects.filter(
         response__attempt=attempt
@@ -40,14 +68,31 @@ def attempt_review(attempt: Attempt) -> list[dict]:
     review = []
     for position, question in enumerate(attempt.questions, start=1):
         picked = chosen.get(position, set())
+        options = []
+        for option in question["options"]:
+            is_chosen = option["key"] in picked
+            correct = shown.right_answers and option["correct"]
+            # Feedback on an option not chosen would point at the right one.
+            feedback_allowed = shown.option_feedback and (is_chosen or correct)
+            options.append(
+                {
+                    "key": option["key"],
+                    "text": option["text"],
+                    "chosen": is_chosen,
+                    "correct": correct,
+                    "feedback": option["feedback"] if feedback_allowed else "",
+                }
+            )
         review.append(
             {
-                **question,
+                "key": question["key"],
                 "position": position,
-                "points": points.get(position),
-                "options": [
-                    {**option, "chosen": option["key"] in picked} for option in question["options"]
-                ],
+                "kind": question["kind"],
+                "vignette": question["vignette"],
+                "text": question["text"],
+                "explanation": question["explanation"] if shown.explanation else "",
+                "points": points.get(position) if shown.correctness else None,
+                "options": options,
             }
         )
     return review

@@ -68,7 +68,13 @@ def attempt_detail(request, attempt_id: int):
     if attempt.is_open:
         return render(request, "assessments/attempt_take.html", {"attempt": attempt, "quiz": quiz})
     context = quiz_page_context(quiz=quiz, user=request.user)
-    context.update({"attempt": attempt, "quiz": quiz, "review": attempt_review(attempt)})
+    context.update(
+        {
+            "attempt": attempt,
+            "quiz": quiz,
+            "review": attempt_review(attempt, shown=context["shown"]),
+        }
+    )
     if attempt.passed:
         # What the pass completed and what it opened: the module, and the one after it.
         context["outcome"] = module_outcome(enrollment=attempt.enrollment, module=context["module"])
