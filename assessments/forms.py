@@ -24,7 +24,7 @@ class RevealField(forms.MultipleChoiceField):
             return [str(int(flag)) for flag in LABELS if value & flag]
         return value
 
-    def clean(self, value) -> int:  # type: ignore[override]
+    def clean(self, value) -> int:
         return sum(int(flag) for flag in set(super().clean(value)))
 
     def has_changed(self, initial, data) -> bool:

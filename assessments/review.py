@@ -142,5 +142,5 @@ def later_sentence(
             when_text = "once you pass"
         else:
             when_text = "once you have used all your attempts"
-        sentences.append(f"You'll see {_join(names, 'and')} {when_text}.")
+        sentences.append(f"You will see {_join(names, 'and')} {when_text}.")
     return " ".join(sentences)
