@@ -24,8 +24,13 @@ class Reveal(enum.IntFlag):
     EXPLANATION = 16
 
 
-EVERYTHING = Reveal.SCORE | Reveal.CORRECTNESS | Reveal.RIGHT_ANSWERS
-EVERYTHING |= Reveal.OPTION_FEEDBACK | Reveal.EXPLANATION
+EVERYTHING = (
+    Reveal.SCORE
+    | Reveal.CORRECTNESS
+    | Reveal.RIGHT_ANSWERS
+    | Reveal.OPTION_FEEDBACK
+    | Reveal.EXPLANATION
+)
 
 # The admin's checkbox labels, in the order shown.
 LABELS: dict[Reveal, str] = {
@@ -45,7 +50,7 @@ AFTER_PASS_DEFAULT = int(EVERYTHING)
 AFTER_LAST_DEFAULT = int(EVERYTHING)
 
 # While another attempt is open, an earlier one shows no more than this.
-WHILE_OPEN = Reveal.SCORE | Reveal.CORRECTNESS
+WHILE_OPEN_AT_MOST = Reveal.SCORE | Reveal.CORRECTNESS
 
 
 class Moment(enum.Enum):

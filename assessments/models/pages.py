@@ -13,6 +13,7 @@ from assessments.review import (
     AFTER_PASS_DEFAULT,
     EVERYTHING,
     NEEDS_CORRECTNESS,
+    WHILE_OPEN_AT_MOST,
     Moment,
     Reveal,
     Shown,
@@ -124,7 +125,7 @@ class QuizPage(Page):
         if moment is Moment.LAST_USED:
             return self.review_after_last
         if moment is Moment.WHILE_OPEN:
-            return self.review_after_fail & int(Reveal.SCORE | Reveal.CORRECTNESS)
+            return self.review_after_fail & int(WHILE_OPEN_AT_MOST)
         return self.review_after_fail
 
     def get_context(self, request, *args, **kwargs):

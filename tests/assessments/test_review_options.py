@@ -305,3 +305,11 @@ def test_the_sentence_says_what_comes_later(now, after_pass, after_last, limited
         )
         == expected
     )
+
+
+def test_the_quiz_page_says_before_the_first_attempt_what_comes_later(client, quiz, enrolled):
+    client.force_login(enrolled.trainee)
+
+    html = client.get(quiz.url).content.decode()
+
+    assert f"<li data-review-later>{LATER}</li>" in html
