@@ -5,9 +5,58 @@ from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from organisations.models import Organisation
 from organisations.tenancy import ProviderScopedFormMixin, organisation_ids_for
 
+from .review import LABELS, incoherence
+
+REVIEW_FIELDS = ("review_after_fail", "review_after_pass", "review_after_last")
+
+
+class RevealField(forms.MultipleChoiceField):
+    """A review moment's flags (assessments.review.Reveal) as checkboxes; cleans to the mask."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs):
+        choices = [(str(int(flag)), label) for flag, label in LABELS.items()]
+        super().__init__(choices=choices, required=False, **kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, int):
+            return [str(int(flag)) for flag in LABELS if value & flag]
+        return value
+
+    def clean(self, value) -> int:
+        return sum(int(flag) for flag in set(super().clean(value)))
+
+    def has_changed(self, initial, data) -> bool:
+        try:
+            return self.clean(data) != (initial or 0)
+        except forms.ValidationError:
+            return True
+
 
 class QuizPageForm(ProviderScopedFormMixin, WagtailAdminPageForm):
-    """A quiz draws only on its provider's questions and categories, and shared ones."""
+    """A quiz draws only on its provider's questions and categories, and shared ones.
+
+    Its review options never show the right answers or the option feedback at a moment
+    that hides whether each answer was right (see assessments.review).
+    """
+
+    review_after_fail = RevealField(
+        label="After an attempt that did not pass, trainees see",
+        help_text="While they still have attempts left. Right answers shown here can be "
+        "learned for the next attempt.",
+    )
+    review_after_pass = RevealField(label="Once the quiz is passed, trainees see")
+    review_after_last = RevealField(
+        label="After the last allowed attempt without a pass, trainees see"
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in REVIEW_FIELDS:
+            if name in cleaned and (problem := incoherence(cleaned[name])):
+                self.add_error(name, problem)
+        return cleaned
 
 
 class QuestionAdminForm(ProviderScopedFormMixin, WagtailAdminModelForm):

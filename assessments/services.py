@@ -27,6 +27,7 @@ from .models import (
     Response,
     ResponseChoice,
 )
+from .review import Reveal
 from .selectors import quiz_place
 
 SINGLE_ANSWER_KINDS = {"single", "scenario", "true_false"}
@@ -74,7 +75,9 @@ def quiz_standing(*, quiz: QuizPage, trainee, now=None) -> QuizStanding:
     if enrollment is None:
         reason = f"Enrol in “{programme.title}” to take this quiz."
     elif passed and passed.score_percent is not None:
-        reason = f"You passed this quiz with {passed.score_percent.normalize():f}%."
+        reason = "You passed this quiz."
+        if quiz.review_after_pass & Reveal.SCORE:
+            reason = f"You passed this quiz with {passed.score_percent.normalize():f}%."
     elif programme.sequential_unlocking and (
         blocker := first_blocking_module(
             programme=programme, enrollment=enrollment, before_path=module.path

@@ -13,11 +13,13 @@ from courses.selectors import module_outcome
 from organisations.roles import Role, has_role, role_required
 
 from . import services
+from .itemstats import MIN_RESPONSES
 from .models import Attempt, QuizPage
 from .selectors import (
     attempt_review,
     cohort_results,
     item_analysis,
+    quiz_flags,
     quiz_page_context,
     quiz_place,
 )
@@ -68,7 +70,13 @@ def attempt_detail(request, attempt_id: int):
     if attempt.is_open:
         return render(request, "assessments/attempt_take.html", {"attempt": attempt, "quiz": quiz})
     context = quiz_page_context(quiz=quiz, user=request.user)
-    context.update({"attempt": attempt, "quiz": quiz, "review": attempt_review(attempt)})
+    context.update(
+        {
+            "attempt": attempt,
+            "quiz": quiz,
+            "review": attempt_review(attempt, shown=context["shown"]),
+        }
+    )
     if attempt.passed:
         # What the pass completed and what it opened: the module, and the one after it.
         context["outcome"] = module_outcome(enrollment=attempt.enrollment, module=context["module"])
@@ -88,6 +96,7 @@ def quiz_results(request, quiz_id: int):
     # A filter: a cohort id that is not one of this programme's shows every trainee.
     cohort_id = positive_int(request.GET.get("cohort"))
     cohort = cohorts.filter(pk=cohort_id).first() if cohort_id else None
+    items = item_analysis(quiz=quiz, cohort=cohort)
     return render(
         request,
         "assessments/quiz_results.html",
@@ -98,6 +107,8 @@ def quiz_results(request, quiz_id: int):
             "cohorts": cohorts,
             "cohort": cohort,
             "results": cohort_results(quiz=quiz, cohort=cohort),
-            "items": item_analysis(quiz=quiz, cohort=cohort),
+            "items": items,
+            "quiz_flags": quiz_flags(items),
+            "min_responses": MIN_RESPONSES,
         },
     )

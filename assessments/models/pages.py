@@ -1,10 +1,23 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import F, Q
+from django.db.models.lookups import Exact
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.models import Orderable, Page
 
 from assessments.forms import QuizPageForm
+from assessments.review import (
+    AFTER_FAIL_DEFAULT,
+    AFTER_LAST_DEFAULT,
+    AFTER_PASS_DEFAULT,
+    EVERYTHING,
+    NEEDS_CORRECTNESS,
+    WHILE_OPEN_AT_MOST,
+    Moment,
+    Reveal,
+    Shown,
+)
 
 from .bank import Question, QuestionCategory
 
@@ -42,6 +55,17 @@ class QuizPage(Page):
     multiple_select_scoring = models.CharField(
         max_length=20, choices=Scoring.choices, default=Scoring.ALL_OR_NOTHING
     )
+    # What a trainee sees when reviewing a submitted attempt: assessments.review.Reveal
+    # flags, one set per moment (the admin shows them as checkboxes).
+    review_after_fail = models.PositiveSmallIntegerField(
+        "after an attempt that did not pass", default=AFTER_FAIL_DEFAULT
+    )
+    review_after_pass = models.PositiveSmallIntegerField(
+        "once the quiz is passed", default=AFTER_PASS_DEFAULT
+    )
+    review_after_last = models.PositiveSmallIntegerField(
+        "after the last allowed attempt, not passed", default=AFTER_LAST_DEFAULT
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -71,6 +95,16 @@ class QuizPage(Page):
             ],
             heading="Quiz rules",
         ),
+        MultiFieldPanel(
+            [
+                FieldPanel("review_after_fail"),
+                FieldPanel("review_after_pass"),
+                FieldPanel("review_after_last"),
+            ],
+            heading="Review options",
+            help_text="What trainees see when they look back at a submitted attempt. During "
+            "an attempt they only ever see the questions.",
+        ),
     ]
 
     base_form_class = QuizPageForm
@@ -80,6 +114,19 @@ class QuizPage(Page):
         if self.bank_category_id:
             chosen = chosen | Question.objects.filter(category_id=self.bank_category_id)
         return chosen.distinct()
+
+    def review_shown(self, moment: Moment) -> Shown:
+        """What a trainee at ``moment`` sees of their submitted attempts."""
+        return Shown.of(self.review_mask(moment))
+
+    def review_mask(self, moment: Moment) -> int:
+        if moment is Moment.PASSED:
+            return self.review_after_pass
+        if moment is Moment.LAST_USED:
+            return self.review_after_last
+        if moment is Moment.WHILE_OPEN:
+            return self.review_after_fail & int(WHILE_OPEN_AT_MOST)
+        return self.review_after_fail
 
     def get_context(self, request, *args, **kwargs):
         from assessments.selectors import quiz_page_context
@@ -94,6 +141,23 @@ class QuizPage(Page):
 
     class Meta:
         verbose_name = "quiz"
+        # Each moment's flags are known ones, and never show the right answers or the
+        # option feedback while hiding whether an answer was right (assessments.review).
+        constraints = [
+            constraint
+            for field in ("review_after_fail", "review_after_pass", "review_after_last")
+            for constraint in (
+                models.CheckConstraint(
+                    condition=Q(**{f"{field}__lte": int(EVERYTHING)}),
+                    name=f"assessments_quiz_{field}_known",
+                ),
+                models.CheckConstraint(
+                    condition=Q(Exact(F(field).bitand(int(NEEDS_CORRECTNESS)), 0))
+                    | Q(Exact(F(field).bitand(int(Reveal.CORRECTNESS)), int(Reveal.CORRECTNESS))),
+                    name=f"assessments_quiz_{field}_coherent",
+                ),
+            )
+        ]
 
 
 class QuizQuestion(Orderable):

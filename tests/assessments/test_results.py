@@ -54,7 +54,7 @@ def test_coordinators_see_results_per_cohort(client, quiz, coordinator, taken, m
 
     assert "Pat Passer" in html and "Fin Failer" in html
     assert "Out Sider" not in html
-    assert "Wrong (1)" in html
+    assert 'Wrong: <span class="number">1 (50%)</span>' in html
 
 
 def test_coordinators_of_another_provider_get_404(client, quiz, make_member, taken, mfa_login):
