@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.views.decorators.http import require_POST, require_safe
 
@@ -135,7 +136,7 @@ def attempt_request(request, quiz_id: int):
             messages.info(
                 request,
                 "You already asked on "
-                + date_format(asked.requested_at, "F j, Y")
+                + date_format(timezone.localtime(asked.requested_at), "F j, Y")
                 + ". Your coordinators have been told; you'll get an email when they decide.",
             )
     return redirect(quiz.get_url(request))
