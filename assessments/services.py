@@ -44,8 +44,6 @@ class QuizStanding:
     attempts_left: int | None  # None: unlimited
     next_allowed_at: datetime | None
     blocked_reason: str
-    # Every attempt allowed: the quiz's, plus those coordinators granted (0: unlimited).
-    attempts_allowed: int = 0
     # Out of attempts: the trainee may ask their coordinators for another (see
     # ``assessments.overrides``); the open request, if they already have.
     out_of_attempts: bool = False
@@ -85,6 +83,7 @@ def quiz_standing(*, quiz: QuizPage, trainee, now=None) -> QuizStanding:
     extra, wait_lifted_at = (
         _overrides_in_force(enrollment=enrollment, quiz=quiz) if enrollment else (0, None)
     )
+    # The quiz's attempts plus those coordinators granted; 0: unlimited.
     allowed = 0 if quiz.max_attempts == 0 else quiz.max_attempts + extra
     left = None if allowed == 0 else max(0, allowed - len(submitted))
     next_allowed: datetime | None = None
@@ -110,7 +109,11 @@ def quiz_standing(*, quiz: QuizPage, trainee, now=None) -> QuizStanding:
     ):
         reason = f"This quiz unlocks when you complete “{blocker.title}”."
     elif open_attempt is None and left == 0:
-        reason = f"You have used all {allowed} attempts."
+        reason = (
+            "You have used your one attempt."
+            if allowed == 1
+            else f"You have used all {allowed} attempts."
+        )
         out_of_attempts = True
         open_request = AttemptRequest.objects.filter(
             enrollment=enrollment, quiz=quiz, closed_at__isnull=True
@@ -129,7 +132,6 @@ def quiz_standing(*, quiz: QuizPage, trainee, now=None) -> QuizStanding:
         attempts_left=left,
         next_allowed_at=next_allowed,
         blocked_reason=reason,
-        attempts_allowed=allowed,
         out_of_attempts=out_of_attempts,
         open_request=open_request,
     )

@@ -111,7 +111,11 @@ def test_request_then_extra_attempt_lets_the_trainee_start_again(
     assert "Extra attempts granted (1)" in history and "Internet outage on day 2" in history
     assert "data-open-request" not in history
 
-    assert attempt_start(trainee=trainee, quiz=quiz).number == 4
+    fail(trainee, quiz)  # attempt 4, the one granted
+    standing = quiz_standing(quiz=quiz, trainee=trainee)
+    assert standing.blocked_reason == "You have used all 4 attempts."
+    assert standing.out_of_attempts and standing.open_request is None  # may ask again
+    assert Attempt.objects.filter(number=4).exists()
 
 
 def test_the_request_is_logged_with_ids_only(quiz, out_of_attempts, trainee, coordinator, caplog):
