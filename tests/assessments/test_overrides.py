@@ -10,6 +10,7 @@ from django.utils import timezone
 from assessments.models import Attempt, AttemptRequest, QuizOverride
 from assessments.overrides import attempt_request_create, quiz_override_create
 from assessments.services import attempt_start, attempt_submit, quiz_standing
+from cms.erasure import user_erase
 from courses.services import enrollment_create
 from notifications.models import Email
 from organisations.roles import Role
@@ -451,3 +452,39 @@ def test_the_learner_record_costs_the_same_queries_with_a_long_history(
     with django_assert_max_num_queries(len(few.captured_queries)):
         html = client.get(record_url(out_of_attempts)).content.decode()
     assert html.count("data-override>") == 11
+
+
+# ---------------------------------------------------------------- erasure
+
+
+def test_erasure_takes_the_trainees_overrides_and_pseudonymises_the_coordinator(
+    quiz, enrolled, trainee, coordinator, make_member, programme, settings
+):
+    settings.PRACTICE_RECORD_RETENTION_DAYS = 730
+    attempt_start(trainee=trainee, quiz=quiz)
+    quiz_override_create(
+        coordinator=coordinator,
+        enrollment=enrolled,
+        quiz=quiz,
+        kind="reset_attempt",
+        reason="Connection lost",
+    )
+    fail(trainee, quiz, times=3)
+    attempt_request_create(trainee=trainee, quiz=quiz)
+    other = make_member(Role.TRAINEE)
+    kept = quiz_override_create(
+        coordinator=coordinator,
+        enrollment=enrollment_create(trainee=other, programme=programme),
+        quiz=quiz,
+        kind="extra_attempts",
+        extra_attempts=1,
+        reason="Ok",
+    )
+
+    user_erase(user=trainee)
+    plan = user_erase(user=coordinator)
+
+    assert not QuizOverride.objects.filter(enrollment__trainee_id=trainee.pk).exists()
+    assert not AttemptRequest.objects.exists() and not Attempt.objects.exists()
+    kept.refresh_from_db()
+    assert kept.by is None and kept.by_name == plan.pseudonym
