@@ -7,7 +7,7 @@ from django.contrib import admin
 
 from core.admin import EvidenceAdmin, EvidenceInline
 
-from .models import Attempt, Response
+from .models import Attempt, AttemptRequest, QuizOverride, Response
 
 
 class ResponseInline(EvidenceInline):
@@ -49,3 +49,23 @@ class AttemptAdmin(EvidenceAdmin):
     @admin.display(description="Trainee", ordering="enrollment__trainee__last_name")
     def trainee(self, attempt: Attempt):
         return attempt.enrollment.trainee
+
+
+@admin.register(QuizOverride)
+class QuizOverrideAdmin(EvidenceAdmin):
+    """Coordinators' exceptions, with who and why: made on the learner record, kept here."""
+
+    list_display = ["at", "kind", "quiz", "enrollment", "by_name"]
+    list_filter = ["kind", "at"]
+    list_select_related = ["quiz", "enrollment__trainee", "enrollment__programme"]
+    search_fields = ["enrollment__trainee__email", "enrollment__trainee__last_name", "by_name"]
+    date_hierarchy = "at"
+
+
+@admin.register(AttemptRequest)
+class AttemptRequestAdmin(EvidenceAdmin):
+    list_display = ["requested_at", "quiz", "enrollment", "closed_at"]
+    list_filter = ["requested_at", "closed_at"]
+    list_select_related = ["quiz", "enrollment__trainee", "enrollment__programme"]
+    search_fields = ["enrollment__trainee__email", "enrollment__trainee__last_name"]
+    date_hierarchy = "requested_at"

@@ -2,6 +2,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
+from assessments.models.overrides import (
+    EXTRA_ATTEMPTS_RANGE,
+    MAX_EXTRA_ATTEMPTS,
+    OVERRIDE_REASON_MAX_LENGTH,
+    REASON_REQUIRED,
+    REASON_TOO_LONG,
+    QuizOverride,
+)
 from organisations.models import Organisation
 from organisations.tenancy import ProviderScopedFormMixin, organisation_ids_for
 
@@ -143,3 +151,50 @@ class GiftUploadForm(forms.Form):
             raise forms.ValidationError(
                 "The file is not UTF-8 text. Save it as UTF-8 and upload it again."
             ) from error
+
+
+class QuizOverrideForm(forms.Form):
+    """A coordinator's override on the learner record; ``quiz_override_create`` checks the rest.
+
+    The kind comes from the button pressed (one form per quiz, one button per kind).
+    """
+
+    kind = forms.ChoiceField(
+        label="What to do",
+        choices=QuizOverride.Kind.choices,
+        error_messages={
+            "required": "Choose extra attempts, lift the wait or reset the open attempt.",
+            "invalid_choice": "Choose extra attempts, lift the wait or reset the open attempt.",
+        },
+    )
+    extra_attempts = forms.IntegerField(
+        label="Extra attempts",
+        required=False,
+        min_value=1,
+        max_value=MAX_EXTRA_ATTEMPTS,
+        error_messages={
+            "invalid": EXTRA_ATTEMPTS_RANGE,
+            "min_value": EXTRA_ATTEMPTS_RANGE,
+            "max_value": EXTRA_ATTEMPTS_RANGE,
+        },
+    )
+    reason = forms.CharField(
+        label="Reason",
+        max_length=OVERRIDE_REASON_MAX_LENGTH,
+        help_text="Kept with the override and shown in its history; the trainee is told it.",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": REASON_REQUIRED, "max_length": REASON_TOO_LONG},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("kind") == QuizOverride.Kind.EXTRA_ATTEMPTS
+            and cleaned.get("extra_attempts") is None
+            and "extra_attempts" not in self.errors
+        ):
+            self.add_error("extra_attempts", EXTRA_ATTEMPTS_RANGE)
+        return cleaned
+
+    def error_text(self) -> str:
+        return " ".join(str(message) for messages in self.errors.values() for message in messages)

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Max, Q, Sum
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -20,9 +21,11 @@ from .gift import GiftSyntaxError, ParsedQuestion, UnsupportedQuestion, parse_gi
 from .grading import percent, score_question
 from .models import (
     Attempt,
+    AttemptRequest,
     Option,
     Question,
     QuestionCategory,
+    QuizOverride,
     QuizPage,
     Response,
     ResponseChoice,
@@ -38,16 +41,33 @@ class QuizStanding:
     """Where a trainee stands with a quiz, and why they may or may not start an attempt."""
 
     enrollment: Enrollment | None
-    attempts: list[Attempt]
+    attempts: list[Attempt]  # every attempt, voided ones too, in order
     open_attempt: Attempt | None
     passed_attempt: Attempt | None
     attempts_left: int | None  # None: unlimited
     next_allowed_at: datetime | None
     blocked_reason: str
+    # Out of attempts: the trainee may ask their coordinators for another (see
+    # ``assessments.overrides``); the open request, if they already have.
+    out_of_attempts: bool = False
+    open_request: AttemptRequest | None = None
 
     @property
     def can_start(self) -> bool:
         return not self.blocked_reason
+
+    @property
+    def attempts_used(self) -> int:
+        return sum(1 for a in self.attempts if a.status == Attempt.Status.SUBMITTED)
+
+
+def _overrides_in_force(*, enrollment: Enrollment, quiz: QuizPage) -> tuple[int, datetime | None]:
+    """Extra attempts granted in all, and when the wait was last lifted: one query."""
+    totals = QuizOverride.objects.filter(enrollment=enrollment, quiz=quiz).aggregate(
+        extra=Sum("extra_attempts", filter=Q(kind=QuizOverride.Kind.EXTRA_ATTEMPTS)),
+        lifted=Max("at", filter=Q(kind=QuizOverride.Kind.LIFT_WAIT)),
+    )
+    return totals["extra"] or 0, totals["lifted"]
 
 
 def quiz_standing(*, quiz: QuizPage, trainee, now=None) -> QuizStanding:
@@ -59,19 +79,28 @@ def quiz_standing(*, quiz: QuizPage, trainee, now=None) -> QuizStanding:
         else None
     )
     attempts = list(Attempt.objects.filter(enrollment=enrollment, quiz=quiz)) if enrollment else []
-    submitted = [a for a in attempts if not a.is_open]
+    # Voided attempts are kept but count for nothing: not as used, not as a result.
+    submitted = [a for a in attempts if a.status == Attempt.Status.SUBMITTED]
     open_attempt = next((a for a in attempts if a.is_open), None)
     passed = next((a for a in submitted if a.passed), None)
-    left = None if quiz.max_attempts == 0 else max(0, quiz.max_attempts - len(submitted))
+    extra, wait_lifted_at = (
+        _overrides_in_force(enrollment=enrollment, quiz=quiz) if enrollment else (0, None)
+    )
+    # The quiz's attempts plus those coordinators granted; 0: unlimited.
+    allowed = 0 if quiz.max_attempts == 0 else quiz.max_attempts + extra
+    left = None if allowed == 0 else max(0, allowed - len(submitted))
     next_allowed: datetime | None = None
     if submitted and quiz.wait_minutes:
         last_submitted_at = submitted[-1].submitted_at
         assert last_submitted_at is not None  # a submitted attempt has its time
         next_allowed = last_submitted_at + timedelta(minutes=quiz.wait_minutes)
-        if next_allowed <= now:
+        # A coordinator lifted the wait after this attempt: it no longer applies.
+        if next_allowed <= now or (wait_lifted_at and wait_lifted_at >= last_submitted_at):
             next_allowed = None
 
     reason = ""
+    out_of_attempts = False
+    open_request = None
     if enrollment is None:
         reason = f"Enrol in “{programme.title}” to take this quiz."
     elif passed and passed.score_percent is not None:
@@ -85,7 +114,15 @@ def quiz_standing(*, quiz: QuizPage, trainee, now=None) -> QuizStanding:
     ):
         reason = f"This quiz unlocks when you complete “{blocker.title}”."
     elif open_attempt is None and left == 0:
-        reason = f"You have used all {quiz.max_attempts} attempts. Ask your coordinator for help."
+        reason = (
+            "You have used your one attempt."
+            if allowed == 1
+            else f"You have used all {allowed} attempts."
+        )
+        out_of_attempts = True
+        open_request = AttemptRequest.objects.filter(
+            enrollment=enrollment, quiz=quiz, closed_at__isnull=True
+        ).first()
     elif open_attempt is None and next_allowed is not None:
         reason = (
             "Your next attempt opens at "
@@ -100,6 +137,8 @@ def quiz_standing(*, quiz: QuizPage, trainee, now=None) -> QuizStanding:
         attempts_left=left,
         next_allowed_at=next_allowed,
         blocked_reason=reason,
+        out_of_attempts=out_of_attempts,
+        open_request=open_request,
     )
 
 

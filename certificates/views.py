@@ -11,6 +11,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.mfa import mfa_required
+from assessments.models.overrides import MAX_EXTRA_ATTEMPTS, OVERRIDE_REASON_MAX_LENGTH
+from assessments.overrides import open_attempt_requests, override_panels
 from core.csv import csv_response
 from core.idempotency import idempotent
 from core.params import positive_int
@@ -385,6 +387,9 @@ def programme_gradebook(request, programme_id: int):
             "stalled_days": stalled_days,
             "stalled_count": sum(1 for r in rows if r.stalled),
             "reminder_days": settings.STALL_REMINDER_DAYS,
+            "attempt_requests": list(
+                open_attempt_requests(coordinator=request.user, programme=programme)
+            ),
         },
     )
 
@@ -405,5 +410,12 @@ def learner_record(request, programme_id: int, enrollment_id: int):
     return render(
         request,
         "certificates/learner_record.html",
-        {"programme": programme, "record": gradebook.learner_record(enrollment=enrollment)},
+        {
+            "programme": programme,
+            "record": gradebook.learner_record(enrollment=enrollment),
+            "enrollment": enrollment,
+            "override_panels": override_panels(enrollment=enrollment),
+            "reason_max_length": OVERRIDE_REASON_MAX_LENGTH,
+            "max_extra_attempts": MAX_EXTRA_ATTEMPTS,
+        },
     )

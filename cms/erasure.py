@@ -32,7 +32,7 @@ from django.db.models import Count, Max, Q
 from django.db.models.deletion import ProtectedError
 from django.utils import timezone
 
-from assessments.models import Attempt
+from assessments.models import Attempt, AttemptRequest, QuizOverride
 from certificates.models import Credential, CredentialEvent, EthicsAffirmation
 from courses.models import Enrollment, EnrolmentInvitation, Reflection
 from notifications.models import Email
@@ -200,6 +200,10 @@ def user_erase(*, user, dry_run: bool = False) -> ErasurePlan:
         note={"entries": plan.entry_ids},
     )
     Reflection.objects.filter(trainee=user).delete()
+    # Overrides explain attempts (which they keep from being deleted alone) and their
+    # reasons may describe the trainee: they go with the attempts.
+    AttemptRequest.objects.filter(enrollment__trainee=user).delete()
+    QuizOverride.objects.filter(enrollment__trainee=user).delete()
     Attempt.objects.filter(enrollment__trainee=user).delete()
     unapproved = LogEntry.objects.filter(enrollment__trainee=user).exclude(
         status=LogEntry.Status.APPROVED
@@ -211,6 +215,7 @@ def user_erase(*, user, dry_run: bool = False) -> ErasurePlan:
     SupervisorAssignment.objects.filter(trainee=user).delete()
     Decision.objects.filter(supervisor=user).update(supervisor=None, supervisor_name=plan.pseudonym)
     CredentialEvent.objects.filter(actor=user).update(actor=None, actor_name=plan.pseudonym)
+    QuizOverride.objects.filter(by=user).update(by=None, by_name=plan.pseudonym)
     EnrolmentInvitation.objects.filter(email__in=addresses).delete()
     VerifierInvitation.objects.filter(email__in=addresses).delete()
     Membership.objects.filter(user=user).delete()

@@ -1,12 +1,15 @@
 from .attempts import Attempt, Response, ResponseChoice
 from .bank import Option, Question, QuestionCategory
+from .overrides import AttemptRequest, QuizOverride
 from .pages import QuizPage, QuizQuestion
 
 __all__ = [
     "Attempt",
+    "AttemptRequest",
     "Option",
     "Question",
     "QuestionCategory",
+    "QuizOverride",
     "QuizPage",
     "QuizQuestion",
     "Response",

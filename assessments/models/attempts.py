@@ -15,6 +15,9 @@ class Attempt(models.Model):
     class Status(models.TextChoices):
         OPEN = "open", "In progress"
         SUBMITTED = "submitted", "Submitted"
+        # Reset by a coordinator (``QuizOverride``, which says who and why): kept as it
+        # was, it counts neither as an attempt used nor as a result.
+        VOIDED = "voided", "Reset by a coordinator"
 
     enrollment = models.ForeignKey(
         "courses.Enrollment", on_delete=models.CASCADE, related_name="attempts"
@@ -45,7 +48,7 @@ class Attempt(models.Model):
             models.CheckConstraint(
                 condition=(
                     Q(
-                        status="open",
+                        status__in=["open", "voided"],
                         submitted_at__isnull=True,
                         score_percent__isnull=True,
                         passed__isnull=True,
@@ -68,6 +71,10 @@ class Attempt(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status == self.Status.OPEN
+
+    @property
+    def is_voided(self) -> bool:
+        return self.status == self.Status.VOIDED
 
 
 class Response(models.Model):

@@ -137,6 +137,27 @@ EXAMPLES = {
         "user": holder,
         "reset": SimpleNamespace(at=datetime.datetime(2026, 3, 5, 14, 30, tzinfo=datetime.UTC)),
     },
+    "assessments/attempt_requested": {
+        "coordinator": holder,
+        "trainee_name": "Rosa Delgado",
+        "quiz": SimpleNamespace(title="Boundaries quiz"),
+        "programme": programme,
+        "attempts_used": 3,
+    },
+    "assessments/quiz_override": {
+        "trainee": holder,
+        "quiz": SimpleNamespace(title="Boundaries quiz"),
+        "programme": programme,
+        "override": SimpleNamespace(
+            kind="extra_attempts",
+            extra_attempts=1,
+            by_name="Sam Rivera",
+            reason="Lost connection during attempt 3",
+            at=datetime.datetime(2026, 3, 5, 14, 30, tzinfo=datetime.UTC),
+        ),
+        "attempts_left": 1,
+        "opens_at": "March 5, 2026, 3:30 PM",
+    },
     "certificates/credential_issued": {
         "holder": holder,
         "credential": credential,
