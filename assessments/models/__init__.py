@@ -1,6 +1,6 @@
 from .attempts import Attempt, Response, ResponseChoice
 from .bank import Option, Question, QuestionCategory
-from .pages import QuizPage, QuizQuestion
+from .pages import QuizPage, QuizPool, QuizQuestion
 
 __all__ = [
     "Attempt",
@@ -8,6 +8,7 @@ __all__ = [
     "Question",
     "QuestionCategory",
     "QuizPage",
+    "QuizPool",
     "QuizQuestion",
     "Response",
     "ResponseChoice",
