@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import pluralize
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 from assessments.models.overrides import (
@@ -47,6 +48,10 @@ class QuizPageForm(ProviderScopedFormMixin, WagtailAdminPageForm):
 
     Its review options never show the right answers or the option feedback at a moment
     that hides whether each answer was right (see assessments.review).
+
+    Publishing (or submitting for review) checks the bank can supply what the quiz draws:
+    each category enough questions for its pool, each domain enough for its share of a
+    final exam. A draft may still be short while its author writes the questions.
     """
 
     review_after_fail = RevealField(
@@ -64,7 +69,69 @@ class QuizPageForm(ProviderScopedFormMixin, WagtailAdminPageForm):
         for name in REVIEW_FIELDS:
             if name in cleaned and (problem := incoherence(cleaned[name])):
                 self.add_error(name, problem)
+        if not (self.data.get("action-publish") or self.data.get("action-submit")):
+            return cleaned
+        if cleaned.get("kind") == self.instance.Kind.FINAL_EXAM:
+            for message in self._final_exam_problems(cleaned.get("exam_length") or 0):
+                self.add_error(None, message)
+        else:
+            for message in self._short_pools():
+                self.add_error(None, message)
         return cleaned
+
+    def _kept_forms(self, name: str) -> list:
+        formset = self.formsets.get(name)
+        if formset is None:
+            return []
+        return [
+            form
+            for form in formset.forms
+            if form.is_valid() and form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+
+    def _short_pools(self) -> list[str]:
+        problems = []
+        for form in self._kept_forms("pools"):
+            category, draw = form.cleaned_data.get("category"), form.cleaned_data.get("draw")
+            if category is None or not draw:
+                continue
+            held = category.questions.count()
+            if draw > held:
+                problems.append(
+                    f"The category “{category}” holds {held} question{pluralize(held)}: "
+                    f"a pool cannot draw {draw} from it. Draw fewer, or add questions to "
+                    "the category first."
+                )
+        return problems
+
+    def _final_exam_problems(self, exam_length: int) -> list[str]:
+        from assessments.selectors import final_exam_blueprint
+
+        if self._kept_forms("pools") or self._kept_forms("quiz_questions"):
+            return [
+                "A final exam draws its questions by competency domain: remove the questions "
+                "chosen from the bank and the categories it draws from."
+            ]
+        if exam_length < 1:
+            return ["Set how many questions the final exam has."]
+        programme = self.parent_page.get_parent().specific
+        shares = final_exam_blueprint(programme=programme, exam_length=exam_length)
+        if not shares:
+            return [
+                f"“{programme.title}” has no training hours by competency domain in its "
+                "requirement profile: a final exam shares its questions in those proportions."
+            ]
+        problems = []
+        for share in shares:
+            held = share.questions.count()
+            if share.count > held:
+                problems.append(
+                    f"The final exam asks {share.count} question{pluralize(share.count)} "
+                    f"in {share.domain.name}, and the bank holds {held} in categories of that "
+                    "domain. Add questions, file a category under the domain, or shorten the "
+                    "exam."
+                )
+        return problems
 
 
 class QuestionAdminForm(ProviderScopedFormMixin, WagtailAdminModelForm):

@@ -57,3 +57,30 @@ def percent(points: list[Decimal]) -> Decimal:
         return ZERO
     value = sum(points, ZERO) * Decimal(100) / Decimal(len(points))
     return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def domain_results(questions: list[dict], points: list[Decimal], *, pass_mark: int) -> list[dict]:
+    """A final exam's score per competency domain, from the snapshot's ``domain`` tags.
+
+    One row per domain in the order the exam first asked it: its name, how many questions,
+    the percent scored and whether that is ``strong`` (at or above the pass mark) or needs
+    work. Questions without a domain (every module quiz's) give no rows.
+    """
+    by_domain: dict[str, tuple[str, list[Decimal]]] = {}
+    for question, score in zip(questions, points, strict=True):
+        domain = question.get("domain")
+        if domain:
+            by_domain.setdefault(domain["slug"], (domain["name"], []))[1].append(score)
+    rows = []
+    for slug, (name, scores) in by_domain.items():
+        score = percent(scores)
+        rows.append(
+            {
+                "domain": slug,
+                "name": name,
+                "questions": len(scores),
+                "score_percent": str(score),
+                "strong": score >= pass_mark,
+            }
+        )
+    return rows

@@ -5,10 +5,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max, Q, QuerySet
+from django.utils import timezone
 
-from courses.models import Cohort, ModulePage, ProgrammePage
+from courses.models import Cohort, CompetencyDomain, Enrollment, ModulePage, ProgrammePage
 
+from .blueprint import blueprint_counts
 from .formatting import readable_text
 from .itemstats import (
     LONGEST_IS_RIGHT,
@@ -31,6 +33,71 @@ def quiz_place(quiz: QuizPage) -> tuple[ModulePage, ProgrammePage]:
     module = ModulePage.objects.get(path=quiz.path[:-steplen])
     programme = ProgrammePage.objects.get(path=quiz.path[: -2 * steplen])
     return module, programme
+
+
+@dataclass(frozen=True)
+class DomainShare:
+    """One competency domain's part of a final exam."""
+
+    domain: CompetencyDomain
+    hours: Decimal
+    count: int
+    questions: QuerySet[Question]  # the bank questions the exam may draw for the domain
+
+
+def final_exam_blueprint(*, programme: ProgrammePage, exam_length: int) -> list[DomainShare]:
+    """How a final exam of ``exam_length`` questions is shared among the domains.
+
+    In proportion to the training hours the programme's requirement profile asks in each
+    domain (largest remainder, ``blueprint_counts``). A domain's questions are those of
+    the bank categories filed under it that the programme's provider keeps, or shared ones.
+    """
+    profile = programme.requirement_profile
+    if profile is None:
+        return []
+    minimums = list(profile.training_minimums.select_related("domain").order_by("sort_order"))
+    counts = blueprint_counts(weights={m.domain: m.hours for m in minimums}, total=exam_length)
+    return [
+        DomainShare(
+            domain=minimum.domain,
+            hours=minimum.hours,
+            count=counts[minimum.domain],
+            questions=Question.objects.filter(category__domain=minimum.domain).filter(
+                Q(category__organisation_id=programme.organisation_id)
+                | Q(category__organisation__isnull=True)
+            ),
+        )
+        for minimum in minimums
+    ]
+
+
+def final_exam_evidence(*, enrollment: Enrollment) -> list[dict]:
+    """The passed final exams of an enrollment, with their result per domain.
+
+    For certificates to keep with a credential: one entry per final exam of the programme
+    the trainee passed (the passing attempt's own record, as computed at submission).
+    """
+    attempts = (
+        Attempt.objects.filter(
+            enrollment=enrollment,
+            quiz__kind=QuizPage.Kind.FINAL_EXAM,
+            status=Attempt.Status.SUBMITTED,
+            passed=True,
+        )
+        .select_related("quiz")
+        .order_by("quiz__path", "number")
+    )
+    return [
+        {
+            "exam": attempt.quiz.title,
+            "attempt": attempt.number,
+            "submitted_on": timezone.localdate(attempt.submitted_at).isoformat(),
+            "score_percent": str(attempt.score_percent),
+            "pass_mark": attempt.pass_mark,
+            "domains": attempt.domain_scores,
+        }
+        for attempt in attempts
+    ]
 
 
 def quiz_page_context(*, quiz: QuizPage, user) -> dict:

@@ -1,5 +1,6 @@
 """Taking quizzes (starting an attempt, submitting it) and importing question banks."""
 
+import random
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -18,7 +19,7 @@ from organisations.models import Organisation
 
 from .formatting import clean_html, readable_text
 from .gift import GiftSyntaxError, ParsedQuestion, UnsupportedQuestion, parse_gift
-from .grading import percent, score_question
+from .grading import domain_results, percent, score_question
 from .models import (
     Attempt,
     AttemptRequest,
@@ -31,7 +32,7 @@ from .models import (
     ResponseChoice,
 )
 from .review import Reveal
-from .selectors import quiz_place
+from .selectors import final_exam_blueprint, quiz_place
 
 SINGLE_ANSWER_KINDS = {"single", "scenario", "true_false"}
 
@@ -142,42 +143,118 @@ def quiz_standing(*, quiz: QuizPage, trainee, now=None) -> QuizStanding:
     )
 
 
-def _snapshot(quiz: QuizPage) -> list[dict]:
+def _draw(
+    candidates: list[Question], count: int, *, last_seen: dict[int, int], rng: random.Random
+) -> list[Question]:
+    """``count`` of ``candidates`` (0: all), those the trainee saw longest ago first.
+
+    Questions never shown come first, then those of the oldest attempts, and those of the
+    previous attempt last, each group in a fresh random order; so a retake brings new
+    questions wherever the category has them, and a small category repeats some. Fewer
+    candidates than ``count`` (questions deleted since the quiz was published) give them all.
+    """
+    keyed = [(last_seen.get(q.pk, 0), rng.random(), q) for q in candidates]
+    ordered = [q for _, _, q in sorted(keyed, key=lambda item: item[:2])]
+    return ordered[:count] if count else ordered
+
+
+def _last_seen(quiz: QuizPage, enrollment: Enrollment) -> dict[int, int]:
+    """Question id -> number of the latest attempt at ``quiz`` that showed it."""
+    seen: dict[int, int] = {}
+    for number, questions in Attempt.objects.filter(enrollment=enrollment, quiz=quiz).values_list(
+        "number", "questions"
+    ):
+        for question in questions:
+            seen[question["question_id"]] = max(number, seen.get(question["question_id"], 0))
+    return seen
+
+
+def _module_quiz_questions(
+    quiz: QuizPage, *, last_seen: dict[int, int], rng: random.Random
+) -> list[Question]:
+    """The chosen questions (``draw_count`` of them, or all), then each pool's draw."""
+    links = list(quiz.quiz_questions.select_related("question").order_by("sort_order", "pk"))
+    chosen = [link.question for link in links]
+    drawn = {q.pk for q in _draw(chosen, quiz.draw_count, last_seen=last_seen, rng=rng)}
+    questions = [q for q in chosen if q.pk in drawn]
+    taken = set(drawn)  # a question chosen and in a pool's category is asked once
+    pools = list(quiz.pools.order_by("sort_order", "pk"))
+    by_category: dict[int, list[Question]] = {pool.category_id: [] for pool in pools}
+    for question in Question.objects.filter(category_id__in=by_category).order_by("pk"):
+        by_category[question.category_id].append(question)
+    for pool in pools:
+        candidates = [q for q in by_category[pool.category_id] if q.pk not in taken]
+        picked = _draw(candidates, pool.draw, last_seen=last_seen, rng=rng)
+        questions.extend(sorted(picked, key=lambda q: q.pk))
+        taken.update(q.pk for q in picked)
+    return questions
+
+
+def _final_exam_questions(
+    quiz: QuizPage, *, last_seen: dict[int, int], rng: random.Random
+) -> list[Question]:
+    """Each domain's share of the exam, from its categories (see ``final_exam_blueprint``)."""
+    questions: list[Question] = []
+    _, programme = quiz_place(quiz)
+    for share in final_exam_blueprint(programme=programme, exam_length=quiz.exam_length):
+        if not share.count:
+            continue
+        candidates = list(share.questions.order_by("pk"))
+        picked = _draw(candidates, share.count, last_seen=last_seen, rng=rng)
+        questions.extend(sorted(picked, key=lambda q: q.pk))
+    return questions
+
+
+def _snapshot(quiz: QuizPage, *, enrollment: Enrollment) -> list[dict]:
     rng = secrets.SystemRandom()
-    questions = list(quiz.question_pool().prefetch_related("options").order_by("pk"))
-    if not quiz.shuffle_questions:
-        order = {link.question_id: link.sort_order for link in quiz.quiz_questions.all()}
-        questions.sort(key=lambda q: (order.get(q.pk, 10_000), q.pk))
+    last_seen = _last_seen(quiz, enrollment)
+    if quiz.is_final_exam:
+        questions = _final_exam_questions(quiz, last_seen=last_seen, rng=rng)
     else:
+        questions = _module_quiz_questions(quiz, last_seen=last_seen, rng=rng)
+    if quiz.shuffle_questions:
         rng.shuffle(questions)
-    if quiz.draw_count and quiz.draw_count < len(questions):
-        questions = questions[: quiz.draw_count]
+    options_of: dict[int, list[Option]] = {}
+    for option in Option.objects.filter(question__in=questions).order_by("sort_order", "pk"):
+        options_of.setdefault(option.question_id, []).append(option)
+    domain_of = (
+        {
+            pk: {"slug": slug, "name": name}
+            for pk, slug, name in QuestionCategory.objects.filter(
+                pk__in={q.category_id for q in questions}, domain__isnull=False
+            ).values_list("pk", "domain__slug", "domain__name")
+        }
+        if quiz.is_final_exam
+        else {}
+    )
     snapshot = []
     for position, question in enumerate(questions, start=1):
-        options = list(question.options.all())
+        options = options_of.get(question.pk, [])
         if quiz.shuffle_options and question.kind != Question.Kind.TRUE_FALSE:
             rng.shuffle(options)
-        snapshot.append(
-            {
-                "key": str(position),
-                "question_id": question.pk,
-                "kind": question.kind,
-                "text_format": question.text_format,
-                "vignette": question.vignette,
-                "text": question.text,
-                "explanation": question.explanation,
-                "options": [
-                    {
-                        "key": str(option.pk),
-                        "text": option.text,
-                        "correct": option.is_correct,
-                        "weight": str(option.weight) if option.weight is not None else None,
-                        "feedback": option.feedback,
-                    }
-                    for option in options
-                ],
-            }
-        )
+        shown = {
+            "key": str(position),
+            "question_id": question.pk,
+            "kind": question.kind,
+            "text_format": question.text_format,
+            "vignette": question.vignette,
+            "text": question.text,
+            "explanation": question.explanation,
+            "options": [
+                {
+                    "key": str(option.pk),
+                    "text": option.text,
+                    "correct": option.is_correct,
+                    "weight": str(option.weight) if option.weight is not None else None,
+                    "feedback": option.feedback,
+                }
+                for option in options
+            ],
+        }
+        if question.category_id in domain_of:
+            # A final exam scores each domain from what was shown, as it was filed then.
+            shown["domain"] = domain_of[question.category_id]
+        snapshot.append(shown)
     return snapshot
 
 
@@ -196,7 +273,7 @@ def attempt_start(*, trainee, quiz: QuizPage) -> Attempt:
     if not standing.can_start:
         raise ValidationError(standing.blocked_reason)
     assert standing.enrollment is not None  # one who may start is enrolled
-    questions = _snapshot(quiz)
+    questions = _snapshot(quiz, enrollment=standing.enrollment)
     if not questions:
         raise ValidationError("This quiz has no questions yet.")
     try:
@@ -298,7 +375,11 @@ def attempt_submit(*, trainee, attempt_id: int, answers: dict[str, list[str]]) -
     attempt.submitted_at = timezone.now()
     attempt.score_percent = percent(points)
     attempt.passed = attempt.score_percent >= attempt.pass_mark
-    attempt.save(update_fields=["status", "submitted_at", "score_percent", "passed"])
+    # Kept with the attempt as evidence: what each domain scored, as graded now.
+    attempt.domain_scores = domain_results(attempt.questions, points, pass_mark=attempt.pass_mark)
+    attempt.save(
+        update_fields=["status", "submitted_at", "score_percent", "passed", "domain_scores"]
+    )
     enrollment = attempt.enrollment
     enrollment.last_activity_at = attempt.submitted_at
     enrollment.save(update_fields=["last_activity_at"])

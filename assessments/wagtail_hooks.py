@@ -38,7 +38,7 @@ class QuestionCategoryViewSet(ProviderScopedSnippetViewSet):
 
     model = QuestionCategory
     icon = "folder"
-    list_display = ["name"]
+    list_display = ["name", "domain"]
     search_fields = ["name"]
 
 

@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from assessments.selectors import final_exam_evidence
 from courses.models import Enrollment
 from courses.selectors import module_progress_list
 from courses.services import enrollment_progress_announce
@@ -132,6 +133,18 @@ def credential_issue_if_eligible(*, enrollment: Enrollment) -> Credential | None
         assert programme.requirement_profile is not None  # eligible: the programme has one
         trainee = enrollment.trainee
         today = timezone.localdate()
+        achievement = {
+            "holder_name": trainee.name_for_certificate(),
+            "programme": programme.title,
+            "issuer": programme.organisation.name,
+            "training_hours": str(eligibility.training_hours),
+            "practice_hours": str(eligibility.practice_hours),
+            "modules": eligibility.modules,
+            "signing_coordinator": _signing_coordinator(programme),
+        }
+        # A final exam's result by competency domain is evidence of what was assessed.
+        if final_exams := final_exam_evidence(enrollment=enrollment):
+            achievement["final_exams"] = final_exams
         credential = credential_create(
             holder=trainee,
             enrollment=enrollment,
@@ -140,15 +153,7 @@ def credential_issue_if_eligible(*, enrollment: Enrollment) -> Credential | None
             issued_on=today,
             expires_on=today
             + relativedelta(months=programme.requirement_profile.credential_validity_months),
-            achievement={
-                "holder_name": trainee.name_for_certificate(),
-                "programme": programme.title,
-                "issuer": programme.organisation.name,
-                "training_hours": str(eligibility.training_hours),
-                "practice_hours": str(eligibility.practice_hours),
-                "modules": eligibility.modules,
-                "signing_coordinator": _signing_coordinator(programme),
-            },
+            achievement=achievement,
         )
         CredentialEvent.objects.create(credential=credential, action="issued")
         logger.info(

@@ -1,7 +1,7 @@
 from .attempts import Attempt, Response, ResponseChoice
 from .bank import Option, Question, QuestionCategory
 from .overrides import AttemptRequest, QuizOverride
-from .pages import QuizPage, QuizQuestion
+from .pages import QuizPage, QuizPool, QuizQuestion
 
 __all__ = [
     "Attempt",
@@ -11,6 +11,7 @@ __all__ = [
     "QuestionCategory",
     "QuizOverride",
     "QuizPage",
+    "QuizPool",
     "QuizQuestion",
     "Response",
     "ResponseChoice",

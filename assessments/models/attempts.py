@@ -33,6 +33,11 @@ class Attempt(models.Model):
     submitted_at = models.DateTimeField(null=True, blank=True)
     score_percent = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
     passed = models.BooleanField(null=True, blank=True)
+    domain_scores = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="A final exam's result per competency domain, as computed at submission.",
+    )
 
     class Meta:
         ordering = ["enrollment", "quiz", "number"]

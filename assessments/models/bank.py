@@ -36,8 +36,20 @@ class QuestionCategory(models.Model):  # type: ignore[django-manager-missing]
         help_text="The training provider that keeps this category. Without one, the category "
         "is shared by every provider and only site administrators change it.",
     )
+    # The domain sits on the shelf, not on each question: authors (and GIFT imports) file
+    # questions by topic already, and a topic belongs to one domain, so one choice per
+    # category tags every question on it, those added later included.
+    domain = models.ForeignKey(
+        "courses.CompetencyDomain",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The competency domain its questions test. Final exams draw questions "
+        "by domain from the categories that have one.",
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("organisation")]
+    panels = [FieldPanel("name"), FieldPanel("organisation"), FieldPanel("domain")]
 
     base_form_class = ProviderScopedModelForm
     # organisations.tenancy

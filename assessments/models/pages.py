@@ -3,7 +3,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.lookups import Exact
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.models import Orderable, Page
 
 from assessments.forms import QuizPageForm
@@ -23,13 +23,31 @@ from .bank import Question, QuestionCategory
 
 
 class QuizPage(Page):
-    """A module's graded quiz. Passing it is part of completing the module."""
+    """A module's graded quiz. Passing it is part of completing the module.
+
+    A final exam is a quiz too, in a module of its own at the end of the programme (a quiz
+    lives in a module, and the module is complete when the exam is passed, so sequential
+    unlocking and completion need nothing new). It draws its questions by competency
+    domain in the proportions of the programme's training hours (``blueprint``), and
+    records the trainee's result per domain.
+    """
+
+    class Kind(models.TextChoices):
+        MODULE = "module", "Module quiz"
+        FINAL_EXAM = "final_exam", "Final exam: questions drawn by competency domain"
 
     class Scoring(models.TextChoices):
         ALL_OR_NOTHING = "all_or_nothing", "All or nothing: every correct option and no wrong one"
         PARTIAL = "partial", "Partial credit: option weights, or correct minus wrong choices"
 
     introduction = models.TextField(blank=True)
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.MODULE)
+    exam_length = models.PositiveSmallIntegerField(
+        "questions in the final exam",
+        default=0,
+        help_text="For a final exam: shared among the competency domains in proportion to "
+        "the programme's training hours in each, from the bank categories of each domain.",
+    )
     pass_mark = models.PositiveSmallIntegerField(
         "pass mark (%)", default=80, validators=[MinValueValidator(1), MaxValueValidator(100)]
     )
@@ -42,15 +60,8 @@ class QuizPage(Page):
     draw_count = models.PositiveSmallIntegerField(
         "questions drawn per attempt",
         default=0,
-        help_text="Draw this many questions at random from the pool; 0 uses all of them.",
-    )
-    bank_category = models.ForeignKey(
-        QuestionCategory,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        help_text="Optional: add every question of this bank category to the pool.",
+        help_text="Draw this many of the questions chosen from the bank at random; 0 uses "
+        "all of them. Categories below draw their own number.",
     )
     multiple_select_scoring = models.CharField(
         max_length=20, choices=Scoring.choices, default=Scoring.ALL_OR_NOTHING
@@ -70,6 +81,7 @@ class QuizPage(Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("introduction"),
+        MultiFieldPanel([FieldPanel("kind"), FieldPanel("exam_length")], heading="Kind of quiz"),
         # "Add questions" opens the bank's chooser with checkboxes and filters (by
         # category, kind and words): a whole quiz's questions in one go.
         MultipleChooserPanel(
@@ -79,7 +91,12 @@ class QuizPage(Page):
             help_text="“Add questions from the bank” opens the bank: filter it by "
             "category, kind or words, tick every question you want and confirm.",
         ),
-        FieldPanel("bank_category"),
+        InlinePanel(
+            "pools",
+            label="Questions drawn from a bank category",
+            help_text="Each attempt draws this many questions at random from the category, "
+            "preferring those the trainee did not see in earlier attempts.",
+        ),
     ]
     settings_panels = [
         *Page.settings_panels,
@@ -109,11 +126,15 @@ class QuizPage(Page):
 
     base_form_class = QuizPageForm
 
+    @property
+    def is_final_exam(self) -> bool:
+        return self.kind == self.Kind.FINAL_EXAM
+
     def question_pool(self):
-        chosen = Question.objects.filter(quiz_links__quiz=self)
-        if self.bank_category_id:
-            chosen = chosen | Question.objects.filter(category_id=self.bank_category_id)
-        return chosen.distinct()
+        """Every question a module quiz's attempt may draw: chosen ones and its categories'."""
+        return Question.objects.filter(
+            models.Q(quiz_links__quiz=self) | models.Q(category__quiz_pools__quiz=self)
+        ).distinct()
 
     def review_shown(self, moment: Moment) -> Shown:
         """What a trainee at ``moment`` sees of their submitted attempts."""
@@ -157,6 +178,11 @@ class QuizPage(Page):
                     name=f"assessments_quiz_{field}_coherent",
                 ),
             )
+        ] + [
+            models.CheckConstraint(
+                condition=Q(kind__in=["module", "final_exam"]),
+                name="assessments_quiz_kind_valid",
+            )
         ]
 
 
@@ -172,3 +198,33 @@ class QuizQuestion(Orderable):
                 fields=["quiz", "question"], name="assessments_quiz_question_unique"
             )
         ]
+
+
+class QuizPool(Orderable):
+    """Some questions drawn at random from one bank category for each attempt.
+
+    With several pools (say, one category per learning objective, two questions from each)
+    every attempt covers every objective with different questions.
+    """
+
+    quiz = ParentalKey(QuizPage, on_delete=models.CASCADE, related_name="pools")
+    category = models.ForeignKey(
+        QuestionCategory, on_delete=models.PROTECT, related_name="quiz_pools"
+    )
+    draw = models.PositiveSmallIntegerField(
+        "questions per attempt",
+        default=0,
+        help_text="0 uses every question of the category.",
+    )
+
+    panels = [FieldPanel("category"), FieldPanel("draw")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["quiz", "category"], name="assessments_quiz_pool_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.draw or 'All'} from {self.category}"

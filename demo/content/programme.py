@@ -77,4 +77,7 @@ QUIZ_PAGE = {
     "pass_mark": 80,
     "max_attempts": 3,
     "wait_minutes": 10,
+    # Drawn at random from the module's seven or eight questions: a retake brings the ones
+    # not asked before.
+    "questions_per_attempt": 5,
 }

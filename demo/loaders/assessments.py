@@ -1,11 +1,16 @@
-"""Demo quizzes: one per training module, from the ``quiz`` list in its content."""
+"""Demo quizzes: one per training module, from the ``quiz`` list in its content.
+
+Each module's questions are banked in a category of their own, filed under the module's
+competency domain, and its quiz draws some of them for every attempt (``QUIZ_PAGE``'s
+``questions_per_attempt``), so a retake asks questions the trainee has not seen.
+"""
 
 from decimal import Decimal
 
 from django.db import transaction
 
-from assessments.models import Option, Question, QuestionCategory, QuizPage, QuizQuestion
-from courses.models import ModulePage, ProgrammePage
+from assessments.models import Option, Question, QuestionCategory, QuizPage, QuizPool
+from courses.models import CompetencyDomain, ModulePage, ProgrammePage
 from demo.content import training_modules
 from demo.content.programme import QUIZ_PAGE
 
@@ -48,9 +53,11 @@ def seed_quiz(*, programme: ProgrammePage, content: dict, page: dict = QUIZ_PAGE
     if quiz is not None:
         return quiz.specific
     category, _ = QuestionCategory.objects.get_or_create(
-        name=content["title"], organisation=programme.organisation
+        name=content["title"],
+        organisation=programme.organisation,
+        defaults={"domain": CompetencyDomain.objects.get(slug=content["domain"])},
     )
-    questions = _bank_questions(category, content["quiz"])
+    _bank_questions(category, content["quiz"])
     quiz = QuizPage(
         title=f"Quiz: {content['title']}",
         slug="quiz",
@@ -59,9 +66,12 @@ def seed_quiz(*, programme: ProgrammePage, content: dict, page: dict = QUIZ_PAGE
         max_attempts=page["max_attempts"],
         wait_minutes=page["wait_minutes"],
     )
-    quiz.quiz_questions = [
-        QuizQuestion(question=question, sort_order=order)
-        for order, question in enumerate(questions)
+    quiz.pools = [
+        QuizPool(
+            category=category,
+            draw=min(page["questions_per_attempt"], category.questions.count()),
+            sort_order=0,
+        )
     ]
     module.add_child(instance=quiz)
     quiz.save_revision().publish()

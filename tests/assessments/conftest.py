@@ -32,7 +32,8 @@ def category(db):
 
 @pytest.fixture
 def make_quiz(programme, category):
-    def make(*, module_slug="module-1", questions=None, **fields):
+    def make(*, module_slug="module-1", questions=None, pools=(), **fields):
+        """pools: QuizPool rows (category, draw) the quiz draws from besides ``questions``."""
         module = ModulePage.objects.get(slug=module_slug)
         questions = (
             questions
@@ -46,6 +47,9 @@ def make_quiz(programme, category):
         quiz.quiz_questions = [
             QuizQuestion(question=q, sort_order=i) for i, q in enumerate(questions)
         ]
+        for order, pool in enumerate(pools):
+            pool.sort_order = order
+        quiz.pools = list(pools)
         return publish(module, quiz)
 
     return make

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.utils import timezone
 
-from assessments.models import Attempt, Option, Question, Response, ResponseChoice
+from assessments.models import Attempt, Option, Question, QuizPool, Response, ResponseChoice
 from assessments.services import attempt_start, attempt_submit
 from courses.selectors import ModuleState, programme_progress
 from courses.services import enrollment_create, lesson_complete
@@ -207,8 +207,8 @@ def test_draw_n_questions_from_the_pool(make_quiz, category, enrolled, trainee):
     assert {q["text"] for q in attempt.questions} <= {q.text for q in questions}
 
 
-def test_the_bank_category_adds_its_questions_to_the_pool(make_quiz, category, enrolled, trainee):
-    quiz = make_quiz(questions=[], bank_category=category)
+def test_a_pool_drawing_all_adds_its_categorys_questions(make_quiz, category, enrolled, trainee):
+    quiz = make_quiz(questions=[], pools=[QuizPool(category=category, draw=0)])
     make_question(category, text="From the category?")
 
     attempt = attempt_start(trainee=trainee, quiz=quiz)

@@ -193,7 +193,10 @@ def edit_data(quiz, **review) -> dict:
             "quiz_questions": inline_formset(
                 [{"id": link.pk, "question": link.question_id, "ORDER": 0}], initial=1
             ),
+            "pools": inline_formset([]),
             "comments": inline_formset([]),
+            "kind": QuizPage.Kind.MODULE,
+            "exam_length": 0,
             "pass_mark": 75,
             "max_attempts": 3,
             "wait_minutes": 0,

@@ -658,9 +658,6 @@ def test_page_forms_offer_only_own_and_shared_profiles_and_questions(tenants):
     y_programme_form = ProgrammePage.get_edit_handler().get_form_class()(
         instance=ProgrammePage(), for_user=t.y_coordinator, parent_page=t.y_provider_page
     )
-    quiz_form = QuizPage.get_edit_handler().get_form_class()(
-        instance=QuizPage(), for_user=t.y_coordinator, parent_page=t.module
-    )
     question_form_class = QuizPage.get_edit_handler().get_form_class()
     bound = question_form_class(
         data={
@@ -672,7 +669,13 @@ def test_page_forms_offer_only_own_and_shared_profiles_and_questions(tenants):
             "quiz_questions-MAX_NUM_FORMS": "1000",
             "quiz_questions-0-question": t.question.pk,
             "quiz_questions-0-ORDER": "1",
-            "bank_category": t.category.pk,
+            "pools-TOTAL_FORMS": "1",
+            "pools-INITIAL_FORMS": "0",
+            "pools-MIN_NUM_FORMS": "0",
+            "pools-MAX_NUM_FORMS": "1000",
+            "pools-0-category": t.category.pk,
+            "pools-0-draw": "1",
+            "pools-0-ORDER": "1",
         },
         instance=QuizPage(),
         for_user=t.y_coordinator,
@@ -681,12 +684,13 @@ def test_page_forms_offer_only_own_and_shared_profiles_and_questions(tenants):
 
     profiles = set(y_programme_form.fields["requirement_profile"].queryset)
     assert shared in profiles and t.profile not in profiles
-    assert t.category not in set(quiz_form.fields["bank_category"].queryset)
-    assert y_category in set(quiz_form.fields["bank_category"].queryset)
+    pool = bound.formsets["pools"].forms[0]
+    assert t.category not in set(pool.fields["category"].queryset)
+    assert y_category in set(pool.fields["category"].queryset)
     child = bound.formsets["quiz_questions"].forms[0]
     assert set(child.fields["question"].queryset) == {y_question}
     assert not bound.is_valid()
-    assert "bank_category" in bound.errors
+    assert "category" in pool.errors
 
 
 def test_question_and_cohort_forms_file_rows_only_with_own_providers(tenants):

@@ -56,7 +56,10 @@ def test_seed_module_and_seed_quiz_build_a_module_from_its_content_once(programm
     assert lesson.title == "Who counts as family"
     assert [block.block_type for block in lesson.body] == ["heading", "paragraph"]
     assert quiz.title == "Quiz: Working with families" and quiz.live
-    assert [q.question.text for q in quiz.quiz_questions.all()] == [CONTENT["quiz"][0]["text"]]
+    (pool,) = quiz.pools.all()
+    assert [q.text for q in pool.category.questions.all()] == [CONTENT["quiz"][0]["text"]]
+    assert pool.draw == 1  # all it has: the content holds fewer than a quiz draws
+    assert pool.category.domain.slug == "mentoring-and-education"
 
     # Seeding the same content again finds what exists and adds nothing.
     assert seed_module(programme=programme, content=CONTENT).pk == module.pk

@@ -1,12 +1,16 @@
 """What ``seed_demo`` builds, seeded once for the module (tests/demo/conftest.py)."""
 
+import datetime
+
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Page, Revision
 
+from assessments.models import Question, QuizPool
 from certificates.models import Credential
 from courses.models import Enrollment, LessonCompletion
 from demo.loaders.cms import DEMO_PASSWORD, DEV_TOTP_CODE
@@ -41,6 +45,8 @@ def counts():
             Credential,
             RosterEntry,
             ApiKey,
+            Question,
+            QuizPool,
         )
     }
 
@@ -101,6 +107,36 @@ def test_seed_demo_publishes_the_full_programme_and_starts_the_demo_trainee(seed
     statuses = sorted(c.effective_status for c in Credential.objects.all())
     assert statuses == ["active", "expired", "revoked", "suspended"]
     assert all(c.pdf_ready for c in Credential.objects.all())
+
+
+def test_every_demo_quiz_draws_from_its_modules_bank_so_a_retake_differs(seeded_demo):
+    from assessments.models import Attempt, QuizPage
+    from assessments.services import attempt_start, attempt_submit
+    from courses.models import ProgrammePage
+    from courses.services import enrollment_create
+    from tests.assessments.conftest import wrong_answers
+    from tests.factories import UserFactory
+
+    programme = ProgrammePage.objects.live().get(slug="certified-peer-support-worker")
+    quizzes = list(QuizPage.objects.live().descendant_of(programme).order_by("path"))
+    assert len(quizzes) >= 6
+    for quiz in quizzes:
+        (pool,) = quiz.pools.select_related("category")
+        assert 0 < pool.draw < pool.category.questions.count(), quiz.title
+        assert pool.category.domain_id == quiz.get_parent().specific.domain_id, quiz.title
+        assert not quiz.quiz_questions.exists(), quiz.title
+    trainee = UserFactory()
+    enrollment_create(trainee=trainee, programme=programme)
+    first = attempt_start(trainee=trainee, quiz=quizzes[0])
+    attempt_submit(trainee=trainee, attempt_id=first.pk, answers=wrong_answers(first))
+    an_hour_ago = timezone.now() - datetime.timedelta(hours=1)
+    Attempt.objects.filter(pk=first.pk).update(submitted_at=an_hour_ago)  # past the wait
+
+    second = attempt_start(trainee=trainee, quiz=quizzes[0])
+
+    asked = [{q["question_id"] for q in attempt.questions} for attempt in (first, second)]
+    assert len(asked[1]) == quizzes[0].pools.get().draw
+    assert asked[0] != asked[1]
 
 
 def test_seed_demo_gives_the_clinic_a_roster_and_a_working_api_key(seeded_demo, client):
