@@ -35,7 +35,7 @@ from django.utils import timezone
 from assessments.models import Attempt, AttemptRequest, QuizOverride
 from certificates.models import Credential, CredentialEvent, EthicsAffirmation
 from courses.models import Enrollment, EnrolmentInvitation, Reflection
-from notifications.models import Email
+from notifications.models import Email, Notification
 from organisations.models import Membership
 from practice.audit import audit_redact
 from practice.models import AuditEvent, Decision, LogEntry, SupervisorAssignment
@@ -221,6 +221,7 @@ def user_erase(*, user, dry_run: bool = False) -> ErasurePlan:
     Membership.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
     EmailAddress.objects.filter(user=user).delete()
+    Notification.objects.filter(user=user).delete()
     Email.objects.filter(
         pk__in=[
             pk

@@ -29,6 +29,7 @@ urlpatterns = [
     path("courses/", include("courses.urls")),
     path("assessments/", include("assessments.urls")),
     path("practice/", include("practice.urls")),
+    path("notifications/", include("notifications.urls")),
     path("api/v1/redoc", verification_api_redoc, name="api_v1_redoc"),
     path("api/v1/", verification_api.urls),
     path("", include("verification.urls")),

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 
 
@@ -83,3 +84,45 @@ class TaskCall(models.Model):
         if self.attempts >= self.MAX_ATTEMPTS:
             return "given up"
         return "pending"
+
+
+class Notification(models.Model):
+    """An in-app notice of something an email told a user: the subject and the page it is about.
+
+    Written beside every templated email sent to a person with an account
+    (``services.email_send_template``), so the bell in the header counts the same events
+    the emails carry; the body stays in the email. Deleted with the user.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    subject = models.CharField(max_length=300)
+    link_path = models.CharField(
+        max_length=500, help_text="The site path of the page the notice is about."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            # The bell counts a user's unread notices on every page a signed-in user opens.
+            models.Index(
+                fields=["user"],
+                condition=models.Q(read_at__isnull=True),
+                name="notifications_unread",
+            ),
+            models.Index(fields=["user", "-created_at"], name="notifications_user_recent"),
+        ]
+        constraints = [
+            # Only site paths: a notice never sends anyone to another site.
+            models.CheckConstraint(
+                condition=models.Q(link_path__startswith="/")
+                & ~models.Q(link_path__startswith="//"),
+                name="notifications_link_is_a_site_path",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Notification {self.pk} for user {self.user_id}"

@@ -8,7 +8,8 @@ here imports another Peerpath app: tasks are named by Celery's registry.
 
 Domain emails are templates, not strings in Python: ``email_send_template`` renders
 ``templates/<app>/email/<name>_subject.txt`` and ``_message.txt`` (and ``_message.html``
-where one exists), as allauth does its own, and queues the result here.
+where one exists), as allauth does its own, and queues the result here. Each recipient
+with an account also gets an in-app ``Notification`` of it (the bell in the header).
 """
 
 import datetime
@@ -19,13 +20,15 @@ from urllib.parse import urlsplit
 
 from celery import current_app
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models.functions import Lower
 from django.template import Context, TemplateDoesNotExist
 from django.template.loader import get_template
 from django.utils import timezone
 
-from .models import Email, TaskCall
+from .models import Email, Notification, TaskCall
 
 logger = logging.getLogger(__name__)
 
@@ -231,9 +234,40 @@ def email_send_template(
         body_text=body_text,
         body_html=body_html,
     )
+    notifications_create(addresses=to, subject=subject, link_path=link_path or "/")
     # The template and the row, never the address or the text: both are about a person.
     logger.info("Email %s queued (email %s)", template, email.pk)
     return email
+
+
+def notifications_create(*, addresses: list[str], subject: str, link_path: str) -> int:
+    """An unread in-app notice for each active account among ``addresses``; returns how many.
+
+    Addresses match accounts whatever their case. A path that is not on this site (as no
+    caller gives) becomes the home page, so a notice can only lead within Peerpath.
+    """
+    if not link_path.startswith("/") or link_path.startswith("//"):
+        link_path = "/"
+    wanted = {address.lower() for address in addresses}
+    user_ids = (
+        get_user_model()
+        .objects.annotate(address=Lower("email"))
+        .filter(address__in=wanted, is_active=True)
+        .values_list("pk", flat=True)
+    )
+    notices = Notification.objects.bulk_create(
+        Notification(user_id=user_id, subject=subject[:300], link_path=link_path[:500])
+        for user_id in user_ids
+    )
+    return len(notices)
+
+
+def notifications_mark_read(*, user, notification_ids: list[int] | None = None) -> int:
+    """Mark ``user``'s unread notices read (only those ids, if given); returns how many."""
+    unread = Notification.objects.filter(user=user, read_at__isnull=True)
+    if notification_ids is not None:
+        unread = unread.filter(pk__in=notification_ids)
+    return unread.update(read_at=timezone.now())
 
 
 def email_deliver_now(*, email_id: int) -> bool:

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from core.keys import private_key_pem
 from courses.models import Enrollment, EnrolmentInvitation, Reflection
+from notifications.models import Notification
 from organisations.models import Membership
 from practice.audit import Problem, audit_checkpoint_sign, audit_verify
 from practice.models import AuditEvent, Decision, LogEntry, SupervisorAssignment
@@ -136,10 +137,12 @@ def test_after_the_retention_period_the_log_stays_and_the_person_goes(
     entry_decide(supervisor=assigned_supervisor, entry_id=entry.pk, approve=True)
     _age_decisions(800)
     audit_checkpoint_sign()
+    assert Notification.objects.filter(user=named_trainee).exists()  # "entries approved"
 
     call_command("erase_user", email)
 
     named_trainee.refresh_from_db()
+    assert not Notification.objects.filter(user=named_trainee).exists()
     assert not named_trainee.is_active and not named_trainee.has_usable_password()
     assert named_trainee.email.endswith("@erased.invalid")
     assert (named_trainee.first_name, named_trainee.last_name) == ("", "")
