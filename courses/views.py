@@ -27,6 +27,7 @@ from .forms import (
     ReflectionForm,
 )
 from .models import Enrollment, EnrolmentInvitation, LessonPage, ProgrammePage
+from .search import lesson_search as find_lessons
 from .selectors import trainee_dashboard
 
 
@@ -208,14 +209,12 @@ def my_training(request):
 @role_required(Role.TRAINEE)
 def lesson_search(request):
     form = LessonSearchForm(request.GET)
-    query = form.cleaned_data["q"] if form.is_valid() else ""
-    results = []
-    if query:
-        results = LessonPage.objects.live().public().specific().search(query)[:50]
+    query = form.cleaned_data["q"].strip() if form.is_valid() else ""
+    found = find_lessons(user=request.user, query=query) if query else None
     return render(
         request,
         "courses/search.html",
-        {"query": query, "results": results, "form": form},
+        {"query": query, "found": found, "form": form},
         status=400 if form.errors else 200,
     )
 

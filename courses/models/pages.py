@@ -284,6 +284,9 @@ class LessonPage(Page):
         *Page.search_fields,
         index.SearchField("summary"),
         index.SearchField("body"),
+        # Trainees' search falls back to words begun ("bound" finds "boundaries").
+        index.AutocompleteField("summary"),
+        index.AutocompleteField("body"),
     ]
 
     def body_sections(self):
