@@ -342,3 +342,15 @@ def test_the_kid_url_serves_exactly_one_key(credential):
 
     assert response.status_code == 200
     assert "keys" not in response.json() and response.json()["kid"] == kid
+
+
+def test_production_without_keys_publishes_an_empty_set_and_says_so(settings, keys_dir, tmp_path):
+    settings.PEERPATH_ENV = "production"
+
+    response = Client().get("/.well-known/jwks.json")
+
+    assert response.status_code == 200 and response.json() == {"keys": []}
+    token = tmp_path / "credential.jwt"
+    token.write_text("a.b.c")
+    with pytest.raises(CommandError, match=r"no signing key.*--jwks"):
+        verify_command(token)

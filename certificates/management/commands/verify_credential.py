@@ -150,12 +150,15 @@ class Command(BaseCommand):
     def _key_set(self, source: str | None) -> dict:
         if source is None:
             try:
-                return openbadges.jwks()
-            except ImproperlyConfigured as error:
+                key_set = openbadges.jwks()
+            except ImproperlyConfigured:
+                key_set = {"keys": []}
+            if not key_set["keys"]:
                 raise CommandError(
                     "This installation has no signing key, so no published key to check "
                     "against: give --jwks https://<site>/.well-known/jwks.json."
-                ) from error
+                )
+            return key_set
         if source.startswith(("https://", "http://")):
             data = _fetch(source, "the JWKS")
         else:
