@@ -5,6 +5,11 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The public address QR codes, emails, Open Badges ids and the printed API example use:
+# the address `make run` serves (a browser cannot open 0.0.0.0, so that becomes 127.0.0.1).
+# Set WAGTAILADMIN_BASE_URL yourself to override it.
+PUBLIC_HOST := $(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST))
+WAGTAILADMIN_BASE_URL ?= http://$(PUBLIC_HOST):$(PORT)
 # The whole suite's line coverage may not fall below this (a part of it, PYTEST_ARGS, may).
 # Raise it when coverage rises; never lower it.
 COVERAGE_FLOOR := 94
@@ -31,10 +36,10 @@ migrate: install
 	$(MANAGE) migrate --noinput
 
 seed: migrate
-	$(MANAGE) seed_demo
+	WAGTAILADMIN_BASE_URL=$(WAGTAILADMIN_BASE_URL) $(MANAGE) seed_demo
 
 run: seed
-	$(MANAGE) runserver $(HOST):$(PORT)
+	WAGTAILADMIN_BASE_URL=$(WAGTAILADMIN_BASE_URL) $(MANAGE) runserver $(HOST):$(PORT)
 
 lint: install-dev
 	$(BIN)/ruff check .
@@ -46,8 +51,10 @@ lint: install-dev
 # PYTEST_ARGS passes options to pytest, e.g. PYTEST_ARGS='-m "not browser"' make test.
 test: lint
 	$(MANAGE) makemigrations --check --dry-run --settings=cms.settings.test
-	SECRET_KEY=ci-only-dummy-secret-key-for-check-deploy-0123456789abcdefghijklmnopqrstuvwxyz \
-		$(MANAGE) check --deploy --fail-level WARNING --settings=cms.settings.production
+	keys=$$(mktemp -d) && SECRET_KEY=ci-only-dummy-secret-key-for-check-deploy-0123456789abcdefghijklmnopqrstuvwxyz \
+		WAGTAILADMIN_BASE_URL=https://peerpath.example.org SIGNING_KEYS_DIR=$$keys \
+		$(MANAGE) check --deploy --fail-level WARNING --settings=cms.settings.production; \
+		status=$$?; rmdir $$keys; exit $$status
 	$(BIN)/pytest -n $(TEST_WORKERS) $(if $(PYTEST_ARGS),,--cov-fail-under=$(COVERAGE_FLOOR)) $(PYTEST_ARGS)
 
 pytest: install-dev

@@ -1,3 +1,4 @@
+import uuid
 from typing import ClassVar
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
@@ -50,6 +51,11 @@ class User(AbstractUser):
     certificate_name = models.CharField(
         "name on certificates", max_length=CERTIFICATE_NAME_MAX_LENGTH, blank=True
     )
+
+    # Who a credential is about, in the signed file (credentialSubject.id and the JWT's
+    # ``sub``): random, so it says nothing about the person, and never changes, so every
+    # credential of one holder names the same subject.
+    subject_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["first_name", "last_name"]

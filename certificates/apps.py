@@ -6,4 +6,5 @@ class CertificatesConfig(AppConfig):
     verbose_name = "Certificates"
 
     def ready(self) -> None:
-        from . import receivers  # noqa: F401  (issues credentials when enrolments progress)
+        from . import checks, receivers  # noqa: F401  (checks: signing keys in production;
+        # receivers: issues credentials when enrolments progress)

@@ -195,3 +195,72 @@ class CredentialEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.credential_id} at {self.at:%Y-%m-%d}"
+
+
+class SigningKeyQuerySet(models.QuerySet):
+    def current(self):
+        return self.filter(retired_at__isnull=True)
+
+
+class SigningKey(models.Model):
+    """A public key that signs Open Badges credentials and status lists (RS256).
+
+    Only the public half is kept here, so every key stays published, at its own URL and
+    in the JWKS, after it is retired and even after its private half is deleted: a
+    credential it signed must verify for as long as it runs. The private half is a PEM
+    file ``<kid>.pem`` in ``SIGNING_KEYS_DIR``, never in the database.
+    """
+
+    class Algorithm(models.TextChoices):
+        RS256 = "RS256"
+
+    # The RFC 7638 JWK thumbprint (base64url SHA-256): derived from the key, so it names
+    # the key whatever the site's address; the kid URL is built from it when served.
+    kid = models.CharField(max_length=64, unique=True)
+    algorithm = models.CharField(max_length=10, choices=Algorithm.choices)
+    public_jwk = models.JSONField()
+    created_at = models.DateTimeField(default=timezone.now)
+    retired_at = models.DateTimeField(null=True, blank=True)
+    # When it last signed anything, credential or status list (updated at most hourly).
+    last_signed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = SigningKeyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["algorithm"],
+                condition=Q(retired_at__isnull=True),
+                name="certificates_one_current_signing_key",
+            ),
+            models.CheckConstraint(
+                condition=Q(algorithm__in=["RS256"]), name="certificates_signing_key_algorithm"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.algorithm} {self.kid}{' (retired)' if self.retired_at else ''}"
+
+
+class CredentialSignature(models.Model):
+    """A key signed a copy of a credential: which keys a holder's files can name.
+
+    A credential is signed again on each download, with the key current then, so after a
+    rotation one credential has copies signed by several keys; a key may only be
+    forgotten once every credential it signed has expired.
+    """
+
+    credential = models.ForeignKey(Credential, on_delete=models.CASCADE, related_name="+")
+    key = models.ForeignKey(SigningKey, on_delete=models.PROTECT, related_name="signatures")
+    first_signed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["credential", "key"], name="certificates_signature_once_per_key"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.credential_id} signed by {self.key_id}"

@@ -3,9 +3,10 @@
 The credential follows the W3C Verifiable Credentials Data Model 2.0 and 1EdTech's Open
 Badges 3.0 (the JSON schema in 1EdTech's repository validates it). It is secured with the
 JSON Web Token proof format of Open Badges 3.0 §8.2: a compact JWS whose payload is the
-credential itself plus the registered claims ``iss`` (issuer.id), ``jti`` (id), ``nbf``
-(validFrom) and ``exp`` (validUntil); the header carries ``alg`` EdDSA and a ``kid`` URL
-that dereferences to the public key in Peerpath's JWKS.
+credential itself plus the registered claims ``iss`` (issuer.id), ``sub``
+(credentialSubject.id), ``jti`` (id), ``nbf`` (validFrom) and ``exp`` (validUntil); the
+header carries ``alg`` RS256 and a ``kid`` URL that dereferences to exactly one JWK,
+``/.well-known/keys/<thumbprint>.json`` (certificates/signing.py keeps the keys).
 
 Who is who:
 
@@ -13,36 +14,44 @@ Who is who:
   stable profile URL of its own (``/credentials/issuers/<id>.json``).
 - Peerpath itself (``/credentials/issuer.json``) holds the signing key and issues the
   status lists, as Bitstring Status List v1.0 allows.
-- The holder appears only as a salted hash of their email (an OB3 IdentityObject) and
-  their name as on the certificate: never the email itself.
+- The holder is ``urn:uuid:<subject_id>``, a random id of their own (the same in all
+  their credentials), with a salted hash of their email (an OB3 IdentityObject) and their
+  name as on the certificate: never the email itself.
 
-The documents are built on request from the database and the key, so a download always
-carries the current key id and URLs; Ed25519 signatures are deterministic, so the same
-credential signed with the same key gives the same JWT.
+The documents are built on request from the database and the current key, so a download
+always carries the current key and URLs; RS256 (RSASSA-PKCS1-v1_5) signatures are
+deterministic, so the same credential signed with the same key gives the same JWT.
 """
 
 import datetime as dt
 import hashlib
 import uuid
-import warnings
 from decimal import Decimal, InvalidOperation
 from urllib.parse import quote
 
 from django.conf import settings
+from django.db.models import F
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from joserfc import jws, jwt
 from joserfc.errors import BadSignatureError, JoseError
-from joserfc.jwk import KeySet
+from joserfc.jwk import KeySet, RSAKey
 
-from core.keys import signing_key
-
-from .models import Credential, EthicsAffirmation
+from . import signing
+from .models import Credential, CredentialSignature, EthicsAffirmation, SigningKey
 
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
-ALGORITHM = "EdDSA"
+ALGORITHM = signing.ALGORITHM.value
+# 1EdTech's JSON schema for an AchievementCredential, named in every credential.
+CREDENTIAL_SCHEMA = {
+    "id": "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/"
+    "ob_v3p0_achievementcredential_schema.json",
+    "type": "1EdTechJsonSchemaValidator2019",
+}
+BADGE_IMAGE = "certificates/peerpath-badge.svg"
 JWT_MEDIA_TYPE = "application/vc+jwt"
 # Status purposes with a published list, and the credential status each one marks.
 # A credential can carry only one credentialStatus object under 1EdTech's OB 3.0 schema,
@@ -70,6 +79,11 @@ def organisation_profile_url(organisation) -> str:
 
 def jwks_url() -> str:
     return absolute_url(reverse("certificates:jwks"))
+
+
+def key_url(kid: str) -> str:
+    """Where the key ``kid`` is served on its own: what a JWT header's ``kid`` says."""
+    return absolute_url(reverse("certificates:signing_key", args=[kid]))
 
 
 def status_list_url(purpose: str) -> str:
@@ -108,24 +122,34 @@ def _page_url(page) -> str | None:
 
 
 def key_id() -> str:
-    """A URL that dereferences to the public key: the JWKS, with the key's thumbprint."""
-    return f"{jwks_url()}#{signing_key().thumbprint()}"
+    """The current key's id: the URL of its own JWK, under the site's current address."""
+    return key_url(signing.current().kid)
+
+
+def published_jwk(key: SigningKey) -> dict:
+    """One public key as verifiers fetch it. Never contains the private part ``d``."""
+    return {**key.public_jwk, "kid": key_url(key.kid), "alg": key.algorithm, "use": "sig"}
 
 
 def jwks() -> dict:
-    """The public key set verifiers fetch. Never contains the private part ``d``."""
-    public = signing_key().as_dict(private=False)
-    return {"keys": [{**public, "kid": key_id(), "alg": ALGORITHM, "use": "sig"}]}
+    """Every key that ever signed, current first: retired keys verify older files."""
+    keys = list(SigningKey.objects.order_by(F("retired_at").desc(nulls_first=True), "-pk"))
+    if not keys and not signing.is_production():
+        keys = [signing.current()]  # development's first key is made on first use
+    return {"keys": [published_jwk(key) for key in keys]}
+
+
+def _sign(claims: dict) -> tuple[str, SigningKey]:
+    key = signing.current()
+    header = {"alg": ALGORITHM, "kid": key_url(key.kid), "typ": "JWT"}
+    token = jwt.encode(header, claims, signing.private_key(key), algorithms=[ALGORITHM])
+    signing.record_use(key)
+    return token, key
 
 
 def sign(claims: dict) -> str:
-    """A compact JWS of ``claims`` with the JOSE header Open Badges 3.0 allows."""
-    header = {"alg": ALGORITHM, "kid": key_id(), "typ": "JWT"}
-    with warnings.catch_warnings():
-        # joserfc flags "EdDSA" as superseded by RFC 9864's "Ed25519"; Open Badges
-        # verifiers and PyJWT know only "EdDSA", which names the same signature.
-        warnings.filterwarnings("ignore", message="EdDSA is deprecated")
-        return jwt.encode(header, claims, signing_key(), algorithms=[ALGORITHM])
+    """A compact JWS of ``claims``, signed RS256 by the current key, as OB 3.0 §8.2 asks."""
+    return _sign(claims)[0]
 
 
 def numeric_date(moment: dt.datetime) -> int:
@@ -277,6 +301,11 @@ def _validity(credential: Credential) -> tuple[dt.datetime, dt.datetime]:
     return valid_from, valid_until
 
 
+def subject_id(credential: Credential) -> str:
+    """The holder as a subject: the same random id in every credential they hold."""
+    return f"urn:uuid:{credential.holder.subject_id}"
+
+
 def credential_document(credential: Credential) -> dict:
     """The OpenBadgeCredential (unsigned): what the JWT payload carries."""
     snapshot = credential.achievement or {}
@@ -306,6 +335,11 @@ def credential_document(credential: Credential) -> dict:
         "description": programme.summary or title,
         "criteria": criteria,
         "creator": organisation_profile(credential.issuer, with_context=False),
+        "image": {
+            "id": absolute_url(static(BADGE_IMAGE)),
+            "type": "Image",
+            "caption": f"{settings.WAGTAIL_SITE_NAME} credential badge",
+        },
     }
     alignments = _alignments(credential, snapshot)
     if alignments:
@@ -325,40 +359,59 @@ def credential_document(credential: Credential) -> dict:
         "validUntil": iso_datetime(valid_until),
         "awardedDate": iso_datetime(valid_from),
         "credentialSubject": {
+            "id": subject_id(credential),
             "type": ["AchievementSubject"],
             "identifier": identifiers,
             "licenseNumber": credential.number,
             "achievement": achievement,
         },
         "credentialStatus": status_entry(credential, "revocation"),
+        "credentialSchema": [CREDENTIAL_SCHEMA],
     }
 
 
 def credential_jwt(credential: Credential) -> str:
-    """The signed VC-JWT. No ``sub`` claim: the subject is identified by ``identifier``,
-    not by an ``id`` (Open Badges 3.0 allows either), and ``sub`` mirrors that ``id``."""
+    """The signed VC-JWT: the credential plus the registered claims, which exist only in
+    the JWT (``jti`` is not a term of the credential's contexts). Records the key."""
     document = credential_document(credential)
     valid_from, valid_until = _validity(credential)
     claims = {
         **document,
         "iss": document["issuer"]["id"],
+        "sub": document["credentialSubject"]["id"],
         "jti": document["id"],
         "nbf": numeric_date(valid_from),
         "exp": numeric_date(valid_until),
     }
-    return sign(claims)
+    token, key = _sign(claims)
+    CredentialSignature.objects.bulk_create(
+        [CredentialSignature(credential=credential, key=key)], ignore_conflicts=True
+    )
+    return token
 
 
 # Verifying ------------------------------------------------------------------------------
 
 
-def verify_jwt(*, token: str, key_set: dict) -> tuple[dict, dict]:
+def kid_thumbprint(kid: str) -> str:
+    """The thumbprint a ``kid`` names, whatever address it was issued under:
+    ``https://<any site>/.well-known/keys/<thumbprint>.json`` gives ``<thumbprint>``."""
+    name = kid.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+    return name.removesuffix(".json")
+
+
+def verify_jwt(
+    *, token: str, key_set: dict, required_claims: tuple[str, ...] = ()
+) -> tuple[dict, dict]:
     """The JOSE header and claims of a JWT that ``sign`` could have made, once verified.
 
-    The header must name ``alg`` EdDSA and a ``kid`` found in ``key_set`` (a JWKS, such
-    as ``jwks()`` or what ``/.well-known/jwks.json`` serves), whose Ed25519 key must
-    verify the signature. Only the signature is checked: validity dates and status are
-    the caller's to judge. Raises ValueError with a one-line reason.
+    The header must name ``alg`` RS256 and a ``kid`` whose thumbprint is that of an RSA
+    key in ``key_set`` (a JWKS, such as ``jwks()`` or what ``/.well-known/jwks.json``
+    serves). The key is matched by the thumbprint computed from its own members, never by
+    a ``kid`` string, so a file signed before the site moved still finds its key. Every
+    claim in ``required_claims`` must be present. Only the signature and the presence of
+    claims are checked: validity dates and status are the caller's to judge. Raises
+    ValueError with a one-line reason.
     """
     try:
         header = jws.extract_compact(token.strip().encode()).headers()
@@ -368,22 +421,21 @@ def verify_jwt(*, token: str, key_set: dict) -> tuple[dict, dict]:
     if header.get("alg") != ALGORITHM:
         raise ValueError(f"the JOSE header's alg is {header.get('alg')!r}, not {ALGORITHM!r}.")
     kid = header.get("kid")
-    if not kid:
+    if not kid or not isinstance(kid, str):
         raise ValueError("the JOSE header names no key (kid).")
     try:
         # An untrusted JWKS: import_key_set checks its shape, and the errors are caught below.
         keys = KeySet.import_key_set(key_set)  # type: ignore[arg-type]
     except (JoseError, KeyError, TypeError, ValueError, AttributeError) as error:
         raise ValueError("the key set is not a JWKS with usable keys.") from error
-    key = next((candidate for candidate in keys if candidate.kid == kid), None)
+    wanted = kid_thumbprint(kid)
+    key = next((candidate for candidate in keys if candidate.thumbprint() == wanted), None)
     if key is None:
         raise ValueError(f"unknown kid {kid}: no key in the key set has it.")
-    if key.key_type != "OKP" or key.get("crv") != "Ed25519":
-        raise ValueError(f"the key {kid} is not an Ed25519 key.")
+    if not isinstance(key, RSAKey) or key.raw_value.key_size < signing.MIN_BITS:
+        raise ValueError(f"the key {kid} is not an RSA key of {signing.MIN_BITS} bits or more.")
     try:
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message="EdDSA is deprecated")  # see sign()
-            verified = jwt.decode(token.strip(), key, algorithms=[ALGORITHM])
+        verified = jwt.decode(token.strip(), key, algorithms=[ALGORITHM])
     except BadSignatureError as error:
         raise ValueError(
             "the signature does not verify: the contents were changed after signing, "
@@ -392,4 +444,7 @@ def verify_jwt(*, token: str, key_set: dict) -> tuple[dict, dict]:
     except JoseError as error:
         reason = getattr(error, "description", "") or error.error
         raise ValueError(f"not a valid JWT: {reason}.") from error
+    missing = [name for name in required_claims if verified.claims.get(name) in (None, "")]
+    if missing:
+        raise ValueError(f"the JWT lacks the required claim(s) {', '.join(missing)}.")
     return dict(verified.header), verified.claims

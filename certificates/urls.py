@@ -31,4 +31,5 @@ urlpatterns = [
     ),
     path("credentials/status/<slug:purpose>.jwt", views.status_list, name="status_list"),
     path(".well-known/jwks.json", views.jwks, name="jwks"),
+    path(".well-known/keys/<str:kid>.json", views.signing_key, name="signing_key"),
 ]

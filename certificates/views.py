@@ -23,7 +23,7 @@ from organisations.roles import OrganisationKind, Role, has_role, role_required
 
 from . import gradebook, openbadges, services, statuslist
 from .forms import RevokeForm, StatusChangeForm
-from .models import Credential, CredentialEvent
+from .models import Credential, CredentialEvent, SigningKey
 from .numbers import normalise
 
 
@@ -99,8 +99,19 @@ def organisation_profile(request, organisation_id: int):
 
 @require_safe
 def jwks(request):
-    """The public key that verifies credentials and status lists, with its key id."""
+    """Every public key that signed credentials and status lists, current and retired."""
     return _published(JsonResponse(openbadges.jwks()))
+
+
+@require_safe
+def signing_key(request, kid: str):
+    """One public key, alone: what a JWT header's ``kid`` dereferences to (OB 3.0 §8.2)."""
+    key = SigningKey.objects.filter(kid=kid).first()
+    if key is None:
+        raise Http404("No signing key has this id.")
+    return _published(
+        JsonResponse(openbadges.published_jwk(key), content_type="application/jwk+json")
+    )
 
 
 @require_safe

@@ -1,4 +1,7 @@
-"""The Ed25519 key that signs Open Badges credentials, status lists and audit checkpoints.
+"""The Ed25519 key that signs the practice audit checkpoints and Data Integrity proofs.
+
+(The VC-JWTs of credentials and status lists are signed RS256 by the rotating RSA keys
+of certificates/signing.py.)
 
 It lives here, in ``core`` (no app imports), so that both certificates and the practice
 audit trail, a lower layer, can load it without importing upwards.

@@ -197,6 +197,8 @@ WAGTAIL_SITE_NAME = "Peerpath"
 # Every email's subject starts with the site's name once: allauth's through this setting,
 # ours through notifications.services.email_send_template.
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{WAGTAIL_SITE_NAME}] "
+# The public address: QR codes, emails and Open Badges ids are built on it. `make run`
+# sets it from HOST and PORT; production requires an https:// address (core/checks.py).
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILADMIN_LOGIN_URL = "account_login"
 # Private pages send visitors here to sign in (Wagtail's default is its own plain LoginView).
@@ -210,10 +212,18 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 
-# Open Badges 3.0: credentials and status lists are signed with an Ed25519 key, given as
-# PEM text (newlines may be written as \n) or as a path to the PEM file. Without either,
-# development and tests create and reuse the git-ignored dev file; production refuses to
-# sign. A new key: `python manage.py generate_signing_key`. See core/keys.py.
+# Open Badges 3.0 VC-JWTs (credentials and status lists) are signed RS256 with RSA keys
+# that rotate (`python manage.py rotate_signing_key`): the private halves are PEM files,
+# one per key, in SIGNING_KEYS_DIR; the public halves stay in the database, published.
+# Development and tests keep theirs in a git-ignored directory, made on first use;
+# production requires the variable. See certificates/signing.py.
+SIGNING_KEYS_DIR = env("SIGNING_KEYS_DIR", default=str(BASE_DIR / ".signing-keys"))
+SIGNING_KEY_BITS = env.int("SIGNING_KEY_BITS", default=3072)
+# The Ed25519 key that signs the practice audit checkpoints and the credentials' Data
+# Integrity proofs, given as PEM text (newlines may be written as \n) or as a path to the
+# PEM file. Without either, development and tests create and reuse the git-ignored dev
+# file; production refuses to sign. A new key: `python manage.py generate_signing_key`.
+# See core/keys.py.
 CREDENTIAL_SIGNING_KEY = env.str("CREDENTIAL_SIGNING_KEY", default="", multiline=True)
 CREDENTIAL_SIGNING_KEY_FILE = env("CREDENTIAL_SIGNING_KEY_FILE", default="")
 CREDENTIAL_SIGNING_KEY_DEV_FILE = BASE_DIR / ".credential-signing-key.pem"

@@ -15,6 +15,11 @@ if not SECRET_KEY:
         "(generate one with: python -c 'import secrets; print(secrets.token_urlsafe(50))')."
     )
 
+# No development fallbacks: core/checks.py and certificates/checks.py refuse to start
+# without an https:// public address and a directory of signing keys.
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="")
+SIGNING_KEYS_DIR = env("SIGNING_KEYS_DIR", default="")
+
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="smtp://localhost:25")
 vars().update(EMAIL_CONFIG)
 

@@ -51,3 +51,14 @@ def session_signing_key():
 def _signing_key(settings, session_signing_key):
     settings.CREDENTIAL_SIGNING_KEY = session_signing_key
     settings.CREDENTIAL_SIGNING_KEY_FILE = ""
+
+
+@pytest.fixture(scope="session")
+def session_signing_keys_dir(tmp_path_factory):
+    """RSA signing keys for the whole run: the first test that signs makes one in here."""
+    return tmp_path_factory.mktemp("signing-keys")
+
+
+@pytest.fixture(autouse=True)
+def _signing_keys_dir(settings, session_signing_keys_dir):
+    settings.SIGNING_KEYS_DIR = str(session_signing_keys_dir)

@@ -1,7 +1,7 @@
 """Open Badges 3.0: signed VC-JWTs, the public key and status lists, checked from outside.
 
 Verification uses PyJWT, not the library that signs, and only what a verifier can fetch
-without signing in: the JWKS and the status list.
+without signing in: the key the JWT's ``kid`` dereferences to, the JWKS and the status list.
 """
 
 import base64
@@ -12,16 +12,18 @@ import json
 import stat
 from io import StringIO
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jwt
 import pytest
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric import rsa
+from django.contrib.staticfiles import finders
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import CommandError, call_command
 from django.test import Client
 from django.utils import timezone
 
-from certificates import statuslist
+from certificates import openbadges, statuslist
 from certificates.models import Credential
 from certificates.services import (
     credential_change_status,
@@ -40,12 +42,16 @@ SCHEMA = (
 )
 
 
-def published_key() -> tuple[jwt.PyJWK, dict]:
-    """What a verifier gets from the JWKS URL, signed out."""
-    response = Client().get("/.well-known/jwks.json")
+# Open Badges 3.0 §8.2.4.1: the registered claims of a credential's VC-JWT.
+CREDENTIAL_CLAIMS = ["sub", "iss", "jti", "nbf", "exp"]
+
+
+def published_jwk(token: str) -> dict:
+    """What a verifier gets, signed out, by dereferencing the JWT header's ``kid``."""
+    kid = jwt.get_unverified_header(token)["kid"]
+    response = Client().get(urlsplit(kid).path)
     assert response.status_code == 200
-    jwks = response.json()
-    return jwt.PyJWK(jwks["keys"][0]), jwks
+    return response.json()
 
 
 def download_jwt(credential: Credential) -> str:
@@ -56,16 +62,16 @@ def download_jwt(credential: Credential) -> str:
     return response.content.decode()
 
 
-def verify(token: str) -> dict:
-    key, _ = published_key()
-    return jwt.decode(token, key, algorithms=["EdDSA"])
+def verify(token: str, require: list[str] = CREDENTIAL_CLAIMS) -> dict:
+    key = jwt.PyJWK(published_jwk(token))
+    return jwt.decode(token, key, algorithms=["RS256"], options={"require": require})
 
 
 def fetch_status_list(purpose: str = "revocation") -> tuple[dict, bytes]:
     response = Client().get(f"/credentials/status/{purpose}.jwt")
     assert response.status_code == 200
     assert response["Cache-Control"] == "public, max-age=60"
-    payload = verify(response.content.decode())
+    payload = verify(response.content.decode(), require=["iss", "jti", "nbf"])
     encoded = payload["credentialSubject"]["encodedList"]
     assert encoded.startswith("u")  # multibase base64url
     data = encoded[1:]
@@ -122,16 +128,29 @@ def test_a_taken_status_position_is_drawn_again(trainee, nearly_done, make_membe
     assert credential.status_index == 7
 
 
-def test_the_jwt_verifies_with_only_the_published_jwks(credential, trainee):
+def test_the_jwt_verifies_with_the_one_key_its_kid_names(credential, trainee):
     token = download_jwt(credential)
-    key, jwks = published_key()
+    jwk = published_jwk(token)
 
-    payload = jwt.decode(token, key, algorithms=["EdDSA"])
+    payload = jwt.decode(
+        token, jwt.PyJWK(jwk), algorithms=["RS256"], options={"require": CREDENTIAL_CLAIMS}
+    )
 
-    assert "d" not in jwks["keys"][0]  # public part only
     header = jwt.get_unverified_header(token)
-    assert header == {"alg": "EdDSA", "kid": jwks["keys"][0]["kid"], "typ": "JWT"}
-    assert header["kid"].split("#")[0].endswith("/.well-known/jwks.json")
+    assert header == {"alg": "RS256", "kid": jwk["kid"], "typ": "JWT"}
+    # One JWK, not a set: the kid URL is the key's own, named by its RFC 7638 thumbprint.
+    assert set(jwk) == {"kty", "n", "e", "kid", "alg", "use"}  # public part only, no "d"
+    assert (jwk["kty"], jwk["alg"], jwk["use"]) == ("RSA", "RS256", "sig")
+    assert len(base64.urlsafe_b64decode(jwk["n"] + "==")) * 8 >= 2048
+    thumbprint = header["kid"].removesuffix(".json").rsplit("/", 1)[1]
+    members = json.dumps({"e": jwk["e"], "kty": "RSA", "n": jwk["n"]}, separators=(",", ":"))
+    assert (
+        thumbprint
+        == base64.urlsafe_b64encode(hashlib.sha256(members.encode()).digest()).rstrip(b"=").decode()
+    )
+    assert header["kid"] == f"{openbadges.absolute_url('')}/.well-known/keys/{thumbprint}.json"
+    # The JWKS lists the same key under the same kid.
+    assert jwk in Client().get("/.well-known/jwks.json").json()["keys"]
     assert payload["@context"] == [
         "https://www.w3.org/ns/credentials/v2",
         "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
@@ -139,6 +158,15 @@ def test_the_jwt_verifies_with_only_the_published_jwks(credential, trainee):
     assert payload["type"] == ["VerifiableCredential", "OpenBadgeCredential"]
     assert payload["id"].startswith("urn:uuid:") and payload["jti"] == payload["id"]
     assert payload["iss"] == payload["issuer"]["id"]
+    # The holder is a random urn:uuid of their own, the same in the claim and the subject.
+    assert payload["sub"] == payload["credentialSubject"]["id"] == f"urn:uuid:{trainee.subject_id}"
+    assert payload["credentialSchema"] == [
+        {
+            "id": "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/"
+            "ob_v3p0_achievementcredential_schema.json",
+            "type": "1EdTechJsonSchemaValidator2019",
+        }
+    ]
     assert payload["issuer"]["name"] == credential.issuer.name
     assert payload["issuer"]["type"] == ["Profile"]
     valid_from = dt.datetime.fromisoformat(payload["validFrom"])
@@ -153,6 +181,9 @@ def test_the_jwt_verifies_with_only_the_published_jwks(credential, trainee):
     assert achievement["name"] == credential.programme.title
     assert "Module 1" in achievement["criteria"]["narrative"]
     assert {a["targetName"] for a in achievement["alignment"]} == {"Ethical responsibility"}
+    assert achievement["image"]["type"] == "Image"
+    assert urlsplit(achievement["image"]["id"]).path == "/static/certificates/peerpath-badge.svg"
+    assert finders.find("certificates/peerpath-badge.svg")  # collectstatic publishes it
     name = {"identityType": "name", "hashed": False, "identityHash": trainee.get_full_name()}
     assert {"type": "IdentityObject", **name} in subject["identifier"]
     status = payload["credentialStatus"]
@@ -162,6 +193,25 @@ def test_the_jwt_verifies_with_only_the_published_jwks(credential, trainee):
     assert status["statusListCredential"].endswith("/credentials/status/revocation.jwt")
     # The same credential signed with the same key is the same JWT.
     assert download_jwt(credential) == token
+
+
+def test_the_registered_claims_are_only_in_the_jwt(credential):
+    """``jti``, ``sub`` and the rest are JWT claims, not terms of the credential's
+    contexts: the credential JSON (what the Data Integrity proof signs) has none."""
+    document = openbadges.credential_document(credential)
+
+    assert not {"jti", "sub", "iss", "nbf", "exp"} & set(document)
+    assert document["credentialSubject"]["id"] == f"urn:uuid:{credential.holder.subject_id}"
+
+
+def test_subject_ids_are_per_holder_and_say_nothing_about_them(credential, trainee, make_member):
+    other = make_member(Role.TRAINEE)
+
+    assert trainee.subject_id != other.subject_id
+    sub = verify(download_jwt(credential))["sub"]
+    assert trainee.email.split("@")[0].lower() not in sub
+    trainee.refresh_from_db()
+    assert sub == f"urn:uuid:{trainee.subject_id}"  # stored, not drawn again
 
 
 def test_a_tampered_payload_fails_verification(credential):
@@ -174,10 +224,10 @@ def test_a_tampered_payload_fails_verification(credential):
     with pytest.raises(jwt.InvalidSignatureError):
         verify(f"{header}.{forged}.{signature}")
 
-    someone_elses = Ed25519PrivateKey.generate().public_key()
-    other_key = jwt.PyJWK(json.loads(jwt.algorithms.OKPAlgorithm.to_jwk(someone_elses)))
+    someone_elses = rsa.generate_private_key(public_exponent=65537, key_size=2048).public_key()
+    other_key = jwt.PyJWK(json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(someone_elses)))
     with pytest.raises(jwt.InvalidSignatureError):
-        jwt.decode(token, other_key, algorithms=["EdDSA"])
+        jwt.decode(token, other_key, algorithms=["RS256"])
 
 
 def test_the_payload_validates_against_1edtechs_schema(credential):
@@ -284,16 +334,20 @@ def test_the_issuer_profiles_and_keys_are_public_and_briefly_cacheable(credentia
     organisation = client.get(f"/{issuer_path}")
     platform = client.get("/credentials/issuer.json")
     jwks = client.get("/.well-known/jwks.json")
+    key = client.get(urlsplit(openbadges.key_id()).path)
 
     assert organisation.json()["id"] == payload["issuer"]["id"]
     assert organisation.json()["name"] == credential.issuer.name
     assert platform.json()["type"] == ["Profile"]
     assert platform.json()["id"].endswith("/credentials/issuer.json")
-    for response in (organisation, platform, jwks):
+    assert key.json() == jwks.json()["keys"][0]
+    assert key["Content-Type"] == "application/jwk+json"
+    for response in (organisation, platform, jwks, key):
         assert response.status_code == 200
         assert response["Cache-Control"] == "public, max-age=60"
         assert response["Access-Control-Allow-Origin"] == "*"
     assert client.get("/credentials/issuers/999999.json").status_code == 404
+    assert client.get("/.well-known/keys/not-a-key.json").status_code == 404
 
 
 def test_the_bitstring_is_left_to_right_and_covers_every_position():

@@ -8,7 +8,6 @@ import base64
 import datetime as dt
 import gzip
 import json
-import warnings
 from io import StringIO
 from urllib.parse import urlsplit
 
@@ -18,13 +17,12 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 from django.utils import timezone
 from joserfc import jwt as jose_jwt
-from joserfc.jwk import OKPKey
+from joserfc.jwk import OctKey, OKPKey, RSAKey
 
-from certificates import openbadges
+from certificates import openbadges, signing
 from certificates.management.commands import verify_credential
 from certificates.models import Credential
 from certificates.services import credential_change_status
-from core import keys
 
 pytestmark = pytest.mark.django_db
 
@@ -72,17 +70,19 @@ def unb64(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
-def sign_with(key: OKPKey, header: dict, claims: dict) -> str:
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="EdDSA is deprecated")
-        return jose_jwt.encode(header, claims, key, algorithms=["EdDSA"])
+def sign_with(key: RSAKey, header: dict, claims: dict) -> str:
+    return jose_jwt.encode(header, claims, key, algorithms=["RS256"])
+
+
+def claims_of(token: str) -> dict:
+    return json.loads(unb64(token.split(".")[1]))
 
 
 def test_a_genuine_credential_verifies(credential, trainee, tmp_path):
     out = verify(save(tmp_path, download_jwt(credential)))
 
     kid = openbadges.jwks()["keys"][0]["kid"]
-    assert f"Signature OK:  EdDSA, key {kid}" in out
+    assert f"Signature OK:  RS256, key {kid}" in out
     assert "OpenBadgeCredential" in out
     assert f"Issuer:        {credential.issuer.name} (" in out
     assert f"Holder:        {trainee.get_full_name()}" in out
@@ -116,58 +116,83 @@ def test_a_tampered_payload_fails(credential, tmp_path):
 
 def test_a_credential_signed_by_another_key_fails(credential, tmp_path):
     token = download_jwt(credential)
-    claims = json.loads(unb64(token.split(".")[1]))
+    claims = claims_of(token)
     genuine_kid = openbadges.jwks()["keys"][0]["kid"]
-    impostor = OKPKey.generate_key("Ed25519")
+    impostor = RSAKey.generate_key(2048, private=True)
 
     # Claiming the published key's id does not help: its key does not verify the signature.
-    forged = sign_with(impostor, {"alg": "EdDSA", "kid": genuine_kid, "typ": "JWT"}, claims)
+    forged = sign_with(impostor, {"alg": "RS256", "kid": genuine_kid, "typ": "JWT"}, claims)
     with pytest.raises(CommandError, match="the signature does not verify"):
         verify(save(tmp_path, forged))
 
-    # Under its own key id, the key is not in the JWKS at all.
-    own_kid = f"{openbadges.jwks_url()}#{impostor.thumbprint()}"
-    forged = sign_with(impostor, {"alg": "EdDSA", "kid": own_kid, "typ": "JWT"}, claims)
+    # Under its own key id, even at this site's address, the key is not published here.
+    own_kid = openbadges.key_url(impostor.thumbprint())
+    forged = sign_with(impostor, {"alg": "RS256", "kid": own_kid, "typ": "JWT"}, claims)
     with pytest.raises(CommandError, match=f"unknown kid {own_kid}"):
         verify(save(tmp_path, forged))
 
 
-def test_a_jwt_from_an_installation_with_another_key_fails(credential, settings, tmp_path):
-    settings.CREDENTIAL_SIGNING_KEY = keys.private_key_pem()
+def test_only_rs256_is_accepted(credential, tmp_path):
     token = download_jwt(credential)
-    settings.CREDENTIAL_SIGNING_KEY = keys.private_key_pem()
-
-    with pytest.raises(CommandError, match="unknown kid"):
-        verify(save(tmp_path, token))
-
-
-def test_only_eddsa_is_accepted(credential, tmp_path):
-    _, payload, _ = download_jwt(credential).split(".")
+    _, payload, _ = token.split(".")
     kid = openbadges.jwks()["keys"][0]["kid"]
     unsigned = f"{b64(json.dumps({'alg': 'none', 'kid': kid}).encode())}.{payload}."
-
-    with pytest.raises(CommandError, match="alg is 'none', not 'EdDSA'"):
+    with pytest.raises(CommandError, match="alg is 'none', not 'RS256'"):
         verify(save(tmp_path, unsigned))
 
+    # The published key as an HMAC secret: the old algorithm-confusion forgery.
+    secret = OctKey.import_key(json.dumps(openbadges.jwks()["keys"][0]).encode())
+    confused = jose_jwt.encode({"alg": "HS256", "kid": kid}, claims_of(token), secret)
+    with pytest.raises(CommandError, match="alg is 'HS256', not 'RS256'"):
+        verify(save(tmp_path, confused))
 
-def test_a_jwks_file_given_with_jwks_is_used(credential, settings, tmp_path):
-    token = download_jwt(credential)
+    ed25519 = OKPKey.generate_key("Ed25519")
+    eddsa = jose_jwt.encode(
+        {"alg": "Ed25519", "kid": kid}, claims_of(token), ed25519, algorithms=["Ed25519"]
+    )
+    with pytest.raises(CommandError, match="alg is 'Ed25519', not 'RS256'"):
+        verify(save(tmp_path, eddsa))
+
+
+@pytest.mark.parametrize("claim", ["sub", "iss", "jti", "nbf", "exp"])
+def test_every_registered_claim_is_required(credential, tmp_path, claim):
+    claims = claims_of(download_jwt(credential))
+    del claims[claim]
+
+    # Signed by this site's own key: only the missing claim is wrong.
+    with pytest.raises(CommandError, match=f"lacks the required claim\\(s\\) {claim}"):
+        verify(save(tmp_path, openbadges.sign(claims)))
+
+
+def test_a_sub_that_is_not_the_subject_fails(credential, tmp_path):
+    claims = claims_of(download_jwt(credential))
+    claims["sub"] = "urn:uuid:00000000-0000-4000-8000-000000000000"
+
+    with pytest.raises(CommandError, match=r"sub .* is not the credentialSubject\.id"):
+        verify(save(tmp_path, openbadges.sign(claims)))
+
+
+def test_a_jwks_or_jwk_file_given_with_jwks_is_used(credential, tmp_path):
+    token = save(tmp_path, download_jwt(credential))
     jwks_file = save(tmp_path, json.dumps(openbadges.jwks()), "jwks.json")
-    settings.CREDENTIAL_SIGNING_KEY = keys.private_key_pem()  # this site's key changes
+    jwk_file = save(tmp_path, json.dumps(openbadges.jwks()["keys"][0]), "key.json")
+    others = {"keys": [RSAKey.generate_key(2048, private=True).as_dict(private=False)]}
+    other_file = save(tmp_path, json.dumps(others), "others.json")
+
+    for key_file in (jwks_file, jwk_file):
+        out = verify(token, "--jwks", key_file)
+        assert f"Number:        {credential.number}" in out
+        assert out.startswith("Signature OK:")
     with pytest.raises(CommandError, match="unknown kid"):
-        verify(save(tmp_path, token))
-
-    out = verify(save(tmp_path, token), "--jwks", jwks_file)
-
-    assert f"Number:        {credential.number}" in out
-    assert out.startswith("Signature OK:")
+        verify(token, "--jwks", other_file)
 
 
-def test_a_jwks_url_is_fetched(credential, tmp_path, served):
-    out = verify(save(tmp_path, download_jwt(credential)), "--jwks", openbadges.jwks_url())
+def test_a_jwks_or_key_url_is_fetched(credential, tmp_path, served):
+    token = save(tmp_path, download_jwt(credential))
 
-    assert served == [openbadges.jwks_url()]
-    assert out.startswith("Signature OK:")
+    assert verify(token, "--jwks", openbadges.jwks_url()).startswith("Signature OK:")
+    assert verify(token, "--jwks", openbadges.key_id()).startswith("Signature OK:")
+    assert served == [openbadges.jwks_url(), openbadges.key_id()]
 
 
 @pytest.mark.parametrize(
@@ -200,8 +225,10 @@ def test_binary_and_missing_files_and_bad_jwks_fail_clearly(credential, tmp_path
         verify(token, "--jwks", str(tmp_path / "nowhere.json"))
     with pytest.raises(CommandError, match="is not JSON"):
         verify(token, "--jwks", save(tmp_path, "nope", "bad.json"))
-    with pytest.raises(CommandError, match="not a JSON object with a 'keys' list"):
-        verify(token, "--jwks", save(tmp_path, '{"kty": "OKP"}', "key.json"))
+    with pytest.raises(CommandError, match="not a JSON object with a 'keys' list, nor a JWK"):
+        verify(token, "--jwks", save(tmp_path, '{"keys": "none"}', "key.json"))
+    with pytest.raises(CommandError, match="not a JWKS with usable keys"):
+        verify(token, "--jwks", save(tmp_path, '{"kty": "OKP"}', "okp.json"))
 
 
 def test_an_expired_credential_is_reported_as_expired(credential, tmp_path):
@@ -244,7 +271,7 @@ def test_check_status_reads_the_bit_in_the_signed_list(
     served_list = jwt.decode(
         Client().get(urlsplit(status_url).path).content,
         jwt.PyJWKSet.from_dict(openbadges.jwks())[openbadges.key_id()],
-        algorithms=["EdDSA"],
+        algorithms=["RS256"],
     )
     bitstring = gzip.decompress(unb64(served_list["credentialSubject"]["encodedList"][1:]))
     assert (bitstring[index // 8] >> (7 - index % 8)) & 1 == 1
@@ -256,12 +283,10 @@ def test_check_status_reads_the_bit_in_the_signed_list(
     assert "REVOKED" not in verify(path)
 
 
-def test_check_status_refuses_a_list_signed_by_another_key(
-    credential, settings, tmp_path, monkeypatch
-):
+def test_check_status_refuses_a_list_signed_by_another_key(credential, tmp_path, monkeypatch):
     path = save(tmp_path, download_jwt(credential))
     genuine_jwks = save(tmp_path, json.dumps(openbadges.jwks()), "jwks.json")
-    settings.CREDENTIAL_SIGNING_KEY = keys.private_key_pem()  # the list is signed by another
+    signing.key_rotate()  # the list is now signed by a key the saved JWKS does not hold
     monkeypatch.setattr(
         verify_credential,
         "fetch",
@@ -284,24 +309,31 @@ def test_an_unreachable_status_list_is_an_error_not_a_verdict(credential, tmp_pa
 
 def test_the_readme_pyjwt_example_works(credential, trainee, coordinator, with_totp, settings):
     """The PyJWT example of the README section "Verifying a credential offline", line for
-    line from ``jwks = ...`` on, with ``fetch`` answered by the test client."""
+    line from ``def site_key`` on, with ``fetch`` answered by the test client."""
+    SITE = settings.WAGTAILADMIN_BASE_URL
 
     def fetch(url):
-        return Client().get(urlsplit(url).path).content
+        response = Client().get(urlsplit(url).path)
+        if response.status_code != 200:
+            raise OSError(f"HTTP {response.status_code}")
+        return response.content
 
     def check(token: str) -> tuple[dict, str, bool, bool]:
-        site = settings.WAGTAILADMIN_BASE_URL
         # -- from the README --
-        jwks = jwt.PyJWKSet.from_dict(json.loads(fetch(f"{site}/.well-known/jwks.json")))
-        key = jwks[jwt.get_unverified_header(token)["kid"]]  # KeyError: not a key of this site
+        def site_key(token):
+            """The one key the kid names, from SITE (HTTP 404: not a key of this site)."""
+            kid = jwt.get_unverified_header(token)["kid"]  # .../.well-known/keys/<thumbprint>.json
+            name = kid.rsplit("/", 1)[-1]  # whatever address the file was signed under
+            return jwt.PyJWK(json.loads(fetch(f"{SITE}/.well-known/keys/{name}")))
 
         claims = jwt.decode(
             token,
-            key,
-            algorithms=["EdDSA"],
-            options={"require": ["iss", "jti", "nbf", "exp"], "verify_exp": False},
+            site_key(token),
+            algorithms=["RS256"],
+            options={"require": ["sub", "iss", "jti", "nbf", "exp"], "verify_exp": False},
         )
         assert "OpenBadgeCredential" in claims["type"]
+        assert claims["sub"] == claims["credentialSubject"]["id"]
 
         now = dt.datetime.now(dt.UTC)
         valid_from = dt.datetime.fromisoformat(claims["validFrom"].replace("Z", "+00:00"))
@@ -310,8 +342,7 @@ def test_the_readme_pyjwt_example_works(credential, trainee, coordinator, with_t
 
         status = claims["credentialStatus"]
         list_token = fetch(status["statusListCredential"])
-        list_key = jwks[jwt.get_unverified_header(list_token)["kid"]]
-        status_list = jwt.decode(list_token, list_key, algorithms=["EdDSA"])
+        status_list = jwt.decode(list_token, site_key(list_token), algorithms=["RS256"])
         assert status_list["credentialSubject"]["statusPurpose"] == status["statusPurpose"]
         data = status_list["credentialSubject"]["encodedList"][1:]  # drop the multibase "u"
         bits = gzip.decompress(base64.urlsafe_b64decode(data + "=" * (-len(data) % 4)))
@@ -344,6 +375,15 @@ def test_the_readme_pyjwt_example_works(credential, trainee, coordinator, with_t
     with pytest.raises(jwt.InvalidSignatureError):
         check(f"{header}.{b64(json.dumps(claims).encode())}.{signature}")
 
+    # After a rotation and a move to another address, the file still verifies: its kid's
+    # thumbprint is looked up at the site's current address, and the old key is kept.
+    signing.key_rotate()
+    settings.WAGTAILADMIN_BASE_URL = "https://moved.example.org"
+    assert check(token)[0]["jti"] == claims["jti"]
+    assert jwt.get_unverified_header(download_jwt(credential))["kid"].startswith(
+        "https://moved.example.org/.well-known/keys/"
+    )
+
 
 def test_the_readme_pyjwt_example_sees_an_expired_credential(credential, settings):
     today = timezone.localdate()
@@ -357,12 +397,12 @@ def test_the_readme_pyjwt_example_sees_an_expired_credential(credential, setting
 
     # Without verify_exp False, PyJWT would refuse it outright: the README keeps the claims.
     with pytest.raises(jwt.ExpiredSignatureError):
-        jwt.decode(token, key, algorithms=["EdDSA"])
+        jwt.decode(token, key, algorithms=["RS256"])
     claims = jwt.decode(
         token,
         key,
-        algorithms=["EdDSA"],
-        options={"require": ["iss", "jti", "nbf", "exp"], "verify_exp": False},
+        algorithms=["RS256"],
+        options={"require": ["sub", "iss", "jti", "nbf", "exp"], "verify_exp": False},
     )
     valid_until = dt.datetime.fromisoformat(claims["validUntil"].replace("Z", "+00:00"))
     assert valid_until < dt.datetime.now(dt.UTC)

@@ -51,9 +51,11 @@ def counts():
     }
 
 
-def test_seed_demo_creates_an_account_per_role_and_prints_them(seeded_demo):
+def test_seed_demo_creates_an_account_per_role_and_prints_them(seeded_demo, settings):
     output = seeded_demo
     assert "peerpath-demo" in output
+    # The API example names the address the site runs at (`make run PORT=...` sets it).
+    assert f"{settings.WAGTAILADMIN_BASE_URL}/api/v1/credentials/PP-" in output
     for email, role in DEMO_EMAILS.items():
         assert email in output
         user = authenticate(email=email, password="peerpath-demo")

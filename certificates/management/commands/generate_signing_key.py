@@ -1,4 +1,5 @@
-"""Make a new Ed25519 key for signing Open Badges credentials. Nothing is stored for you."""
+"""Make a new Ed25519 key for the audit checkpoints and Data Integrity proofs. Nothing is
+stored for you. (The RSA keys of the VC-JWTs: `rotate_signing_key`.)"""
 
 from pathlib import Path
 
@@ -9,7 +10,8 @@ from core.keys import private_key_pem, write_new_key
 
 class Command(BaseCommand):
     help = (
-        "Print a new Ed25519 private key (PKCS#8 PEM) for signing credentials, or write it "
+        "Print a new Ed25519 private key (PKCS#8 PEM) for signing the practice audit trail "
+        "and credentials' Data Integrity proofs, or write it "
         "to PATH (owner-only permissions, never overwriting). Give it to the site as "
         "CREDENTIAL_SIGNING_KEY (the text) or CREDENTIAL_SIGNING_KEY_FILE (the path), and "
         "keep it out of version control."

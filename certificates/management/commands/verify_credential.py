@@ -19,6 +19,8 @@ FETCH_LIMIT = 10 * 1024 * 1024  # bytes: a status list of a million bits is a fe
 CREDENTIAL_TYPES = {"OpenBadgeCredential", "AchievementCredential"}  # OB 3.0 allows both
 STATES = {"revocation": "revoked", "suspension": "suspended"}  # what a set bit means
 LABEL_WIDTH = 15
+# Open Badges 3.0 §8.2.4: the registered claims a VC-JWT carries, ``sub`` included.
+REQUIRED_CLAIMS = ("sub", "iss", "jti", "nbf", "exp")
 MIN_BITS = 131_072  # Bitstring Status List v1.0: shorter lists are an error
 
 
@@ -63,9 +65,10 @@ def _iso(moment: dt.datetime) -> str:
 class Command(BaseCommand):
     help = (
         "Verify an Open Badges 3.0 credential downloaded from /credentials/<number>/"
-        "credential.jwt: the EdDSA signature against a JWKS (this installation's published "
-        "key unless --jwks is given), its type and its validity dates. Revocation is checked "
-        "online against the credential's status list, with --check-status."
+        "credential.jwt: the RS256 signature against the key its kid names (found in this "
+        "installation's published keys unless --jwks is given), its claims, type and "
+        "validity dates. Revocation is checked online against the credential's status "
+        "list, with --check-status."
     )
     stealth_options = ("stdin",)
 
@@ -74,8 +77,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--jwks",
             metavar="PATH_OR_URL",
-            help="A JWKS file, or an http(s) URL serving one, to verify against "
-            "(default: this installation's /.well-known/jwks.json).",
+            help="A JWKS or a single JWK, as a file or an http(s) URL serving it, to verify "
+            "against (default: this installation's /.well-known/jwks.json, which holds "
+            "every key it ever signed with).",
         )
         parser.add_argument(
             "--check-status",
@@ -88,7 +92,9 @@ class Command(BaseCommand):
         token = self._read_token(file, options.get("stdin") or sys.stdin)
         key_set = self._key_set(jwks)
         try:
-            header, claims = openbadges.verify_jwt(token=token, key_set=key_set)
+            header, claims = openbadges.verify_jwt(
+                token=token, key_set=key_set, required_claims=REQUIRED_CLAIMS
+            )
         except ValueError as error:
             raise CommandError(f"{file}: {error}") from error
 
@@ -103,6 +109,10 @@ class Command(BaseCommand):
         subject = subject if isinstance(subject, dict) else {}
         issuer = claims.get("issuer")
         issuer = issuer if isinstance(issuer, dict) else {"id": issuer}
+        if claims["sub"] != subject.get("id"):
+            raise CommandError(
+                f"{file}: the JWT's sub {claims['sub']!r} is not the credentialSubject.id."
+            )
         achievement = subject.get("achievement")
         achievement = achievement if isinstance(achievement, dict) else {}
 
@@ -140,12 +150,15 @@ class Command(BaseCommand):
     def _key_set(self, source: str | None) -> dict:
         if source is None:
             try:
-                return openbadges.jwks()
-            except ImproperlyConfigured as error:
+                key_set = openbadges.jwks()
+            except ImproperlyConfigured:
+                key_set = {"keys": []}
+            if not key_set["keys"]:
                 raise CommandError(
                     "This installation has no signing key, so no published key to check "
                     "against: give --jwks https://<site>/.well-known/jwks.json."
-                ) from error
+                )
+            return key_set
         if source.startswith(("https://", "http://")):
             data = _fetch(source, "the JWKS")
         else:
@@ -159,8 +172,12 @@ class Command(BaseCommand):
             key_set = json.loads(data)
         except (ValueError, UnicodeDecodeError) as error:
             raise CommandError(f"The JWKS {source} is not JSON.") from error
+        if isinstance(key_set, dict) and "kty" in key_set and "keys" not in key_set:
+            return {"keys": [key_set]}  # one key, as a kid URL serves it
         if not isinstance(key_set, dict) or not isinstance(key_set.get("keys"), list):
-            raise CommandError(f"The JWKS {source} is not a JSON object with a 'keys' list.")
+            raise CommandError(
+                f"The JWKS {source} is not a JSON object with a 'keys' list, nor a JWK."
+            )
         return key_set
 
     # Report -----------------------------------------------------------------------------

@@ -56,7 +56,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"The clinic's verifier has them on the roster. Demo API key: {api_key}\n"
             f"  curl -H 'Authorization: Bearer {api_key}' "
-            f"http://127.0.0.1:8000/api/v1/credentials/{credentials[0].number}"
+            f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/api/v1/credentials/"
+            f"{credentials[0].number}"
         )
         self.stdout.write(
             "The supervisor, coordinator, course editor and administrator have two-factor "
