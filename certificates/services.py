@@ -24,7 +24,7 @@ from practice.selectors import practice_totals
 
 from .models import Credential, CredentialEvent, EthicsAffirmation, EthicsCode
 from .numbers import normalise
-from .openbadges import verification_url
+from .openbadges import JWT_MEDIA_TYPE, credential_jwt, verification_url
 from .signals import credential_changed_announce
 from .statuslist import MIN_BITS
 
@@ -264,26 +264,73 @@ def certificate_html(credential: Credential, *, verify_url: str) -> str:
             "achievement": credential.achievement,
             "qr_png": qr,
             "verify_url": verify_url,
+            "printed_url": printed_url(verify_url),
         },
     )
 
 
+def printed_url(url: str) -> str:
+    """The address as printed for typing: ``example.org/verify/PP-7KQ4-M2XD-9``.
+
+    Browsers add ``https://`` themselves and the site adds the final slash (a redirect),
+    so both go, leaving a shorter line; an ``http://`` address (development) keeps its
+    scheme, which a browser would otherwise replace.
+    """
+    return url.removeprefix("https://").removesuffix("/")
+
+
+def certificate_files(credential: Credential) -> list:
+    """The credential files the certificate PDF carries, so the paper holds its own proof:
+    whoever has the PDF can take the signed credential out of it (``pdfdetach``, or any
+    viewer's attachments pane) and check it offline, with no download from Peerpath.
+
+    ``Alternative``: the signed credential is the same credential as the page, in the form
+    software verifies (as Factur-X marks the XML invoice inside its PDF).
+    """
+    from core.pdf import embedded_file
+
+    return [
+        embedded_file(
+            credential_jwt(credential).encode("ascii"),
+            name=f"{credential.number}.jwt",
+            media_type=JWT_MEDIA_TYPE,
+            description=f"Credential {credential.number}: Open Badges 3.0, signed as a VC-JWT",
+            relationship="Alternative",
+            modified=timezone.now(),
+        )
+    ]
+
+
 def certificate_pdf(credential: Credential, *, verify_url: str) -> bytes:
-    """The certificate as a one-page PDF/A-3b."""
+    """The certificate as a one-page PDF/A-3b carrying its credential file.
+
+    Tagged for screen readers (``pdf_tags``): WeasyPrint takes one ``pdf_variant``, so
+    PDF/UA-1 cannot be declared beside PDF/A-3b; the structure tree, the document's
+    language and the QR code's alternative text are what assistive technology reads.
+    """
     from django.conf import settings
 
     from core.pdf import html_to_pdf, stylesheet
 
     css = stylesheet(Path(settings.BASE_DIR) / "templates" / "certificates" / "certificate.css")
     html = certificate_html(credential, verify_url=verify_url)
-    return html_to_pdf(html, stylesheets=[css], pdf_variant="pdf/a-3b")
+    return html_to_pdf(
+        html,
+        stylesheets=[css],
+        pdf_variant="pdf/a-3b",
+        pdf_tags=True,
+        attachments=certificate_files(credential),
+    )
 
 
 def certificate_render(*, credential_id: int, force: bool = False) -> bool:
     """Render and store the certificate PDF under its fixed key. Returns True if rendered."""
     from django.core.files.storage import default_storage
 
-    credential = Credential.objects.get(pk=credential_id)
+    # What the embedded credential file names: fetched with the row, not a query each.
+    credential = Credential.objects.select_related("programme", "issuer", "holder").get(
+        pk=credential_id
+    )
     if credential.pdf_ready and not force:
         return False
     pdf = certificate_pdf(credential, verify_url=verification_url(credential.number))

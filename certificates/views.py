@@ -21,7 +21,7 @@ from courses.selectors import own_enrollment_or_404
 from organisations.models import Organisation
 from organisations.roles import OrganisationKind, Role, has_role, role_required
 
-from . import gradebook, openbadges, services, statuslist
+from . import gradebook, openbadges, services, sharing, statuslist
 from .forms import RevokeForm, StatusChangeForm
 from .models import Credential, CredentialEvent, SigningKey
 from .numbers import normalise
@@ -167,6 +167,13 @@ def mine(request):
         }
         for enrollment in enrollments
     ]
+    for row in rows:
+        credential = row["credential"]
+        if credential is not None and sharing.shareable(credential):
+            row["share"] = {
+                "linkedin_url": sharing.linkedin_add_url(credential),
+                "public_url": openbadges.verification_url(credential.number),
+            }
     return render(request, "certificates/mine.html", {"rows": rows})
 
 

@@ -4,7 +4,9 @@ WeasyPrint is imported inside the functions: it loads Pango and fonts, which web
 processes that never render a PDF should not pay for.
 """
 
+import base64
 import threading
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -75,5 +77,49 @@ def html_to_pdf(html: str, *, stylesheets=(), **write_options) -> bytes:
 
     base_url = Path(settings.BASE_DIR).as_uri() + "/"
     return HTML(string=html, base_url=base_url, url_fetcher=restricted_fetcher()).write_pdf(
-        stylesheets=list(stylesheets), font_config=_font_config(), **write_options
+        stylesheets=list(stylesheets),
+        font_config=_font_config(),
+        finisher=_each_associated_file_once,
+        **write_options,
+    )
+
+
+def _each_associated_file_once(document, pdf) -> None:
+    """WeasyPrint 70's PDF/A-3 step lists every embedded file twice in the catalog's
+    ``/AF`` (once from the name tree, once from its file specification); once is right."""
+    associated = pdf.catalog.get("AF")
+    if associated:
+        # The same type (pydyf's Array, a list): the order kept, the repeats dropped.
+        pdf.catalog["AF"] = type(associated)(dict.fromkeys(associated))
+
+
+def embedded_file(
+    content: bytes,
+    *,
+    name: str,
+    media_type: str,
+    description: str,
+    relationship: str,
+    modified: datetime,
+):
+    """A file to embed in a PDF (``html_to_pdf(..., attachments=[...])``).
+
+    Under PDF/A-3 it becomes an associated file of the document: listed in the catalog's
+    ``/AF`` with ``relationship`` as its ``/AFRelationship`` (ISO 32000-2, 14.13: Source,
+    Data, Alternative, Supplement, ...). The content goes in as a ``data:`` URI because
+    that carries ``media_type`` into the file's ``/Subtype``, which PDF/A-3 requires and
+    WeasyPrint would otherwise guess from the name (``.jwt`` is no registered extension).
+    ``modified``, in UTC, dates the file (WeasyPrint writes it with a ``Z``).
+    """
+    from weasyprint import Attachment
+
+    uri = f"data:{media_type};base64,{base64.b64encode(content).decode('ascii')}"
+    return Attachment(
+        url=uri,
+        url_fetcher=restricted_fetcher(),
+        name=name,
+        description=description,
+        relationship=relationship,
+        created=modified,
+        modified=modified,
     )

@@ -2,10 +2,12 @@
 
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from core.pdf import html_to_pdf
 from courses.models import Enrollment
+from notifications.services import absolute_link
 
 from .models import Decision, LogEntry
 from .selectors import practice_totals
@@ -33,6 +35,7 @@ def report_context(*, enrollment: Enrollment) -> dict:
         "entries": entries,
         "totals": practice_totals(enrollment=enrollment),
         "generated_at": timezone.now(),
+        "check_url": absolute_link(reverse("practice:check")),
     }
 
 

@@ -13,6 +13,7 @@ from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, Sum
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
+from core.codes import READABLE_ALPHABET
 from courses.models import Enrollment
 
 from .models import (
@@ -433,4 +434,70 @@ def log_entries_for_export(*, enrollment: Enrollment) -> list[LogEntry]:
         .select_related("category", "domain", "corrects")
         .prefetch_related("decisions")
         .order_by("date", "pk")
+    )
+
+
+# ---------------------------------------------------------------- sign-off codes, checked
+
+
+@dataclass(frozen=True)
+class SignoffCheck:
+    """What the public check of a sign-off code shows, and nothing more: no reflection,
+    category, setting, comment or client detail, and of the trainee only what tells a
+    verifier the code belongs to the report in their hands (see ``trainee_initialled``)."""
+
+    counts: bool  # False: a later approved correction replaced this entry
+    hours: Decimal
+    practice_date: datetime.date
+    signed_off_at: datetime.datetime
+    supervisor_name: str
+    supervisor_role: str
+    trainee_initialled: str
+
+
+def normalised_code(text: str) -> str | None:
+    """``"abcd efgh-jk23"`` -> ``"ABCD-EFGH-JK23"``, as codes are stored; None for anything
+    that cannot be a code, which callers answer exactly as an unknown code."""
+    compact = "".join(text.upper().split()).replace("-", "")
+    if len(compact) != 12 or any(char not in READABLE_ALPHABET for char in compact):
+        return None
+    return f"{compact[:4]}-{compact[4:8]}-{compact[8:]}"
+
+
+def signoff_check(*, code: str) -> SignoffCheck | None:
+    """The approved sign-off with this verification code, as the public may see it; None
+    for a malformed code, an unknown one and a returned entry's decision alike."""
+    canonical = normalised_code(code[:64])
+    if canonical is None:
+        return None
+    decision = (
+        Decision.objects.filter(verification_code=canonical, outcome=Decision.Outcome.APPROVED)
+        .select_related("entry__enrollment__trainee")
+        .only(
+            "decided_at",
+            "supervisor_name",
+            "supervisor_role",
+            "entry__date",
+            "entry__minutes",
+            "entry__enrollment__trainee__first_name",
+            "entry__enrollment__trainee__last_name",
+        )
+        .first()
+    )
+    if decision is None:
+        return None
+    entry = decision.entry
+    replaced = LogEntry.objects.filter(corrects=entry, status=LogEntry.Status.APPROVED).exists()
+    trainee = entry.enrollment.trainee
+    initial = trainee.last_name.strip()[:1]
+    return SignoffCheck(
+        counts=not replaced,
+        hours=entry.hours,
+        practice_date=entry.date,
+        signed_off_at=decision.decided_at,
+        supervisor_name=decision.supervisor_name,
+        supervisor_role=decision.supervisor_role,
+        trainee_initialled=" ".join(
+            part for part in (trainee.first_name.strip(), f"{initial}." if initial else "") if part
+        ),
     )

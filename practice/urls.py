@@ -19,4 +19,7 @@ urlpatterns = [
     path("supervision/entries/<int:entry_id>/decide/", views.decide, name="decide"),
     path("assignments/", views.assignments_index, name="assignments_index"),
     path("assignments/<int:organisation_id>/", views.assignments, name="assignments"),
+    # Public: the verification codes printed on practice-hours reports.
+    path("check/", views.signoff_code_check, name="check"),
+    path("check/<str:code>/", views.signoff_code_check, name="check_code"),
 ]

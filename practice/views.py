@@ -1,5 +1,7 @@
+import math
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,9 +11,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.mfa import mfa_required
+from core import ratelimit
 from core.csv import csv_response
 from core.http import client_ip
 from core.idempotency import idempotent
@@ -31,6 +35,7 @@ from .selectors import (
     entry_last_return,
     log_entries_for_export,
     practice_totals,
+    signoff_check,
     supervisees,
     supervision_status,
     supervisor_decisions,
@@ -547,3 +552,37 @@ def assignments_index(request):
     if len(organisations) == 1:
         return redirect("practice:assignments", organisation_id=organisations[0].pk)
     return render(request, "practice/assignments_index.html", {"organisations": organisations})
+
+
+# ---------------------------------------------------------------- public: sign-off codes
+
+
+@never_cache
+@require_safe
+def signoff_code_check(request, code: str | None = None):
+    """Public: is this sign-off code on a practice-hours report real? Rate limited per
+    address like credential lookups (the same allowance, a count of its own), so codes
+    cannot be guessed at any speed. A malformed code, an unknown one and a returned
+    entry's code get the same answer. Nothing is logged: a code is a capability."""
+    asked = code if code is not None else request.GET.get("code")
+    if asked is None or not asked.strip():
+        return render(request, "practice/check.html", {"asked": False})
+    retry_after = ratelimit.hit(
+        "practice-check", client_ip(request) or "", settings.VERIFICATION_PUBLIC_RATE_LIMIT
+    )
+    if retry_after is not None:
+        response = render(
+            request,
+            "practice/check.html",
+            {"asked": False, "retry_after": math.ceil(retry_after)},
+            status=429,
+        )
+        response["Retry-After"] = str(math.ceil(retry_after))
+        return response
+    check = signoff_check(code=asked)
+    return render(
+        request,
+        "practice/check.html",
+        {"asked": True, "check": check},
+        status=200 if check is not None else 404,
+    )
