@@ -21,7 +21,7 @@ from courses.selectors import own_enrollment_or_404
 from organisations.models import Organisation
 from organisations.roles import OrganisationKind, Role, has_role, role_required
 
-from . import gradebook, openbadges, services, statuslist
+from . import dataintegrity, gradebook, openbadges, services, statuslist
 from .forms import RevokeForm, StatusChangeForm
 from .models import Credential, CredentialEvent
 from .numbers import normalise
@@ -67,6 +67,19 @@ def credential_jwt(request, number: str):
     return response
 
 
+@never_cache
+def credential_jsonld(request, number: str):
+    """The same credential as JSON-LD with an embedded Data Integrity proof."""
+    credential = _downloadable(request, number)
+    response = JsonResponse(
+        dataintegrity.credential_with_proof(credential),
+        content_type=dataintegrity.MEDIA_TYPE,
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
+    )
+    response["Content-Disposition"] = f'attachment; filename="{credential.number}.jsonld"'
+    return response
+
+
 def _published(response):
     """Public documents that verifiers fetch, from any origin, and may cache briefly."""
     response["Cache-Control"] = "public, max-age=60"
@@ -101,6 +114,23 @@ def organisation_profile(request, organisation_id: int):
 def jwks(request):
     """The public key that verifies credentials and status lists, with its key id."""
     return _published(JsonResponse(openbadges.jwks()))
+
+
+@require_safe
+def controller_document(request):
+    """The keys that sign embedded proofs, and that they may sign credentials."""
+    return _published(
+        JsonResponse(dataintegrity.controller_document(), content_type="application/ld+json")
+    )
+
+
+@require_safe
+def multikey(request, multibase: str):
+    """One public key as a Multikey: what a proof's ``verificationMethod`` dereferences to."""
+    document = dataintegrity.multikey_document(multibase)
+    if document is None:
+        raise Http404("No key of this site has this id.")
+    return _published(JsonResponse(document, content_type="application/ld+json"))
 
 
 @require_safe
