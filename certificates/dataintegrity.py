@@ -194,7 +194,9 @@ def _hash_data(document: dict, proof_config: dict) -> bytes:
         config_hash = hashlib.sha256(canonical_nquads(proof_config).encode()).digest()
         document_hash = hashlib.sha256(canonical_nquads(document).encode()).digest()
     except JsonLdError as error:
-        raise ValueError(f"the document is not JSON-LD Peerpath can read: {_reason(error)}") from error
+        raise ValueError(
+            f"the document is not JSON-LD Peerpath can read: {_reason(error)}"
+        ) from error
     return config_hash + document_hash
 
 
