@@ -133,21 +133,30 @@ def _multikey(multibase: str) -> dict:
     }
 
 
+def published_keys() -> list[str]:
+    """The keys whose proofs verifiers can check, as ``publicKeyMultibase`` values.
+
+    Both documents below list exactly these: a key stays verifiable for as long as it
+    is here, and one that is not here verifies nothing.
+    """
+    return [public_key_multibase()]
+
+
 def multikey_document(multibase: str) -> dict | None:
     """The Multikey document for a published key, or None for any other key."""
-    if multibase != public_key_multibase():
+    if multibase not in published_keys():
         return None
     return {"@context": MULTIKEY_CONTEXT, **_multikey(multibase)}
 
 
 def controller_document() -> dict:
     """Peerpath's controller document: the keys it holds and what they may sign."""
-    method = _multikey(public_key_multibase())
+    methods = [_multikey(multibase) for multibase in published_keys()]
     return {
         "@context": [DID_CONTEXT, MULTIKEY_CONTEXT],
         "id": controller_url(),
-        "verificationMethod": [method],
-        "assertionMethod": [method["id"]],
+        "verificationMethod": methods,
+        "assertionMethod": [method["id"] for method in methods],
     }
 
 

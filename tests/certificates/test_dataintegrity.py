@@ -148,6 +148,18 @@ def test_the_proof_verifies_with_digital_bazaars_verifier(credential, node_verif
     assert (code, report) == (0, {"verified": True, "errors": []})
 
 
+def test_the_controller_document_is_what_authorises_the_key(credential, node_verify):
+    document = download(credential)
+    documents = published(document)
+    method_url = document["proof"][0]["verificationMethod"]
+    documents[documents[method_url]["controller"]]["assertionMethod"] = []
+
+    code, report = node_verify(document, documents)
+
+    assert code == 1
+    assert any("not authorized by controller" in error for error in report["errors"]), report
+
+
 def test_a_tampered_document_fails_both_verifiers(credential, node_verify):
     document = download(credential)
     documents = published(document)
