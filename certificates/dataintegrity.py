@@ -7,7 +7,8 @@ Cryptosuites v1.0 §3.3), made with the Ed25519 key of ``core.keys``:
 
 1. the proof configuration (the proof without ``proofValue``, with the document's
    ``@context``) and the document without its proof are each canonicalised with RDFC-1.0
-   (pyld's URDNA2015, the same algorithm under its earlier name) to N-Quads;
+   (pyld's URDNA2015, the same algorithm under its earlier name, with RDFC-1.0's escaping
+   of control characters) to N-Quads;
 2. each is hashed with SHA-256, and the signature covers the proof configuration's hash
    followed by the document's;
 3. ``proofValue`` is the Ed25519 signature in multibase base58btc (``z…``).
@@ -37,6 +38,7 @@ verifier in ``tests/interop`` loads (the tests compare them):
 import copy
 import hashlib
 import json
+import re
 from functools import cache
 from pathlib import Path
 
@@ -44,7 +46,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from django.urls import reverse
-from pyld import jsonld
+from pyld import jsonld, nquads
 from pyld.jsonld import JsonLdError
 
 from core.keys import signing_key
@@ -161,6 +163,32 @@ def controller_document() -> dict:
 
 
 # Canonicalisation -----------------------------------------------------------------------
+
+# RDFC-1.0's canonical N-Quads writes control characters in string literals as escapes:
+# BS, HT, LF, FF and CR as \b \t \n \f \r, the rest of U+0000-U+001F and U+007F as
+# \u00XX. pyld still escapes as URDNA2015 did (only HT, LF and CR), so a programme title
+# with a form feed pasted into it would hash differently here than in every RDFC-1.0
+# verifier, and its credential would never verify. The escaping also feeds the blank-node
+# hashes, so it is replaced where pyld's canonicaliser looks it up, not fixed in the output.
+_ECHARS = {
+    "\b": "\\b",
+    "\t": "\\t",
+    "\n": "\\n",
+    "\f": "\\f",
+    "\r": "\\r",
+    '"': '\\"',
+    "\\": "\\\\",
+}
+_ESCAPED = re.compile(r'[\x00-\x1f\x7f"\\]')
+
+
+def _rdfc10_escape(value: str) -> str:
+    return _ESCAPED.sub(
+        lambda match: _ECHARS.get(match.group(), f"\\u{ord(match.group()):04X}"), value
+    )
+
+
+nquads.escape = _rdfc10_escape
 
 
 @cache

@@ -148,6 +148,16 @@ def test_the_proof_verifies_with_digital_bazaars_verifier(credential, node_verif
     assert (code, report) == (0, {"verified": True, "errors": []})
 
 
+def test_control_characters_are_canonicalised_as_rdfc_1_0_writes_them(credential, node_verify):
+    # A title pasted with a form feed, a backspace and other control characters in it.
+    credential.achievement = {**credential.achievement, "programme": "Peer\x0cSupport\x08\x01\x7f"}
+    document = dataintegrity.credential_with_proof(credential)
+
+    assert '"Peer\\fSupport\\b\\u0001\\u007F"' in dataintegrity.canonical_nquads(document)
+    code, report = node_verify(document, published(document))
+    assert (code, report) == (0, {"verified": True, "errors": []})
+
+
 def test_the_controller_document_is_what_authorises_the_key(credential, node_verify):
     document = download(credential)
     documents = published(document)
