@@ -149,11 +149,15 @@ def test_the_proof_verifies_with_digital_bazaars_verifier(credential, node_verif
 
 
 def test_control_characters_are_canonicalised_as_rdfc_1_0_writes_them(credential, node_verify):
-    # A title pasted with a form feed, a backspace and other control characters in it.
-    credential.achievement = {**credential.achievement, "programme": "Peer\x0cSupport\x08\x01\x7f"}
+    # A title pasted with a form feed, a backspace and other control characters in it,
+    # beside characters that are written as they are.
+    title = "Peer\x0cSupport\x08\x01\x7f: Acompañamiento 🌱"
+    credential.achievement = {**credential.achievement, "programme": title}
     document = dataintegrity.credential_with_proof(credential)
 
-    assert '"Peer\\fSupport\\b\\u0001\\u007F"' in dataintegrity.canonical_nquads(document)
+    assert '"Peer\\fSupport\\b\\u0001\\u007F: Acompañamiento 🌱"' in (
+        dataintegrity.canonical_nquads(document)
+    )
     code, report = node_verify(document, published(document))
     assert (code, report) == (0, {"verified": True, "errors": []})
 
