@@ -12,6 +12,7 @@ urlpatterns = [
     path("credentials/<str:number>/revoke/", views.revoke, name="revoke"),
     path("credentials/<str:number>/certificate.pdf", views.certificate_pdf, name="pdf"),
     path("credentials/<str:number>/credential.jwt", views.credential_jwt, name="jwt"),
+    path("credentials/<str:number>/credential.jsonld", views.credential_jsonld, name="jsonld"),
     path(
         "coordinate/<int:programme_id>/gradebook/",
         views.programme_gradebook,
@@ -32,4 +33,7 @@ urlpatterns = [
     path("credentials/status/<slug:purpose>.jwt", views.status_list, name="status_list"),
     path(".well-known/jwks.json", views.jwks, name="jwks"),
     path(".well-known/keys/<str:kid>.json", views.signing_key, name="signing_key"),
+    # Data Integrity: the controller document and each key, named by the key itself.
+    path("credentials/controller.json", views.controller_document, name="controller"),
+    path("credentials/multikeys/<str:multibase>.json", views.multikey, name="multikey"),
 ]

@@ -21,7 +21,7 @@ from courses.selectors import own_enrollment_or_404
 from organisations.models import Organisation
 from organisations.roles import OrganisationKind, Role, has_role, role_required
 
-from . import gradebook, openbadges, services, sharing, statuslist
+from . import dataintegrity, gradebook, openbadges, services, sharing, statuslist
 from .forms import RevokeForm, StatusChangeForm
 from .models import Credential, CredentialEvent, SigningKey
 from .numbers import normalise
@@ -64,6 +64,19 @@ def credential_jwt(request, number: str):
         openbadges.credential_jwt(credential), content_type=openbadges.JWT_MEDIA_TYPE
     )
     response["Content-Disposition"] = f'attachment; filename="{credential.number}.jwt"'
+    return response
+
+
+@never_cache
+def credential_jsonld(request, number: str):
+    """The same credential as JSON-LD with an embedded Data Integrity proof."""
+    credential = _downloadable(request, number)
+    response = JsonResponse(
+        dataintegrity.credential_with_proof(credential),
+        content_type=dataintegrity.MEDIA_TYPE,
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
+    )
+    response["Content-Disposition"] = f'attachment; filename="{credential.number}.jsonld"'
     return response
 
 
@@ -112,6 +125,23 @@ def signing_key(request, kid: str):
     return _published(
         JsonResponse(openbadges.published_jwk(key), content_type="application/jwk+json")
     )
+
+
+@require_safe
+def controller_document(request):
+    """The keys that sign embedded proofs, and that they may sign credentials."""
+    return _published(
+        JsonResponse(dataintegrity.controller_document(), content_type="application/ld+json")
+    )
+
+
+@require_safe
+def multikey(request, multibase: str):
+    """One public key as a Multikey: what a proof's ``verificationMethod`` dereferences to."""
+    document = dataintegrity.multikey_document(multibase)
+    if document is None:
+        raise Http404("No key of this site has this id.")
+    return _published(JsonResponse(document, content_type="application/ld+json"))
 
 
 @require_safe
