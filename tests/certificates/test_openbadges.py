@@ -154,6 +154,8 @@ def test_the_jwt_verifies_with_the_one_key_its_kid_names(credential, trainee):
     assert payload["@context"] == [
         "https://www.w3.org/ns/credentials/v2",
         "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+        # credentialSchema's 1EdTech type is defined here, as 1EdTech's examples do.
+        "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json",
     ]
     assert payload["type"] == ["VerifiableCredential", "OpenBadgeCredential"]
     assert payload["id"].startswith("urn:uuid:") and payload["jti"] == payload["id"]

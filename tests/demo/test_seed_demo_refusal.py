@@ -40,11 +40,14 @@ def _manage(*args, **env):
     )
 
 
-def test_seed_demo_under_production_settings_exits_non_zero():
+def test_seed_demo_under_production_settings_exits_non_zero(tmp_path):
     result = _manage(
         "seed_demo",
         DJANGO_SETTINGS_MODULE="cms.settings.production",
         SECRET_KEY="x" * 60,
+        # Set as production needs them, so that the refusal is seed_demo's own.
+        WAGTAILADMIN_BASE_URL="https://peerpath.example.org",
+        SIGNING_KEYS_DIR=str(tmp_path),
     )
     assert result.returncode != 0
     assert "refuses to run under production settings" in result.stderr
