@@ -22,7 +22,7 @@ from courses.services import enrollment_progress_announce
 from notifications.services import email_send_template, task_enqueue
 from practice.selectors import practice_totals
 
-from .models import Credential, CredentialEvent, EthicsAffirmation, EthicsCode
+from .models import Credential, CredentialCycle, CredentialEvent, EthicsAffirmation, EthicsCode
 from .numbers import normalise
 from .openbadges import verification_url
 from .signals import credential_changed_announce
@@ -189,7 +189,15 @@ STATUS_INDEX_SPACE = MIN_BITS
 
 
 def credential_create(**fields) -> Credential:
-    """Create a credential at a free, random status-list position.
+    """Create a credential and its first cycle, at a free, random status-list position."""
+    credential = Credential.objects.create(**fields)
+    cycle_create(credential=credential, cycle=1)
+    credential_changed_announce(credential_id=credential.pk, number=credential.number)
+    return credential
+
+
+def cycle_create(*, credential: Credential, cycle: int) -> CredentialCycle:
+    """A signed cycle of ``credential`` (renewal adds the next) at a free random position.
 
     Two issuances may draw the same position; the unique constraint refuses the second,
     which then draws again inside its own savepoint, so neither caller fails.
@@ -198,18 +206,16 @@ def credential_create(**fields) -> Credential:
     for _ in range(9):
         try:
             with transaction.atomic():
-                credential = Credential.objects.create(
-                    status_index=rng.randrange(STATUS_INDEX_SPACE), **fields
+                return CredentialCycle.objects.create(
+                    credential=credential,
+                    cycle=cycle,
+                    status_index=rng.randrange(STATUS_INDEX_SPACE),
                 )
-            break
         except IntegrityError:
             continue  # drew a taken position: draw again
-    else:
-        credential = Credential.objects.create(
-            status_index=rng.randrange(STATUS_INDEX_SPACE), **fields
-        )
-    credential_changed_announce(credential_id=credential.pk, number=credential.number)
-    return credential
+    return CredentialCycle.objects.create(
+        credential=credential, cycle=cycle, status_index=rng.randrange(STATUS_INDEX_SPACE)
+    )
 
 
 def _signing_coordinator(programme) -> str:
