@@ -270,6 +270,7 @@ def certificate_html(credential: Credential, *, verify_url: str) -> str:
             "achievement": credential.achievement,
             "qr_png": qr,
             "verify_url": verify_url,
+            "stamp": certificate_stamp(credential),
         },
     )
 
@@ -297,8 +298,28 @@ def certificate_render(*, credential_id: int, force: bool = False) -> bool:
     if default_storage.exists(key):
         default_storage.delete(key)
     stored = default_storage.save(key, ContentFile(pdf))
-    Credential.objects.filter(pk=credential.pk).update(pdf=stored, pdf_rendered_at=timezone.now())
+    # Ready only if the status is still the one printed: a change while this render ran
+    # queued another render, and until it runs the download waits rather than serving paper
+    # that contradicts the status.
+    Credential.objects.filter(
+        pk=credential.pk,
+        status=credential.status,
+        status_changed_at=credential.status_changed_at,
+    ).update(pdf=stored, pdf_rendered_at=timezone.now())
     return True
+
+
+def certificate_stamp(credential: Credential) -> str:
+    """What a suspended or revoked certificate says across the page; "" while active. A
+    suspended one's ends with "at", and the template adds the address, kept on one line."""
+    from django.utils.dateformat import format as date_format
+
+    if credential.status == Credential.Status.ACTIVE or credential.status_changed_at is None:
+        return ""
+    on = date_format(timezone.localtime(credential.status_changed_at), "F j, Y")
+    if credential.status == Credential.Status.REVOKED:
+        return f"REVOKED on {on} — this certificate is no longer valid"
+    return f"SUSPENDED on {on} — check the current status at"
 
 
 # action: (statuses it applies to, the status it leads to, how it reads in the past tense)
@@ -397,9 +418,20 @@ def credential_change_status(
     credential.status_reason = reason
     credential.status_public_reason = public_reason
     credential.status_changed_at = timezone.now()
+    # The paper follows the status: the PDF on file no longer matches it, so it is not
+    # served until it is rendered again, with the status and its date across the page
+    # (or clean again, on reinstatement).
+    credential.pdf_rendered_at = None
     credential.save(
-        update_fields=["status", "status_reason", "status_public_reason", "status_changed_at"]
+        update_fields=[
+            "status",
+            "status_reason",
+            "status_public_reason",
+            "status_changed_at",
+            "pdf_rendered_at",
+        ]
     )
+    _render_later(credential_id=credential.pk, force=True)
     credential_changed_announce(credential_id=credential.pk, number=credential.number)
     # Not the reason: the holder is told it and it is kept on the event, not in the logs.
     logger.info(
