@@ -479,3 +479,15 @@ def credential_rerender(*, actor, credential_id: int) -> Credential:
     _render_later(credential_id=credential.pk, force=True)
     credential_changed_announce(credential_id=credential.pk, number=credential.number)
     return credential
+
+
+def certificates_rerender_queue(*, credential_ids: list[int]) -> list[int]:
+    """Queue a forced render of each credential through the outbox, in one transaction;
+    the renders start once it commits. Returns the outbox call ids, to follow progress."""
+    from .tasks import render_certificate
+
+    with transaction.atomic():
+        return [
+            task_enqueue(task=render_certificate, kwargs={"credential_id": pk, "force": True}).pk
+            for pk in credential_ids
+        ]
