@@ -49,7 +49,7 @@ JWT_MEDIA_TYPE = "application/vc+jwt"
 # "message", two bits per credential, and the table of what each value means.
 STATUS_PURPOSE = "message"
 STATUS_SIZE = 2
-STATUS_VALUES = {
+STATUS_VALUES: dict[str, int] = {
     Credential.Status.ACTIVE: 0x0,
     Credential.Status.SUSPENDED: 0x1,
     Credential.Status.REVOKED: 0x2,
@@ -277,7 +277,7 @@ def status_entry(credential: Credential, purpose: str = STATUS_PURPOSE) -> dict:
     if index is None:
         raise ValueError(f"Credential {credential.number} has no position in the status lists.")
     url = status_list_url(purpose)
-    entry = {
+    entry: dict[str, object] = {
         "id": f"{url}#{index}",
         "type": "BitstringStatusListEntry",
         "statusPurpose": purpose,

@@ -49,7 +49,16 @@ class Command(BaseCommand):
             help="With --wait: give up waiting after this many seconds (default 3600).",
         )
 
-    def handle(self, *args, number, status, issued_before, wait, timeout, **options):
+    def handle(
+        self,
+        *args,
+        number: list[str],
+        status: str | None,
+        issued_before: str | None,
+        wait: bool,
+        timeout: float,
+        **options,
+    ) -> None:
         credentials = self._selection(number, status, issued_before)
         ids = list(credentials.order_by("pk").values_list("pk", flat=True))
         total = len(ids)
@@ -70,10 +79,9 @@ class Command(BaseCommand):
     def _selection(self, numbers: list[str], status: str | None, issued_before: str | None):
         credentials = Credential.objects.all()
         if numbers:
-            canonical = {normalise(n) for n in numbers}
-            if None in canonical:
-                bad = [n for n in numbers if normalise(n) is None]
+            if bad := [n for n in numbers if normalise(n) is None]:
                 raise CommandError(f"Not a credential number: {', '.join(bad)}. Nothing queued.")
+            canonical = {n for n in map(normalise, numbers) if n is not None}
             found = set(credentials.filter(number__in=canonical).values_list("number", flat=True))
             if missing := canonical - found:
                 raise CommandError(
