@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from django.utils import timezone
 
 from . import openbadges
-from .models import CredentialCycle
+from .models import Credential
 
 # Every list covers every position a cycle can be given (see services.cycle_create), well
 # above the spec's minimum of 131,072 bits; mostly zeros, it compresses to little.
@@ -49,7 +49,9 @@ def encode_bitstring(
     for index, value in pairs:
         position = index * status_size
         bitstring[position // 8] |= value << (8 - status_size - position % 8)
-    compressed = gzip.compress(bytes(bitstring), mtime=0)
+    # Level 6, not gzip's default 9: on a list of 100,000 scattered entries 9 takes ten
+    # times as long (600 ms against 50) for a list 7% smaller (bench/bench_certificates.py).
+    compressed = gzip.compress(bytes(bitstring), compresslevel=6, mtime=0)
     return "u" + base64.urlsafe_b64encode(compressed).rstrip(b"=").decode("ascii")
 
 
@@ -72,17 +74,17 @@ def bit_is_set(bitstring: bytes, index: int) -> bool:
 
 
 def _entries(purpose: str) -> list[tuple[int, int]]:
-    """(index, value) of every cycle whose value is not 0, from one query."""
+    """(index, value) of every cycle whose value is not 0, from one query. It starts from
+    the credentials in a marked status and joins their cycles: the other way round, every
+    cycle looks its credential up, which takes half as long again (bench_certificates)."""
     if purpose == openbadges.STATUS_PURPOSE:
         values = openbadges.STATUS_VALUES
-        rows = CredentialCycle.objects.filter(
-            credential__status__in=[s for s, value in values.items() if value]
-        ).values_list("status_index", "credential__status")
-        return [(index, values[status]) for index, status in rows]
-    rows = CredentialCycle.objects.filter(
-        credential__status=openbadges.LEGACY_STATUS_PURPOSES[purpose]
-    ).values_list("status_index", "credential__status")
-    return [(index, 1) for index, _ in rows]
+    else:
+        values = {openbadges.LEGACY_STATUS_PURPOSES[purpose]: 1}
+    rows = Credential.objects.filter(
+        status__in=[status for status, value in values.items() if value], cycles__isnull=False
+    ).values_list("cycles__status_index", "status")
+    return [(index, values[status]) for index, status in rows]
 
 
 def status_list_credential(purpose: str, *, now: dt.datetime | None = None) -> dict:
