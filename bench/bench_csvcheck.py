@@ -24,7 +24,6 @@ LAST_NAMES = ["Okafor", "Núñez", "O'Brien", "Müller", "García", "Lefèvre", 
 
 def build():
     """ROWS credentials from one provider, and a clinic with a verifier."""
-    import random
 
     from django.contrib.auth import get_user_model
     from django.contrib.auth.hashers import make_password
@@ -65,7 +64,6 @@ def build():
         (Enrollment(trainee=holder, programme=programme) for holder in holders), batch_size=2_000
     )
     today = timezone.localdate()
-    indexes = random.Random(1).sample(range(100_000), ROWS)  # noqa: S311  (not a secret)
     Credential.objects.bulk_create(
         (
             Credential(
@@ -74,14 +72,11 @@ def build():
                 programme=programme,
                 issuer=provider,
                 number=new_number(),
-                status_index=index,
                 issued_on=today - datetime.timedelta(days=730),
                 expires_on=today + datetime.timedelta(days=700 - i % 800),
                 achievement={"holder_name": f"Sam {holder.last_name}", "programme": "CPSW"},
             )
-            for i, (holder, enrollment, index) in enumerate(
-                zip(holders, enrollments, indexes, strict=True)
-            )
+            for i, (holder, enrollment) in enumerate(zip(holders, enrollments, strict=True))
         ),
         batch_size=2_000,
     )

@@ -111,8 +111,6 @@ class Credential(models.Model):
     issued_on = models.DateField()
     expires_on = models.DateField()
     achievement = models.JSONField(help_text="What was achieved, as it stood on issue.")
-    # Position in the published Bitstring Status Lists (Open Badges 3.0 credentialStatus).
-    status_index = models.PositiveIntegerField(unique=True, null=True, editable=False)
     pdf = models.FileField(upload_to="certificates/", blank=True)
     pdf_rendered_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -151,6 +149,16 @@ class Credential(models.Model):
         """active, suspended, revoked, or expired (an active credential past its date)."""
         return effective_status(self.status, self.expires_on, today=timezone.localdate())
 
+    def current_cycle(self) -> "CredentialCycle | None":
+        """The cycle signed into the credential file today: the latest one."""
+        return self.cycles.order_by("-cycle").first()
+
+    @property
+    def status_index(self) -> int | None:
+        """The current cycle's position in the status list (None before it has one)."""
+        cycle = self.current_cycle()
+        return cycle.status_index if cycle else None
+
     @property
     def pdf_ready(self) -> bool:
         return bool(self.pdf) and self.pdf_rendered_at is not None
@@ -159,6 +167,32 @@ class Credential(models.Model):
     def pdf_storage_key(self) -> str:
         """The same key every time, so a re-run of the render task overwrites, never adds."""
         return f"certificates/{self.number}.pdf"
+
+
+class CredentialCycle(models.Model):
+    """One signed period of a credential: its first issue, or a renewal of the same number.
+
+    Each cycle has its own position in the published status list, so a file signed for one
+    cycle names that cycle's entry; every entry of a credential reads the credential's
+    status (a revocation reaches every file ever downloaded for its number).
+    """
+
+    credential = models.ForeignKey(Credential, on_delete=models.CASCADE, related_name="cycles")
+    cycle = models.PositiveSmallIntegerField(default=1)
+    # Position in the published Bitstring Status List (Open Badges 3.0 credentialStatus),
+    # drawn at random (services.credential_create) so the list reveals no issuance order.
+    status_index = models.PositiveIntegerField(unique=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["credential", "cycle"]
+        constraints = [
+            models.UniqueConstraint(fields=["credential", "cycle"], name="certificates_cycle_once"),
+            models.CheckConstraint(condition=Q(cycle__gte=1), name="certificates_cycle_from_one"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.credential_id} cycle {self.cycle}"
 
 
 class CredentialEvent(models.Model):

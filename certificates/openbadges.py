@@ -56,10 +56,27 @@ CREDENTIAL_SCHEMA = {
 }
 BADGE_IMAGE = "certificates/peerpath-badge.svg"
 JWT_MEDIA_TYPE = "application/vc+jwt"
-# Status purposes with a published list, and the credential status each one marks.
 # A credential can carry only one credentialStatus object under 1EdTech's OB 3.0 schema,
-# so suspension has no list of its own: the public verification page shows it.
-STATUS_PURPOSES = {"revocation": Credential.Status.REVOKED}
+# so one list says both suspended and revoked (Bitstring Status List v1.0 §2.1): purpose
+# "message", two bits per credential, and the table of what each value means.
+STATUS_PURPOSE = "message"
+STATUS_SIZE = 2
+STATUS_VALUES: dict[str, int] = {
+    Credential.Status.ACTIVE: 0x0,
+    Credential.Status.SUSPENDED: 0x1,
+    Credential.Status.REVOKED: 0x2,
+}
+# 2**statusSize entries, as the spec requires; 0x3 is never written.
+STATUS_MESSAGES = [
+    {"status": "0x0", "message": "valid"},
+    {"status": "0x1", "message": "suspended"},
+    {"status": "0x2", "message": "revoked"},
+    {"status": "0x3", "message": "unassigned: not valid"},
+]
+# One-bit lists that files downloaded before the message list existed still name.
+LEGACY_STATUS_PURPOSES = {"revocation": Credential.Status.REVOKED}
+# Every list served at /credentials/status/<purpose>.jwt.
+STATUS_PURPOSES = (STATUS_PURPOSE, *LEGACY_STATUS_PURPOSES)
 
 # Fixed forever: the urn:uuid ids of credentials and achievements are derived from it.
 _ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:peerpath:open-badges-3.0")
@@ -281,18 +298,22 @@ def _alignments(credential: Credential, snapshot: dict) -> list[dict]:
     return list(alignments.values())
 
 
-def status_entry(credential: Credential, purpose: str) -> dict:
-    """A BitstringStatusListEntry pointing at the credential's bit in a status list."""
-    if credential.status_index is None:
+def status_entry(credential: Credential, purpose: str = STATUS_PURPOSE) -> dict:
+    """A BitstringStatusListEntry pointing at the signed cycle's entry in the status list."""
+    index = credential.status_index  # the current cycle's: the one being signed
+    if index is None:
         raise ValueError(f"Credential {credential.number} has no position in the status lists.")
     url = status_list_url(purpose)
-    return {
-        "id": f"{url}#{credential.status_index}",
+    entry: dict[str, object] = {
+        "id": f"{url}#{index}",
         "type": "BitstringStatusListEntry",
         "statusPurpose": purpose,
-        "statusListIndex": str(credential.status_index),
+        "statusListIndex": str(index),
         "statusListCredential": url,
     }
+    if purpose == STATUS_PURPOSE:
+        entry |= {"statusSize": STATUS_SIZE, "statusMessage": STATUS_MESSAGES}
+    return entry
 
 
 def _validity(credential: Credential) -> tuple[dt.datetime, dt.datetime]:
@@ -368,7 +389,7 @@ def credential_document(credential: Credential) -> dict:
             "licenseNumber": credential.number,
             "achievement": achievement,
         },
-        "credentialStatus": status_entry(credential, "revocation"),
+        "credentialStatus": status_entry(credential),
         "credentialSchema": [CREDENTIAL_SCHEMA],
     }
 

@@ -22,7 +22,7 @@ from courses.services import enrollment_progress_announce
 from notifications.services import email_send_template, task_enqueue
 from practice.selectors import practice_totals
 
-from .models import Credential, CredentialEvent, EthicsAffirmation, EthicsCode
+from .models import Credential, CredentialCycle, CredentialEvent, EthicsAffirmation, EthicsCode
 from .numbers import normalise
 from .openbadges import JWT_MEDIA_TYPE, credential_jwt, verification_url
 from .signals import credential_changed_announce
@@ -189,7 +189,15 @@ STATUS_INDEX_SPACE = MIN_BITS
 
 
 def credential_create(**fields) -> Credential:
-    """Create a credential at a free, random status-list position.
+    """Create a credential and its first cycle, at a free, random status-list position."""
+    credential = Credential.objects.create(**fields)
+    cycle_create(credential=credential, cycle=1)
+    credential_changed_announce(credential_id=credential.pk, number=credential.number)
+    return credential
+
+
+def cycle_create(*, credential: Credential, cycle: int) -> CredentialCycle:
+    """A signed cycle of ``credential`` (renewal adds the next) at a free random position.
 
     Two issuances may draw the same position; the unique constraint refuses the second,
     which then draws again inside its own savepoint, so neither caller fails.
@@ -198,18 +206,16 @@ def credential_create(**fields) -> Credential:
     for _ in range(9):
         try:
             with transaction.atomic():
-                credential = Credential.objects.create(
-                    status_index=rng.randrange(STATUS_INDEX_SPACE), **fields
+                return CredentialCycle.objects.create(
+                    credential=credential,
+                    cycle=cycle,
+                    status_index=rng.randrange(STATUS_INDEX_SPACE),
                 )
-            break
         except IntegrityError:
             continue  # drew a taken position: draw again
-    else:
-        credential = Credential.objects.create(
-            status_index=rng.randrange(STATUS_INDEX_SPACE), **fields
-        )
-    credential_changed_announce(credential_id=credential.pk, number=credential.number)
-    return credential
+    return CredentialCycle.objects.create(
+        credential=credential, cycle=cycle, status_index=rng.randrange(STATUS_INDEX_SPACE)
+    )
 
 
 def _signing_coordinator(programme) -> str:
@@ -265,6 +271,7 @@ def certificate_html(credential: Credential, *, verify_url: str) -> str:
             "qr_png": qr,
             "verify_url": verify_url,
             "printed_url": printed_url(verify_url),
+            "stamp": certificate_stamp(credential),
         },
     )
 
@@ -338,8 +345,28 @@ def certificate_render(*, credential_id: int, force: bool = False) -> bool:
     if default_storage.exists(key):
         default_storage.delete(key)
     stored = default_storage.save(key, ContentFile(pdf))
-    Credential.objects.filter(pk=credential.pk).update(pdf=stored, pdf_rendered_at=timezone.now())
+    # Ready only if the status is still the one printed: a change while this render ran
+    # queued another render, and until it runs the download waits rather than serving paper
+    # that contradicts the status.
+    Credential.objects.filter(
+        pk=credential.pk,
+        status=credential.status,
+        status_changed_at=credential.status_changed_at,
+    ).update(pdf=stored, pdf_rendered_at=timezone.now())
     return True
+
+
+def certificate_stamp(credential: Credential) -> str:
+    """What a suspended or revoked certificate says across the page; "" while active. A
+    suspended one's ends with "at", and the template adds the address, kept on one line."""
+    from django.utils.dateformat import format as date_format
+
+    if credential.status == Credential.Status.ACTIVE or credential.status_changed_at is None:
+        return ""
+    on = date_format(timezone.localtime(credential.status_changed_at), "F j, Y")
+    if credential.status == Credential.Status.REVOKED:
+        return f"REVOKED on {on} — this certificate is no longer valid"
+    return f"SUSPENDED on {on} — check the current status at"
 
 
 # action: (statuses it applies to, the status it leads to, how it reads in the past tense)
@@ -438,9 +465,20 @@ def credential_change_status(
     credential.status_reason = reason
     credential.status_public_reason = public_reason
     credential.status_changed_at = timezone.now()
+    # The paper follows the status: the PDF on file no longer matches it, so it is not
+    # served until it is rendered again, with the status and its date across the page
+    # (or clean again, on reinstatement).
+    credential.pdf_rendered_at = None
     credential.save(
-        update_fields=["status", "status_reason", "status_public_reason", "status_changed_at"]
+        update_fields=[
+            "status",
+            "status_reason",
+            "status_public_reason",
+            "status_changed_at",
+            "pdf_rendered_at",
+        ]
     )
+    _render_later(credential_id=credential.pk, force=True)
     credential_changed_announce(credential_id=credential.pk, number=credential.number)
     # Not the reason: the holder is told it and it is kept on the event, not in the logs.
     logger.info(
@@ -488,3 +526,15 @@ def credential_rerender(*, actor, credential_id: int) -> Credential:
     _render_later(credential_id=credential.pk, force=True)
     credential_changed_announce(credential_id=credential.pk, number=credential.number)
     return credential
+
+
+def certificates_rerender_queue(*, credential_ids: list[int]) -> list[int]:
+    """Queue a forced render of each credential through the outbox, in one transaction;
+    the renders start once it commits. Returns the outbox call ids, to follow progress."""
+    from .tasks import render_certificate
+
+    with transaction.atomic():
+        return [
+            task_enqueue(task=render_certificate, kwargs={"credential_id": pk, "force": True}).pk
+            for pk in credential_ids
+        ]

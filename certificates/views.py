@@ -60,6 +60,13 @@ def certificate_pdf(request, number: str):
 def credential_jwt(request, number: str):
     """The Open Badges 3.0 credential as a signed VC-JWT, for its holder and coordinators."""
     credential = _downloadable(request, number)
+    if credential.status == Credential.Status.REVOKED:
+        # Gone for good: a new signed copy would only be one more file to check against
+        # the list. A suspended credential's file is still served: suspension may end, and
+        # the file names the status list, where every verifier reads SUSPENDED meanwhile.
+        return render(
+            request, "certificates/credential_revoked.html", {"credential": credential}, status=410
+        )
     response = HttpResponse(
         openbadges.credential_jwt(credential), content_type=openbadges.JWT_MEDIA_TYPE
     )

@@ -18,7 +18,7 @@ from core.http import client_ip
 
 from . import services
 from .models import ApiKey
-from .results import NO_NUMBER_MESSAGE, VerificationResult
+from .results import NO_NUMBER_MESSAGE, Verdict, VerificationResult
 
 Status = Literal["VALID", "EXPIRED", "SUSPENDED", "REVOKED"]
 # No NUL: the request is refused before it reaches the API (core/middleware.py), and the
@@ -129,7 +129,9 @@ class CredentialStatus(Schema):
     programme: str
     issuer: str
     issued_on: datetime.date
-    expires_on: datetime.date
+    expires_on: datetime.date | None = Field(
+        description="The last day it is valid; null once revoked: it is valid on no day."
+    )
     status_changed_at: datetime.datetime | None = Field(
         None, description="When it was suspended or revoked; null while active."
     )
@@ -176,7 +178,7 @@ def _found(result: VerificationResult) -> dict:
         "programme": result.programme,
         "issuer": result.issuer,
         "issued_on": result.issued_on,
-        "expires_on": result.expires_on,
+        "expires_on": None if result.verdict is Verdict.REVOKED else result.expires_on,
         "status_changed_at": result.status_changed_at,
         "public_reason": result.public_reason,
     }

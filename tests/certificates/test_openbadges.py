@@ -24,10 +24,11 @@ from django.test import Client
 from django.utils import timezone
 
 from certificates import openbadges, statuslist
-from certificates.models import Credential
+from certificates.models import Credential, CredentialCycle
 from certificates.services import (
     credential_change_status,
     credential_issue_if_eligible,
+    cycle_create,
     ethics_affirm,
 )
 from core import keys
@@ -67,7 +68,7 @@ def verify(token: str, require: list[str] = CREDENTIAL_CLAIMS) -> dict:
     return jwt.decode(token, key, algorithms=["RS256"], options={"require": require})
 
 
-def fetch_status_list(purpose: str = "revocation") -> tuple[dict, bytes]:
+def fetch_status_list(purpose: str = "message") -> tuple[dict, bytes]:
     response = Client().get(f"/credentials/status/{purpose}.jwt")
     assert response.status_code == 200
     assert response["Cache-Control"] == "public, max-age=60"
@@ -84,10 +85,15 @@ def bit(bitstring: bytes, index: int) -> int:
     return (bitstring[index // 8] >> (7 - index % 8)) & 1
 
 
+def entry(bitstring: bytes, index: int) -> int:
+    """Two bits per entry, from bit ``2 * index``: 0 valid, 1 suspended, 2 revoked."""
+    return bit(bitstring, 2 * index) << 1 | bit(bitstring, 2 * index + 1)
+
+
 def take_status_position(nearly_done, holder, position: int) -> Credential:
     """Another holder's credential at ``position`` of the status lists."""
     today = timezone.localdate()
-    return Credential.objects.create(
+    credential = Credential.objects.create(
         holder=holder,
         enrollment=nearly_done,
         programme=nearly_done.programme,
@@ -95,8 +101,9 @@ def take_status_position(nearly_done, holder, position: int) -> Credential:
         issued_on=today,
         expires_on=today + dt.timedelta(days=1),
         achievement={},
-        status_index=position,
     )
+    CredentialCycle.objects.create(credential=credential, status_index=position)
+    return credential
 
 
 @pytest.fixture
@@ -190,9 +197,16 @@ def test_the_jwt_verifies_with_the_one_key_its_kid_names(credential, trainee):
     assert {"type": "IdentityObject", **name} in subject["identifier"]
     status = payload["credentialStatus"]
     assert status["type"] == "BitstringStatusListEntry"
-    assert status["statusPurpose"] == "revocation"
+    assert status["statusPurpose"] == "message"
+    assert status["statusSize"] == 2
+    assert status["statusMessage"] == [
+        {"status": "0x0", "message": "valid"},
+        {"status": "0x1", "message": "suspended"},
+        {"status": "0x2", "message": "revoked"},
+        {"status": "0x3", "message": "unassigned: not valid"},
+    ]
     assert status["statusListIndex"] == str(credential.status_index)
-    assert status["statusListCredential"].endswith("/credentials/status/revocation.jwt")
+    assert status["statusListCredential"].endswith("/credentials/status/message.jwt")
     # The same credential signed with the same key is the same JWT.
     assert download_jwt(credential) == token
 
@@ -268,7 +282,7 @@ def test_the_holders_email_is_nowhere_in_the_jwt(credential, trainee):
     assert identity["identityHash"] == f"sha256${expected}"
 
 
-def test_revoking_sets_the_credentials_bit_in_the_signed_status_list(
+def test_each_status_is_its_entry_in_the_signed_status_list(
     second_credential, coordinator, with_totp
 ):
     index = second_credential.status_index
@@ -277,12 +291,19 @@ def test_revoking_sets_the_credentials_bit_in_the_signed_status_list(
 
     assert status["statusListCredential"] == payload["id"]
     assert payload["type"] == ["VerifiableCredential", "BitstringStatusListCredential"]
-    assert payload["credentialSubject"]["statusPurpose"] == "revocation"
+    assert payload["credentialSubject"]["statusPurpose"] == "message"
+    assert payload["credentialSubject"]["statusSize"] == 2
+    assert payload["credentialSubject"]["statusMessage"] == status["statusMessage"]
     assert payload["iss"] == payload["issuer"]
     assert len(bitstring) * 8 >= 131_072
-    assert bit(bitstring, index) == 0
+    assert entry(bitstring, index) == 0x0
 
     with_totp(coordinator)
+    for action, value in [("suspend", 0x1), ("reinstate", 0x0)]:
+        credential_change_status(
+            actor=coordinator, credential_id=second_credential.pk, action=action, reason="x"
+        )
+        assert entry(fetch_status_list()[1], index) == value
     credential_change_status(
         actor=coordinator,
         credential_id=second_credential.pk,
@@ -292,20 +313,50 @@ def test_revoking_sets_the_credentials_bit_in_the_signed_status_list(
     )
 
     _, bitstring = fetch_status_list()
-    assert bit(bitstring, index) == 1
-    assert bit(bitstring, index - 1) == 0  # the other credential is untouched
+    assert entry(bitstring, index) == 0x2
+    assert entry(bitstring, index - 1) == 0x0  # the other credential is untouched
     assert sum(bin(byte).count("1") for byte in bitstring) == 1
 
 
-def test_a_suspension_is_not_a_revocation(credential, coordinator, with_totp):
+def test_the_one_bit_revocation_list_is_still_served_for_older_files(
+    credential, coordinator, with_totp
+):
+    with_totp(coordinator)
+    credential_change_status(
+        actor=coordinator, credential_id=credential.pk, action="suspend", reason="x"
+    )
+
+    payload, bitstring = fetch_status_list("revocation")
+    assert payload["credentialSubject"]["statusPurpose"] == "revocation"
+    assert "statusSize" not in payload["credentialSubject"]
+    assert bit(bitstring, credential.status_index) == 0  # suspended is not revoked
+    assert Client().get("/credentials/status/suspension.jwt").status_code == 404
+
+    credential_change_status(
+        actor=coordinator,
+        credential_id=credential.pk,
+        action="revoke",
+        confirm_number=credential.number,
+        reason="x",
+    )
+    assert bit(fetch_status_list("revocation")[1], credential.status_index) == 1
+
+
+def test_every_cycle_of_a_credential_reads_its_status(credential, coordinator, with_totp):
+    """A renewal adds a cycle at its own position; a file of either cycle sees the status."""
+    first = credential.status_index
+    cycle_create(credential=credential, cycle=2)
+    second = credential.status_index
+    assert second != first
+    assert verify(download_jwt(credential))["credentialStatus"]["statusListIndex"] == str(second)
+
     with_totp(coordinator)
     credential_change_status(
         actor=coordinator, credential_id=credential.pk, action="suspend", reason="x"
     )
 
     _, bitstring = fetch_status_list()
-    assert bit(bitstring, credential.status_index) == 0
-    assert Client().get("/credentials/status/suspension.jwt").status_code == 404
+    assert (entry(bitstring, first), entry(bitstring, second)) == (0x1, 0x1)
 
 
 def test_only_the_holder_and_the_issuers_coordinators_download_the_jwt(

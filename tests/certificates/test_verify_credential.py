@@ -92,9 +92,11 @@ def test_a_genuine_credential_verifies(credential, trainee, tmp_path):
     assert f"Valid until:   {credential.expires_on.isoformat()}T23:59:59Z" in out
     assert "Dates:         within dates" in out
     assert "EXPIRED" not in out
-    status_url = openbadges.status_list_url("revocation")
-    assert f"revocation list {status_url}, index {credential.status_index}" in out
-    assert "revocation is checked online against that list (run with --check-status)" in out
+    status_url = openbadges.status_list_url("message")
+    assert f"message list {status_url}, index {credential.status_index}" in out
+    assert (
+        "suspension and revocation are checked online against that list (run with --check-status)"
+    ) in out
     assert trainee.email not in out
 
 
@@ -247,17 +249,71 @@ def test_an_expired_credential_is_reported_as_expired(credential, tmp_path):
     assert "within dates" not in out
 
 
-def test_check_status_reads_the_bit_in_the_signed_list(
+def served_entry(status_url: str, index: int) -> int:
+    """Entry ``index`` of the list served now, read independently of statuslist.py: two
+    bits from bit ``2 * index`` on, left to right."""
+    served_list = jwt.decode(
+        Client().get(urlsplit(status_url).path).content,
+        jwt.PyJWKSet.from_dict(openbadges.jwks())[openbadges.key_id()],
+        algorithms=["RS256"],
+    )
+    bitstring = gzip.decompress(unb64(served_list["credentialSubject"]["encodedList"][1:]))
+    return (bitstring[index // 4] >> (6 - 2 * (index % 4))) & 0b11
+
+
+def test_check_status_reads_valid_suspended_and_revoked_from_the_signed_list(
     credential, coordinator, with_totp, tmp_path, served
 ):
     path = save(tmp_path, download_jwt(credential))
-    status_url = openbadges.status_list_url("revocation")
+    status_url = openbadges.status_list_url("message")
     index = credential.status_index
 
     out = verify(path, "--check-status")
 
     assert served == [status_url]
-    assert f"Revocation:    not revoked (bit {index} is 0;" in out
+    assert f"Status now:    VALID (entry {index} is 0x0;" in out
+
+    with_totp(coordinator)
+    credential_change_status(
+        actor=coordinator, credential_id=credential.pk, action="suspend", reason="Audit"
+    )
+    assert served_entry(status_url, index) == 0x1
+    assert f"Status now:    SUSPENDED (entry {index} is 0x1;" in verify(path, "--check-status")
+
+    credential_change_status(
+        actor=coordinator, credential_id=credential.pk, action="reinstate", reason="Cleared"
+    )
+    assert served_entry(status_url, index) == 0x0
+    assert f"Status now:    VALID (entry {index} is 0x0;" in verify(path, "--check-status")
+
+    credential_change_status(
+        actor=coordinator,
+        credential_id=credential.pk,
+        action="revoke",
+        confirm_number=credential.number,
+        reason="Lapsed",
+    )
+    assert served_entry(status_url, index) == 0x2
+
+    out = verify(path, "--check-status")
+
+    assert f"Status now:    REVOKED (entry {index} is 0x2;" in out
+    # The JWT itself is unchanged: without the list, nothing says it is revoked.
+    assert "REVOKED" not in verify(path)
+
+
+def test_a_file_naming_the_revocation_list_still_reads_its_bit(
+    credential, coordinator, with_totp, tmp_path, served
+):
+    """Files downloaded before the message list existed name the one-bit revocation list,
+    which is still published."""
+    legacy = openbadges.credential_document(credential) | {
+        "credentialStatus": openbadges.status_entry(credential, "revocation")
+    }
+    path = save(tmp_path, openbadges.sign(legacy | {"iss": legacy["issuer"]["id"]}))
+    index = credential.status_index
+
+    assert f"Revocation:    not revoked (bit {index} is 0;" in verify(path, "--check-status")
 
     with_totp(coordinator)
     credential_change_status(
@@ -267,20 +323,8 @@ def test_check_status_reads_the_bit_in_the_signed_list(
         confirm_number=credential.number,
         reason="Lapsed",
     )
-    # Independently of statuslist.py: the list served now has this bit set, left to right.
-    served_list = jwt.decode(
-        Client().get(urlsplit(status_url).path).content,
-        jwt.PyJWKSet.from_dict(openbadges.jwks())[openbadges.key_id()],
-        algorithms=["RS256"],
-    )
-    bitstring = gzip.decompress(unb64(served_list["credentialSubject"]["encodedList"][1:]))
-    assert (bitstring[index // 8] >> (7 - index % 8)) & 1 == 1
 
-    out = verify(path, "--check-status")
-
-    assert f"Revocation:    REVOKED (bit {index} is 1;" in out
-    # The JWT itself is unchanged: without the list, nothing says it is revoked.
-    assert "REVOKED" not in verify(path)
+    assert f"Revocation:    REVOKED (bit {index} is 1;" in verify(path, "--check-status")
 
 
 def test_check_status_refuses_a_list_signed_by_another_key(credential, tmp_path, monkeypatch):
@@ -318,7 +362,7 @@ def test_the_readme_pyjwt_example_works(credential, trainee, coordinator, with_t
             raise OSError(f"HTTP {response.status_code}")
         return response.content
 
-    def check(token: str) -> tuple[dict, str, bool, bool]:
+    def check(token: str) -> tuple[dict, str, bool, str]:
         # -- from the README --
         def site_key(token):
             """The one key the kid names, from SITE (HTTP 404: not a key of this site)."""
@@ -346,21 +390,28 @@ def test_the_readme_pyjwt_example_works(credential, trainee, coordinator, with_t
         assert status_list["credentialSubject"]["statusPurpose"] == status["statusPurpose"]
         data = status_list["credentialSubject"]["encodedList"][1:]  # drop the multibase "u"
         bits = gzip.decompress(base64.urlsafe_b64decode(data + "=" * (-len(data) % 4)))
-        index = int(status["statusListIndex"])
-        revoked = bool(bits[index // 8] & (0x80 >> (index % 8)))
+        size = status["statusSize"]  # 2 bits per credential
+        position = int(status["statusListIndex"]) * size  # index 0 starts at the leftmost bit
+        value = (bits[position // 8] >> (8 - size - position % 8)) & ((1 << size) - 1)
+        state = {int(m["status"], 16): m["message"] for m in status["statusMessage"]}[value]
 
         subject = claims["credentialSubject"]
         name = next(i["identityHash"] for i in subject["identifier"] if i["identityType"] == "name")
         # -- end --
-        return claims, name, current, revoked
+        return claims, name, current, state
 
     token = download_jwt(credential)
-    claims, name, current, revoked = check(token)
+    claims, name, current, state = check(token)
     assert claims["credentialSubject"]["licenseNumber"] == credential.number
     assert name == trainee.get_full_name()
-    assert (current, revoked) == (True, False)
+    assert (current, state) == (True, "valid")
 
     with_totp(coordinator)
+    credential_change_status(
+        actor=coordinator, credential_id=credential.pk, action="suspend", reason="Audit"
+    )
+    assert check(token)[2:] == (True, "suspended")
+
     credential_change_status(
         actor=coordinator,
         credential_id=credential.pk,
@@ -368,7 +419,7 @@ def test_the_readme_pyjwt_example_works(credential, trainee, coordinator, with_t
         confirm_number=credential.number,
         reason="Lapsed",
     )
-    assert check(token)[2:] == (True, True)
+    assert check(token)[2:] == (True, "revoked")
 
     header, _, signature = token.split(".")
     claims["validUntil"] = "2099-12-31T23:59:59Z"

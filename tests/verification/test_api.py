@@ -75,6 +75,19 @@ def test_each_status_comes_through(api, credential, issue_credential, change_sta
     assert statuses == ["VALID", "EXPIRED", "SUSPENDED", "REVOKED"]
 
 
+def test_a_revoked_credential_has_no_expiry_date_in_the_answers(api, credential, change_status):
+    """Revoked, it is valid on no day: the answers give the date of the change instead."""
+    change_status(credential, "revoke")
+
+    one = api.get(ONE.format(credential.number)).json()
+    (item,) = api.post(MANY, {"numbers": [credential.number]}).json()["results"]
+
+    for answer in (one, item):
+        assert answer["status"] == "REVOKED"
+        assert answer["expires_on"] is None
+        assert answer["status_changed_at"] is not None
+
+
 def test_a_number_typed_loosely_is_found_under_its_canonical_form(api, credential):
     response = api.get(ONE.format(credential.number.replace("-", "").lower()))
 

@@ -134,6 +134,34 @@ def test_suspended_and_revoked_pages(client, credential, change_status, action, 
     assert "Ada Okafor" in html_of(response)
 
 
+def test_a_revoked_page_shows_the_date_and_never_a_valid_until(client, credential, change_status):
+    change_status(credential, "revoke")
+    credential.refresh_from_db()
+    changed_on = f"{timezone.localtime(credential.status_changed_at):%B %-d, %Y}"
+
+    html = " ".join(html_of(client.get(page(credential.number))).split())
+
+    assert f"<dt>Revoked on</dt><dd>{changed_on}</dd>" in html
+    assert "Valid until" not in html
+    assert f"{credential.expires_on:%B %-d, %Y}" not in html
+
+
+def test_a_suspended_page_shows_the_date_and_the_expiry_only_if_reinstated(
+    client, credential, change_status
+):
+    change_status(credential, "suspend")
+    credential.refresh_from_db()
+    changed_on = f"{timezone.localtime(credential.status_changed_at):%B %-d, %Y}"
+
+    html = " ".join(html_of(client.get(page(credential.number))).split())
+
+    assert f"<dt>Suspended on</dt><dd>{changed_on}</dd>" in html
+    assert "Valid until" not in html
+    assert (
+        f"<dt>Would run until, if reinstated</dt><dd>{credential.expires_on:%B %-d, %Y}</dd>"
+    ) in html
+
+
 def test_an_expired_page(client, issue_credential):
     credential = issue_credential(expires_in_days=-1)
 

@@ -67,8 +67,8 @@ class Command(BaseCommand):
         "Verify an Open Badges 3.0 credential downloaded from /credentials/<number>/"
         "credential.jwt: the RS256 signature against the key its kid names (found in this "
         "installation's published keys unless --jwks is given), its claims, type and "
-        "validity dates. Revocation is checked online against the credential's status "
-        "list, with --check-status."
+        "validity dates. Suspension and revocation are checked online against the "
+        "credential's status list, with --check-status."
     )
     stealth_options = ("stdin",)
 
@@ -85,7 +85,7 @@ class Command(BaseCommand):
             "--check-status",
             action="store_true",
             help="Fetch the status list the credential names, verify it with the same "
-            "JWKS and report whether the credential is revoked.",
+            "JWKS and report whether the credential is valid, suspended or revoked.",
         )
 
     def handle(self, *args, file: str, jwks: str | None = None, **options):
@@ -210,19 +210,19 @@ class Command(BaseCommand):
         lines = [("Status", f"{purpose or 'status'} list {url}, index {index}")]
         if not check:
             note = (
-                "not checked here: revocation is checked online against that list "
-                "(run with --check-status)"
+                "not checked here: suspension and revocation are checked online against "
+                "that list (run with --check-status)"
             )
-            return [*lines, (purpose.capitalize() or "Status", note)]
+            return [*lines, (_label(purpose), note)]
         try:
             # int(None) raises the TypeError handled below.
             position = int(index)  # type: ignore[arg-type]
         except (TypeError, ValueError) as error:
             raise CommandError(f"The statusListIndex {index!r} is not a number.") from error
-        verdict = self._bit(url, purpose, position, key_set)
-        return [*lines, (purpose.capitalize() or "Status", verdict)]
+        verdict = self._bit(url, purpose, position, key_set, entry)
+        return [*lines, (_label(purpose), verdict)]
 
-    def _bit(self, url: str, purpose: str, index: int, key_set: dict) -> str:
+    def _bit(self, url: str, purpose: str, index: int, key_set: dict, entry: dict) -> str:
         """Fetch and verify the status list, then read the credential's bit."""
         try:
             token = _fetch(url, "the status list").decode("ascii")
@@ -244,16 +244,49 @@ class Command(BaseCommand):
             bitstring = statuslist.decode_bitstring(str(subject.get("encodedList") or ""))
         except (ValueError, OSError, EOFError, zlib.error) as error:
             raise CommandError(f"The status list at {url} has no readable encodedList.") from error
-        if len(bitstring) * 8 < MIN_BITS or not 0 <= index < len(bitstring) * 8:
+        size = _status_size(entry.get("statusSize", subject.get("statusSize", 1)), url)
+        if len(bitstring) * 8 < MIN_BITS or not 0 <= index < len(bitstring) * 8 // size:
             raise CommandError(
                 f"The status list at {url} has {len(bitstring) * 8} bits: index {index} "
                 "is outside it, or the list is shorter than the 131,072 bits required."
             )
         listed = f"list valid from {claims.get('validFrom', 'an unstated time')}"
+        value = statuslist.status_value(bitstring, index, status_size=size)
+        if size > 1:
+            # The signed credential's own table names the values; the list's is the fallback.
+            message = _message(entry, value) or _message(subject, value)
+            if message is None:
+                raise CommandError(f"The status list at {url} names no message for {value:#x}.")
+            return f"{message.upper()} (entry {index} is {value:#x}; {listed})"
         state = STATES.get(purpose, f"set for {purpose}")
-        if statuslist.bit_is_set(bitstring, index):
+        if value:
             return f"{state.upper()} (bit {index} is 1; {listed})"
         return f"not {state} (bit {index} is 0; {listed})"
+
+
+def _label(purpose: str) -> str:
+    """ "Revocation" for a one-bit list; "Status now" for a list of messages."""
+    return purpose.capitalize() if purpose in STATES else "Status now"
+
+
+def _status_size(value, url: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value not in {1, 2, 4, 8}:
+        raise CommandError(f"The statusSize {value!r} for {url} is not 1, 2, 4 or 8 bits.")
+    return value
+
+
+def _message(document: dict, value: int) -> str | None:
+    """The message ``document``'s ``statusMessage`` table gives ``value`` (hex, "0x1")."""
+    table = document.get("statusMessage")
+    for row in table if isinstance(table, list) else []:
+        if not isinstance(row, dict):
+            continue
+        try:
+            if int(str(row.get("status")), 16) == value:
+                return str(row.get("message") or "")
+        except ValueError:
+            continue
+    return None
 
 
 def _named(name, identifier=None) -> str:
