@@ -56,17 +56,22 @@ def certificate_pdf(request, number: str):
     )
 
 
+def _revoked(request, credential: Credential):
+    """A revoked credential's files are gone for good: a new signed copy would only be one
+    more file to check against the list. A suspended credential's files are still served:
+    suspension may end, and they name the status list, where every verifier reads SUSPENDED
+    meanwhile."""
+    return render(
+        request, "certificates/credential_revoked.html", {"credential": credential}, status=410
+    )
+
+
 @never_cache
 def credential_jwt(request, number: str):
     """The Open Badges 3.0 credential as a signed VC-JWT, for its holder and coordinators."""
     credential = _downloadable(request, number)
     if credential.status == Credential.Status.REVOKED:
-        # Gone for good: a new signed copy would only be one more file to check against
-        # the list. A suspended credential's file is still served: suspension may end, and
-        # the file names the status list, where every verifier reads SUSPENDED meanwhile.
-        return render(
-            request, "certificates/credential_revoked.html", {"credential": credential}, status=410
-        )
+        return _revoked(request, credential)
     response = HttpResponse(
         openbadges.credential_jwt(credential), content_type=openbadges.JWT_MEDIA_TYPE
     )
@@ -78,6 +83,8 @@ def credential_jwt(request, number: str):
 def credential_jsonld(request, number: str):
     """The same credential as JSON-LD with an embedded Data Integrity proof."""
     credential = _downloadable(request, number)
+    if credential.status == Credential.Status.REVOKED:
+        return _revoked(request, credential)
     response = JsonResponse(
         dataintegrity.credential_with_proof(credential),
         content_type=dataintegrity.MEDIA_TYPE,

@@ -159,11 +159,12 @@ def test_a_render_that_raced_a_status_change_is_not_marked_ready(
     assert not rendered.pdf_ready
 
 
-def test_a_revoked_credentials_file_is_refused_with_the_date(client, rendered, change):
+@pytest.mark.parametrize("file", ["credential.jwt", "credential.jsonld"])
+def test_a_revoked_credentials_file_is_refused_with_the_date(client, rendered, change, file):
     credential = change(rendered, "revoke")
     client.force_login(credential.holder)
 
-    response = client.get(f"/credentials/{credential.number}/credential.jwt")
+    response = client.get(f"/credentials/{credential.number}/{file}")
 
     assert response.status_code == 410
     html = response.content.decode()
