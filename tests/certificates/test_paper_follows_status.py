@@ -10,7 +10,7 @@ from django.utils.dateformat import format as date_format
 
 from certificates.models import Credential
 from certificates.openbadges import verification_url
-from certificates.services import certificate_render, credential_change_status
+from certificates.services import certificate_render, credential_change_status, printed_url
 from certificates.tasks import render_certificate
 from notifications.models import TaskCall
 
@@ -78,7 +78,7 @@ def test_a_suspended_credentials_pdf_says_where_to_check(rendered, change, tmp_p
     text = pdf_text(credential, tmp_path)
     assert (
         f"SUSPENDED on {changed_on(credential)} — check the current status at "
-        f"{verification_url(credential.number)}"
+        f"{printed_url(verification_url(credential.number))}"  # on one line, as printed below
     ) in text
 
 

@@ -307,10 +307,9 @@ def test_a_file_naming_the_revocation_list_still_reads_its_bit(
 ):
     """Files downloaded before the message list existed name the one-bit revocation list,
     which is still published."""
-    legacy = openbadges.credential_document(credential) | {
-        "credentialStatus": openbadges.status_entry(credential, "revocation")
-    }
-    path = save(tmp_path, openbadges.sign(legacy | {"iss": legacy["issuer"]["id"]}))
+    claims = jwt.decode(openbadges.credential_jwt(credential), options={"verify_signature": False})
+    legacy = claims | {"credentialStatus": openbadges.status_entry(credential, "revocation")}
+    path = save(tmp_path, openbadges.sign(legacy))
     index = credential.status_index
 
     assert f"Revocation:    not revoked (bit {index} is 0;" in verify(path, "--check-status")
@@ -431,7 +430,8 @@ def test_the_readme_pyjwt_example_works(credential, trainee, coordinator, with_t
     signing.key_rotate()
     settings.WAGTAILADMIN_BASE_URL = "https://moved.example.org"
     assert check(token)[0]["jti"] == claims["jti"]
-    assert jwt.get_unverified_header(download_jwt(credential))["kid"].startswith(
+    # (Signed directly: the holder can no longer download the file of a revoked credential.)
+    assert jwt.get_unverified_header(openbadges.credential_jwt(credential))["kid"].startswith(
         "https://moved.example.org/.well-known/keys/"
     )
 
