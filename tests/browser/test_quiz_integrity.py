@@ -116,7 +116,9 @@ def test_fail_see_what_was_wrong_retake_new_questions_ask_for_more_and_pass(
     page.goto(quiz.url)
     expect(page.get_by_text("You have used all 2 attempts.")).to_be_visible()
     page.get_by_role("button", name="Request another attempt").click()
-    expect(page.get_by_text("Your coordinators have been asked for another attempt")).to_be_visible()
+    expect(
+        page.get_by_text("Your coordinators have been asked for another attempt")
+    ).to_be_visible()
     expect(page.get_by_role("button", name="Request another attempt")).to_have_count(0)
     screenshot(page, "quiz-requested")
 
