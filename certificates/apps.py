@@ -6,4 +6,15 @@ class CertificatesConfig(AppConfig):
     verbose_name = "Certificates"
 
     def ready(self) -> None:
-        from . import receivers  # noqa: F401  (issues credentials when enrolments progress)
+        from accounts.dashboard import register_panel
+        from organisations.roles import Role
+
+        from . import dashboard, receivers  # noqa: F401  (issues credentials when enrolments progress)
+
+        register_panel(
+            key="certificates.next_steps",
+            role=Role.TRAINEE,
+            template="certificates/dashboard/trainee.html",
+            context=dashboard.trainee_todo_context,
+            order=10,
+        )
