@@ -143,12 +143,12 @@ def test_practice_hours_by_category_are_the_logs_numbers(
     # 1.5 approved in group facilitation, against a minimum of 2; half an hour waiting.
     row = html.split('data-category="Group facilitation"', 1)[1].split("</tr>", 1)[0]
     assert "data-short" in row
-    assert "<td data-approved>1.5</td>" in row
-    assert "<td>2</td>" in row
+    assert '<td data-label="Approved" data-approved>1.5</td>' in row
+    assert '<td data-label="Minimum">2</td>' in row
     log_row = log_page.split('data-category="Group facilitation"', 1)[1].split("</tr>", 1)[0]
     assert "<td data-approved>1.5</td>" in log_row
     waiting = html.split('data-category="One-to-one peer support"', 1)[1].split("</tr>", 1)[0]
-    assert "<td>0.5</td>" in waiting
+    assert '<td data-label="Waiting">0.5</td>' in waiting
 
 
 def test_nobody_elses_entries_show(client, trainee, make_member, assigned_supervisor, log_entry):
