@@ -274,3 +274,16 @@ def test_the_coordinator_sees_counts_of_what_waits(
     # The requests page lists the same two.
     requests_page = client.get(reverse("assessments:attempt_requests")).content.decode()
     assert "2 open requests for another quiz attempt" in requests_page
+
+
+def test_enrolling_goes_back_to_the_dashboard_only_when_asked_by_name(client, build_programme):
+    programme = build_programme()
+    client.force_login(UserFactory())
+
+    response = client.post(
+        reverse("courses:enrol", kwargs={"programme_id": programme.pk}),
+        {"back": "https://evil.example/"},
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == programme.url
