@@ -23,7 +23,7 @@ from .selectors import SIXTY, practice_totals, supervisor_queue
 def trainee_practice_context(*, request: HttpRequest, user) -> dict | None:
     """Entries returned by a supervisor, drafts held for want of one, and each practice
     requirement's hours from ``practice_totals`` (the numbers the log and the credentials
-    page show). Two queries, then three per program with practice requirements."""
+    page show). Three queries, then three per program with practice requirements."""
     returned = list(
         LogEntry.objects.filter(enrollment__trainee=user, status=LogEntry.Status.RETURNED)
         .select_related("category", "enrollment__programme")
