@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 
+from . import dashboard as dashboard_panels
 from .forms import CertificateNameForm
 from .mfa import mfa_needed_for, user_has_mfa
 from .services import certificate_name_set
@@ -9,14 +10,19 @@ from .services import certificate_name_set
 
 @login_required
 def dashboard(request):
-    """Where every signed-in user lands: one section for each role they hold."""
+    """Where every signed-in user lands: one section for each role they hold, each a to-do
+    list made of the panels other apps register (``accounts.dashboard``)."""
     user = request.user
     memberships = user.memberships.select_related("organisation")
     needs_mfa = mfa_needed_for(user) and not user_has_mfa(user)
     return render(
         request,
         "accounts/dashboard.html",
-        {"memberships": memberships, "needs_mfa": needs_mfa},
+        {
+            "memberships": memberships,
+            "needs_mfa": needs_mfa,
+            "panels": dashboard_panels.panels_for(request),
+        },
     )
 
 

@@ -8,9 +8,27 @@ class AssessmentsConfig(AppConfig):
     def ready(self) -> None:
         from django.urls import reverse
 
+        from accounts.dashboard import register_panel
         from courses import gates
+        from organisations.roles import Role
 
+        from . import dashboard
         from .models import Attempt, QuizPage
+
+        register_panel(
+            key="assessments.open_attempts",
+            role=Role.TRAINEE,
+            template="assessments/dashboard/open_attempts.html",
+            context=dashboard.open_attempts_context,
+            order=20,
+        )
+        register_panel(
+            key="assessments.attempt_requests",
+            role=Role.COORDINATOR,
+            template="assessments/dashboard/attempt_requests.html",
+            context=dashboard.attempt_requests_context,
+            order=10,
+        )
 
         # A module with a quiz is complete once the quiz is passed; courses counts it as a
         # step of the module without importing this app.

@@ -119,6 +119,10 @@ PAGE_LINK_FIELDS = ("id", "title", "slug", "path", "depth", "url_path", "live", 
 MODULE_LIST_FIELDS = (*PAGE_LINK_FIELDS, "training_hours", "is_required", "domain__name")
 PROGRAMME_FIELDS = (*PAGE_LINK_FIELDS, "sequential_unlocking", "enrolment_mode")
 
+# A trainee is "stalled" after this many days without progress, unless a coordinator's
+# filter says otherwise: the cohort page, the gradebook and the dashboard count the same.
+DEFAULT_STALLED_DAYS = 14
+
 
 def _count_by_module(queryset, *, path_field: str, module_path_length: int) -> dict[str, int]:
     """GROUP BY the module part of a lesson's tree path: one query, counted by the database."""

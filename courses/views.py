@@ -28,7 +28,7 @@ from .forms import (
 )
 from .models import Enrollment, EnrolmentInvitation, LessonPage, ProgrammePage
 from .search import lesson_search as find_lessons
-from .selectors import trainee_dashboard
+from .selectors import DEFAULT_STALLED_DAYS, trainee_dashboard
 
 
 def _error_text(error: ValidationError) -> str:
@@ -52,6 +52,9 @@ def enrol(request, programme_id: int):
         messages.error(request, _error_text(error))
     else:
         messages.success(request, f"You are enrolled in {programme.title}.")
+    # From the dashboard's list of open programs, back to the dashboard and its next step.
+    if request.POST.get("back") == "dashboard":
+        return redirect("dashboard")
     return redirect(programme.get_url(request))
 
 
@@ -248,7 +251,9 @@ def coordinated_programmes(request):
 def cohort_progress(request, programme_id: int):
     programme = _coordinated_programme(request, programme_id)
     filters = CohortFilterForm(request.GET or None)
-    stalled_days = (filters.cleaned_data.get("stalled_days") if filters.is_valid() else None) or 14
+    stalled_days = (
+        filters.cleaned_data.get("stalled_days") if filters.is_valid() else None
+    ) or DEFAULT_STALLED_DAYS
     lessons_total = (
         LessonPage.objects.live().descendant_of(programme).filter(depth=programme.depth + 2).count()
     )

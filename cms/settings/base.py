@@ -361,6 +361,9 @@ CELERY_BEAT_SCHEDULE = {
 # coordinator can also remind chosen trainees from the gradebook). 0 turns it off.
 STALL_REMINDER_DAYS = env.int("STALL_REMINDER_DAYS", default=21)
 
+# A supervisor's dashboard names their trainees with nothing logged for this many weeks.
+SUPERVISOR_QUIET_WEEKS = env.int("SUPERVISOR_QUIET_WEEKS", default=3)
+
 # Audit trail: each signed checkpoint is also written to file storage (MEDIA_ROOT or the
 # S3 bucket, under audit-checkpoints/), so deleting checkpoint rows is noticed too.
 AUDIT_CHECKPOINT_STORAGE_COPY = env.bool("AUDIT_CHECKPOINT_STORAGE_COPY", default=True)

@@ -25,7 +25,8 @@ def test_a_user_without_a_role_sees_what_a_visitor_sees(client):
 
     html = client.get(reverse("dashboard")).content.decode()
 
-    assert "No role yet" in html
+    assert "Get started" in html
+    assert "Expecting an invitation" in html
     for link in ROLE_LINKS.values():
         assert link not in html
 
