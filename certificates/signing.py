@@ -20,13 +20,14 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.utils import timezone
 from joserfc.jwk import RSAKey
+
+from core.keys import load_private_pem
 
 from .models import SigningKey
 
@@ -93,12 +94,7 @@ def _read_private(path: str, modified: int, kid: str) -> RSAKey:
 
 
 def parse_pem(text: str, *, source: str) -> RSAKey:
-    try:
-        key = serialization.load_pem_private_key(text.strip().encode(), password=None)
-    except (ValueError, TypeError) as error:
-        raise ImproperlyConfigured(
-            f"{source} is not an unencrypted PEM private key: {error}"
-        ) from error
+    key = load_private_pem(text, source=source)
     if not isinstance(key, RSAPrivateKey):
         raise ImproperlyConfigured(f"{source} must be an RSA key (alg RS256).")
     if key.key_size < MIN_BITS:

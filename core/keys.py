@@ -24,6 +24,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from joserfc.jwk import OKPKey
@@ -84,13 +85,19 @@ def _load(pem: str, path: str, dev_path: str, production: bool) -> OKPKey:
     return _parse(text, source=f"the development key file {dev_file}")
 
 
-def _parse(text: str, *, source: str) -> OKPKey:
+def load_private_pem(text: str, *, source: str) -> PrivateKeyTypes:
+    """The private key in ``text`` (unencrypted PEM); ImproperlyConfigured naming ``source``
+    when it is not one. The callers check which kind of key it is."""
     try:
-        key = serialization.load_pem_private_key(text.strip().encode(), password=None)
+        return serialization.load_pem_private_key(text.strip().encode(), password=None)
     except (ValueError, TypeError) as error:
         raise ImproperlyConfigured(
             f"{source} is not an unencrypted PEM private key: {error}"
         ) from error
+
+
+def _parse(text: str, *, source: str) -> OKPKey:
+    key = load_private_pem(text, source=source)
     if not isinstance(key, Ed25519PrivateKey):
         raise ImproperlyConfigured(f"{source} must be an Ed25519 key (alg EdDSA).")
     return OKPKey.import_key(key)

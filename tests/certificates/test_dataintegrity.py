@@ -23,8 +23,6 @@ from pyld import jsonld
 
 from certificates import dataintegrity, openbadges
 from core import keys
-from organisations.roles import Role
-from tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -283,27 +281,6 @@ def test_the_document_validates_against_1edtechs_schema(credential):
 
     errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(document)]
     assert errors == []
-
-
-def test_only_the_holder_and_the_issuers_coordinators_download_it(
-    client, trainee, credential, coordinator, make_member
-):
-    url = f"/credentials/{credential.number}/credential.jsonld"
-
-    assert client.get(url).status_code == 404  # anonymous
-    client.force_login(make_member(Role.TRAINEE))
-    assert client.get(url).status_code == 404
-    client.force_login(make_member(Role.COORDINATOR, organisation=OrganisationFactory()))
-    assert client.get(url).status_code == 404
-    client.force_login(coordinator)
-    assert client.get(url).status_code == 200
-    client.force_login(trainee)
-    response = client.get(url)
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/vc"
-    assert response["Content-Disposition"] == f'attachment; filename="{credential.number}.jsonld"'
-    assert "no-cache" in response["Cache-Control"]
-    assert url in client.get("/credentials/").content.decode()
 
 
 @pytest.mark.parametrize("data", [b"", b"\0\0\x01", b"\xed\x01" + bytes(range(32)), b"\xff" * 64])

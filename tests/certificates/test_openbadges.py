@@ -359,10 +359,14 @@ def test_every_cycle_of_a_credential_reads_its_status(credential, coordinator, w
     assert (entry(bitstring, first), entry(bitstring, second)) == (0x1, 0x1)
 
 
-def test_only_the_holder_and_the_issuers_coordinators_download_the_jwt(
-    client, trainee, credential, coordinator, make_member
+@pytest.mark.parametrize(
+    ("file", "media_type"),
+    [("credential.jwt", "application/vc+jwt"), ("credential.jsonld", "application/vc")],
+)
+def test_only_the_holder_and_the_issuers_coordinators_download_the_files(
+    client, trainee, credential, coordinator, make_member, file, media_type
 ):
-    url = f"/credentials/{credential.number}/credential.jwt"
+    url = f"/credentials/{credential.number}/{file}"
 
     assert client.get(url).status_code == 404  # anonymous
     client.force_login(make_member(Role.TRAINEE))
@@ -374,9 +378,13 @@ def test_only_the_holder_and_the_issuers_coordinators_download_the_jwt(
     client.force_login(trainee)
     response = client.get(url)
     assert response.status_code == 200
-    assert response["Content-Type"] == "application/vc+jwt"
-    assert response["Content-Disposition"] == f'attachment; filename="{credential.number}.jwt"'
+    assert response["Content-Type"] == media_type
+    extension = file.removeprefix("credential")
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="{credential.number}{extension}"'
+    )
     assert "no-cache" in response["Cache-Control"]
+    assert url in client.get("/credentials/").content.decode()
 
 
 def test_the_issuer_profiles_and_keys_are_public_and_briefly_cacheable(credential):
