@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from assessments.models import Attempt, QuizPage
 from courses.models import Enrollment, ProgrammePage
-from courses.selectors import ProgrammeProgress, programme_progress_many
+from courses.selectors import DEFAULT_STALLED_DAYS, ProgrammeProgress, programme_progress_many
 from practice.models import LogEntry
 from practice.selectors import PracticeTotals, practice_totals, practice_totals_many
 
@@ -135,7 +135,10 @@ def _latest_credentials(enrollment_ids: list[int]) -> dict[int, Credential]:
 
 
 def gradebook_rows(
-    *, programme: ProgrammePage, stalled_days: int = 14, sort: str = DEFAULT_SORT
+    *,
+    programme: ProgrammePage,
+    stalled_days: int = DEFAULT_STALLED_DAYS,
+    sort: str = DEFAULT_SORT,
 ) -> list[GradebookRow]:
     """One row per enrolment, sorted by ``sort`` (a key of SORTS, "-" for descending)."""
     enrollments = list(

@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 
 from assessments.selectors import final_exam_evidence
 from courses.models import Enrollment
@@ -359,8 +360,6 @@ def certificate_render(*, credential_id: int, force: bool = False) -> bool:
 def certificate_stamp(credential: Credential) -> str:
     """What a suspended or revoked certificate says across the page; "" while active. A
     suspended one's ends with "at", and the template adds the address, kept on one line."""
-    from django.utils.dateformat import format as date_format
-
     if credential.status == Credential.Status.ACTIVE or credential.status_changed_at is None:
         return ""
     on = date_format(timezone.localtime(credential.status_changed_at), "F j, Y")

@@ -17,7 +17,7 @@ from core.csv import csv_response
 from core.idempotency import idempotent
 from core.params import positive_int
 from courses.models import Enrollment, ProgrammePage
-from courses.selectors import own_enrollment_or_404
+from courses.selectors import DEFAULT_STALLED_DAYS, own_enrollment_or_404
 from organisations.models import Organisation
 from organisations.roles import OrganisationKind, Role, has_role, role_required
 
@@ -422,7 +422,9 @@ def programme_gradebook(request, programme_id: int):
             request,
             "That sort order is not one of the columns; the gradebook is sorted by name.",
         )
-    stalled_days = positive_int(request.GET.get("stalled_days"), maximum=365) or 14
+    stalled_days = (
+        positive_int(request.GET.get("stalled_days"), maximum=365) or DEFAULT_STALLED_DAYS
+    )
     rows = gradebook.gradebook_rows(programme=programme, stalled_days=stalled_days, sort=sort)
     if request.GET.get("format") == "csv":
         return _gradebook_csv(programme, rows)
