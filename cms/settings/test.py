@@ -6,6 +6,8 @@ needs a real worker switches that off for itself.
 """
 
 import os
+import tempfile
+from pathlib import Path
 
 from .base import *
 
@@ -36,3 +38,15 @@ _WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
 if REDIS_URL:
     CACHES["default"]["KEY_PREFIX"] = f"peerpath-test-{_WORKER}"
 VERIFICATION_REDIS_PREFIX = f"peerpath-test-{_WORKER}:v:"
+
+# On SQLite the test database is a file (in memory-backed /dev/shm where there is one), not
+# SQLite's shared-cache memory database: the browser tests' live server writes from its own
+# thread, and a shared cache locks whole tables ("database table is locked", which no busy
+# timeout waits out). A file in WAL mode lets the two take turns, as requests do on the site.
+# One name per test run (xdist gives its workers one run id; each worker adds its own suffix).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A throwaway test database holding made-up data, so a shared directory is fine.
+    _SHM = Path("/dev/shm")  # noqa: S108
+    _TMP = _SHM if _SHM.is_dir() else Path(tempfile.gettempdir())
+    _RUN = os.environ.get("PYTEST_XDIST_TESTRUNUID", str(os.getpid()))
+    DATABASES["default"]["TEST"] = {"NAME": str(_TMP / f"peerpath-test-{_RUN[:12]}.sqlite3")}
