@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "certificates",
     "practice",
     "verification",
+    "syllabus",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
