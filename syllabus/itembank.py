@@ -2,7 +2,7 @@
 
 - the share of single-answer items whose correct option is the longest (a test-wise
   candidate picks the longest; at most 40 % here);
-- the balance of true/false keys (40–60 % True, or no true/false items);
+- the balance of true/false keys (40 to 60 % True, or no true/false items);
 - items per objective (at least three).
 """
 
@@ -54,14 +54,14 @@ class BankReport:
         if self.true_false:
             lines.append(
                 f"  true/false items: {self.true_false}; keyed True: {self.keyed_true} "
-                f"({self.true_share:.0%}; 40–60%)"
+                f"({self.true_share:.0%}; 40 to 60%)"
             )
         else:
             lines.append("  true/false items: none")
         counts = sorted(self.per_objective.values())
         if counts:
             lines.append(
-                f"  objectives: {len(counts)}; items per objective {counts[0]}–{counts[-1]}"
+                f"  objectives: {len(counts)}; items per objective {counts[0]} to {counts[-1]}"
             )
         return lines
 

@@ -399,7 +399,7 @@ def _flatten(data: Any, prefix: str = "") -> str:
 def _objectives(data: Any, path: Path, problems: Problems, line: int) -> list[Objective]:
     objectives: list[Objective] = []
     if not isinstance(data, list) or not data:
-        problems.add(path, line, "the lesson has no objectives (2–4 measurable objectives)")
+        problems.add(path, line, "the lesson has no objectives (2 to 4 measurable objectives)")
         return objectives
     for item in data:
         item_line = getattr(item, "line", line)
@@ -426,7 +426,7 @@ def _objectives(data: Any, path: Path, problems: Problems, line: int) -> list[Ob
         )
     if not 2 <= len(objectives) <= 4:
         problems.add(
-            path, line, f"a lesson has 2–4 measurable objectives; this one has {len(objectives)}"
+            path, line, f"a lesson has 2 to 4 measurable objectives; this one has {len(objectives)}"
         )
     return objectives
 

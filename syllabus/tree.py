@@ -205,7 +205,7 @@ def check_lesson(lesson: Lesson, taxonomies: Taxonomies, problems: Problems) -> 
             problems.add(
                 path,
                 objective.line,
-                f"objective {objective.id}: SAMHSA category must be a number 1–12",
+                f"objective {objective.id}: SAMHSA category must be a number 1 to 12",
             )
         if objective.ncps not in taxonomies.ncps:
             known = ", ".join(taxonomies.ncps)
