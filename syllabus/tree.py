@@ -407,6 +407,11 @@ def read_program(path: Path, problems: Problems) -> Any:
     for key in ("title", "slug", "summary", "requirement_profile", "ethics_code", "modules"):
         if data.get(key) in (None, ""):
             problems.add(program_path, data.line, f"program.yaml is missing '{key}'")
+    code = data.get("ethics_code")
+    if isinstance(code, dict):
+        for key in ("title", "text"):
+            if not code.get(key):
+                problems.add(program_path, code.line, f"ethics_code is missing '{key}'")
     for key in sorted(set(data) - PROGRAM_KEYS):
         problems.add(program_path, data.line_of(key), f"unknown key '{key}'")
     return data
