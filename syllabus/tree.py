@@ -422,8 +422,8 @@ def read_curriculum(path: Path | None = None, *, require_all_modules: bool = Fal
     path = Path(path or default_path())
     problems = Problems()
     taxonomy_path = path / "taxonomies.yaml"
-    if not taxonomy_path.exists():
-        taxonomy_path = default_path() / "taxonomies.yaml"
+    if not taxonomy_path.exists():  # a tree without its own uses the shipped one
+        taxonomy_path = Path(settings.BASE_DIR) / "curriculum" / "taxonomies.yaml"
     taxonomies = read_taxonomies(taxonomy_path, problems)
     curriculum = Curriculum(path=path, taxonomies=taxonomies)
     curriculum.program = read_program(path, problems)

@@ -365,6 +365,8 @@ STALL_REMINDER_DAYS = env.int("STALL_REMINDER_DAYS", default=21)
 # A lesson's minutes are its words read at this speed plus its activities
 # (courses.reading_time); the curriculum loader refuses declared minutes that differ.
 LESSON_READING_WPM = 150
+# The curriculum files load_curriculum and seed_demo load (syntax: curriculum/README.md).
+CURRICULUM_DIR = BASE_DIR / "curriculum"
 
 # A supervisor's dashboard names their trainees with nothing logged for this many weeks.
 SUPERVISOR_QUIET_WEEKS = env.int("SUPERVISOR_QUIET_WEEKS", default=3)
