@@ -115,6 +115,8 @@ def _fingerprint(page: Page) -> str:
             "pass_mark": specific.pass_mark,
             "max_attempts": specific.max_attempts,
             "wait_minutes": specific.wait_minutes,
+            "kind": specific.kind,
+            "exam_length": specific.exam_length,
             "pools": sorted((p.category_id, p.draw) for p in specific.pools.all()),
         }
     return _digest(data)
@@ -330,7 +332,55 @@ def curriculum_load(
     for module in curriculum.modules:
         _load_module(curriculum, module, programme, organisation, writer, quiz_settings)
     _final_exam_bank(curriculum, organisation, result)
+    if program.get("final_exam"):
+        _final_exam_page(program["final_exam"], programme, writer)
     return result
+
+
+def _final_exam_page(settings: dict, programme: ProgrammePage, writer: _Writer) -> None:
+    """The final exam: a module of its own at the end, whose quiz draws by domain.
+
+    Its questions come from every bank category filed under a domain (each objective's,
+    and final-exam.gift's), in the proportions of the requirement profile's hours
+    (``assessments.blueprint``).
+    """
+    slug = settings.get("slug", "final-exam")
+    key = f"programme/{programme.slug}/{slug}"
+    module_fields = {
+        "title": settings.get("title", "Final exam"),
+        "summary": str(settings.get("summary", "The final exam across all four domains.")),
+        "objectives": [],
+        "training_hours": Decimal(0),
+        "domain": CompetencyDomain.objects.get(
+            slug=settings.get("domain", "ethical-responsibility")
+        ),
+        "is_required": True,
+    }
+    module = writer.page(
+        key=key,
+        parent=programme,
+        model=ModulePage,
+        slug=slug,
+        fields=module_fields,
+        source={**module_fields, "domain": module_fields["domain"].slug, "training_hours": "0"},
+    )
+    exam_fields = {
+        "title": settings.get("title", "Final exam"),
+        "introduction": str(settings.get("introduction", "")),
+        "kind": QuizPage.Kind.FINAL_EXAM,
+        "exam_length": int(settings["exam_length"]),
+        "pass_mark": int(settings.get("pass_mark", 80)),
+        "max_attempts": int(settings.get("max_attempts", 3)),
+        "wait_minutes": int(settings.get("wait_minutes", 60)),
+    }
+    writer.page(
+        key=f"{key}/exam",
+        parent=module,
+        model=QuizPage,
+        slug="exam",
+        fields=exam_fields,
+        source=exam_fields,
+    )
 
 
 def _load_module(curriculum, module: Module, programme, organisation, writer, quiz) -> None:

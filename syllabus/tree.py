@@ -407,6 +407,13 @@ def read_program(path: Path, problems: Problems) -> Any:
     for key in ("title", "slug", "summary", "requirement_profile", "ethics_code", "modules"):
         if data.get(key) in (None, ""):
             problems.add(program_path, data.line, f"program.yaml is missing '{key}'")
+    exam = data.get("final_exam")
+    if exam is not None and (
+        not isinstance(exam, dict) or not isinstance(exam.get("exam_length"), int)
+    ):
+        problems.add(
+            program_path, data.line_of("final_exam"), "final_exam needs exam_length (a number)"
+        )
     code = data.get("ethics_code")
     if isinstance(code, dict):
         for key in ("title", "text"):

@@ -132,3 +132,27 @@ def test_modules_keep_the_program_order(good_tree, provider):
         "beta",
         "alpha",
     ]
+
+
+def test_a_final_exam_draws_by_domain_from_the_banks_and_final_exam_gift(good_tree, provider):
+    from assessments.selectors import final_exam_blueprint
+
+    with (good_tree / "program.yaml").open("a") as program:
+        program.write("final_exam:\n  title: Final exam\n  exam_length: 4\n  pass_mark: 75\n")
+    (good_tree / "final-exam.gift").write_text(
+        "$CATEGORY: advocacy\n\n::fe-1:: Which law protects people taking MOUD at work? {\n"
+        "  =The ADA #Yes.\n  ~None #No.\n}\n"
+    )
+
+    result = load(good_tree, provider)
+    again = load(good_tree, provider)
+
+    exam = QuizPage.objects.get(kind=QuizPage.Kind.FINAL_EXAM)
+    assert exam.live and exam.exam_length == 4
+    assert exam.get_parent().get_prev_sibling().slug == "beta"  # the last module
+    shares = {
+        s.domain.slug: s for s in final_exam_blueprint(programme=result.programme, exam_length=4)
+    }
+    assert shares["advocacy"].questions.count() == 6 + 1  # b-1a, b-1b and the exam's own
+    assert shares["ethical-responsibility"].questions.count() == 12
+    assert again.created == again.updated == []
