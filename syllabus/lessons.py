@@ -260,6 +260,7 @@ class _BodyParser:
             return
         parts = self.sections(name, lines, line)
         body, body_line = parts[""]
+        value: dict[str, Any]
         if name == "warning":
             title = rest.strip().strip("\"'")
             value = {"kind": "content_warning", "title": title, "text": self.rich(body, body_line)}

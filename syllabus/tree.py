@@ -415,7 +415,7 @@ def read_program(path: Path, problems: Problems) -> Any:
             program_path, data.line_of("final_exam"), "final_exam needs exam_length (a number)"
         )
     code = data.get("ethics_code")
-    if isinstance(code, dict):
+    if isinstance(code, yamlfile.Mapping):
         for key in ("title", "text"):
             if not code.get(key):
                 problems.add(program_path, code.line, f"ethics_code is missing '{key}'")

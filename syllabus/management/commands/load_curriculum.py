@@ -1,3 +1,4 @@
+from decimal import Decimal
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -63,7 +64,7 @@ class Command(BaseCommand):
         write = self.stdout.write
         for note in curriculum.notes:
             write(note)
-        total_declared = total_computed = 0
+        total_declared = total_computed = Decimal(0)
         for module in curriculum.modules:
             total_declared += module.hours
             total_computed += module.computed_hours
