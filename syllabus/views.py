@@ -57,3 +57,26 @@ def crosswalk_download(request):
     response = HttpResponse(crosswalk_csv(current_curriculum()), content_type="text/csv")
     response["Content-Disposition"] = 'attachment; filename="curriculum-crosswalk.csv"'
     return response
+
+
+@role_required(*CROSSWALK_ROLES)
+def facilitator_guide(request):
+    """Every scenario with its model answer and facilitator notes, and each module's live
+    sessions: for whoever runs the sessions, never trainees."""
+    curriculum = current_curriculum()
+    modules = [
+        {
+            "module": module,
+            "lessons": [
+                {
+                    "lesson": lesson,
+                    "scenarios": [b.value for b in lesson.blocks if b.type == "scenario"],
+                }
+                for lesson in module.lessons
+            ],
+        }
+        for module in curriculum.modules
+    ]
+    return render(
+        request, "syllabus/facilitator_guide.html", {"curriculum": curriculum, "modules": modules}
+    )

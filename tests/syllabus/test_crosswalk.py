@@ -74,3 +74,18 @@ def test_the_shipped_crosswalk_covers_every_category_domain_and_hour(
     assert {row["samhsa_category"] for row in crosswalk_rows(curriculum)} == set(range(1, 13))
     mfa_login(client, coordinator)
     assert 'data-coverage="complete"' in client.get(reverse("syllabus:crosswalk")).content.decode()
+
+
+def test_the_facilitator_guide_has_every_model_answer_and_note_for_staff_only(
+    client, coordinator, trainee, mfa_login, fixture_curriculum
+):
+    client.force_login(trainee)
+    assert client.get(reverse("syllabus:facilitator_guide")).status_code == 403
+
+    mfa_login(client, coordinator)
+    html = client.get(reverse("syllabus:facilitator_guide")).content.decode()
+
+    assert "At the bus stop" in html and "The pharmacy job" in html
+    assert "Ask him plainly whether he is thinking about killing himself." in html
+    assert "Listen for vague questions." in html
+    assert "Role-play lab (33 min)" in html
