@@ -27,6 +27,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("dashboard/", dashboard, name="dashboard"),
     path("courses/", include("courses.urls")),
+    path("curriculum/", include("syllabus.urls")),
     path("assessments/", include("assessments.urls")),
     path("practice/", include("practice.urls")),
     path("notifications/", include("notifications.urls")),

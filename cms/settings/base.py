@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "certificates",
     "practice",
     "verification",
+    "syllabus",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -360,6 +361,12 @@ CELERY_BEAT_SCHEDULE = {
 # A trainee with no progress for this many days is reminded by email, once per stall (the
 # coordinator can also remind chosen trainees from the gradebook). 0 turns it off.
 STALL_REMINDER_DAYS = env.int("STALL_REMINDER_DAYS", default=21)
+
+# A lesson's minutes are its words read at this speed plus its activities
+# (courses.reading_time); the curriculum loader refuses declared minutes that differ.
+LESSON_READING_WPM = 150
+# The curriculum files load_curriculum and seed_demo load (syntax: curriculum/README.md).
+CURRICULUM_DIR = BASE_DIR / "curriculum"
 
 # A supervisor's dashboard names their trainees with nothing logged for this many weeks.
 SUPERVISOR_QUIET_WEEKS = env.int("SUPERVISOR_QUIET_WEEKS", default=3)

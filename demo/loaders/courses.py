@@ -1,135 +1,36 @@
-"""The demo programme: a complete "Certified Peer Support Worker" curriculum.
+"""The demo programme: the shipped curriculum (``curriculum/``) loaded through the loader.
 
-Content lives in ``demo/content/`` (``programme.py``, and one training module a file in
-``modules/``); the functions here take it as plain data. Seeding creates what is missing
-and never overwrites a page that exists, so edits made in the CMS survive and a second
-run changes nothing.
+``syllabus.loader.curriculum_load`` makes the programme, its modules, lessons and quizzes
+and the requirement profile from the files, as ``manage.py load_curriculum`` does: as
+revisions, idempotently, keeping what an editor changed in the CMS. Whatever modules
+``curriculum/modules`` holds are loaded, in ``program.yaml``'s order; a module listed there
+but absent is skipped (and reported by ``load_curriculum --check``).
 """
 
-import uuid
-from decimal import Decimal
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from certificates.models import EthicsCode
-from courses.models import (
-    Cohort,
-    CompetencyDomain,
-    LessonPage,
-    ModulePage,
-    ProgrammePage,
-    RequirementProfile,
-    TrainingHourMinimum,
-)
-from courses.services import enrollment_create, lesson_complete, provider_space_ensure
-from demo.content import training_modules
-from demo.content.programme import PROGRAMME, REQUIREMENT_PROFILE
+from courses.models import Cohort, ProgrammePage
+from courses.services import enrollment_create, lesson_complete
 from organisations.models import Organisation
+from syllabus.loader import curriculum_load
+from syllabus.tree import read_curriculum
 
-BLOCK_ID_NAMESPACE = uuid.UUID("0b5f2a3e-6f0e-4d43-a7d5-5f5d1f1c0a11")
-
-
-def stream_data(key: str, blocks: list[tuple[str, object]]) -> list[dict]:
-    """Raw StreamField data with ids that stay the same from one seeding to the next."""
-    return [
-        {"type": kind, "value": value, "id": str(uuid.uuid5(BLOCK_ID_NAMESPACE, f"{key}/{i}"))}
-        for i, (kind, value) in enumerate(blocks)
-    ]
-
-
-def _publish_child(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
-def seed_requirement_profile(*, organisation: Organisation, content: dict) -> RequirementProfile:
-    """The demo provider's own profile, so its coordinator can edit it in the CMS."""
-    profile, created = RequirementProfile.objects.get_or_create(
-        name=content["name"],
-        defaults={
-            "organisation": organisation,
-            "description": content["description"],
-            "credential_validity_months": content["credential_validity_months"],
-            "renewal_ce_hours": Decimal(content["renewal_ce_hours"]),
-            "renewal_ce_ethics_hours": Decimal(content["renewal_ce_ethics_hours"]),
-        },
-    )
-    if created:
-        EthicsCode.objects.create(profile=profile, version=1, text=content["ethics_code"])
-        for order, (slug, hours) in enumerate(content["training_minimums"].items()):
-            TrainingHourMinimum.objects.create(
-                profile=profile,
-                domain=CompetencyDomain.objects.get(slug=slug),
-                hours=Decimal(hours),
-                sort_order=order,
-            )
-    return profile
-
-
-def seed_module(*, programme: ProgrammePage, content: dict) -> ModulePage:
-    """One training module and its lessons, from its content; pages that exist stay as they are."""
-    module = ModulePage.objects.child_of(programme).filter(slug=content["slug"]).first()
-    if module is None:
-        module = _publish_child(
-            programme,
-            ModulePage(
-                title=content["title"],
-                slug=content["slug"],
-                domain=CompetencyDomain.objects.get(slug=content["domain"]),
-                summary=content["summary"],
-                objectives=stream_data(
-                    content["slug"], [("objective", text) for text in content["objectives"]]
-                ),
-                training_hours=Decimal(content["training_hours"]),
-            ),
-        )
-    for lesson in content["lessons"]:
-        if LessonPage.objects.child_of(module).filter(slug=lesson["slug"]).exists():
-            continue
-        _publish_child(
-            module,
-            LessonPage(
-                title=lesson["title"],
-                slug=lesson["slug"],
-                summary=lesson["summary"],
-                estimated_minutes=lesson["estimated_minutes"],
-                body=stream_data(f"{content['slug']}/{lesson['slug']}", lesson["body"]),
-            ),
-        )
-    return module
+DEFAULT_COHORT = "Spring cohort"
 
 
 @transaction.atomic
-def seed_programme(
-    *,
-    organisation: Organisation,
-    content: dict = PROGRAMME,
-    profile: dict = REQUIREMENT_PROFILE,
-    modules: list[dict] | None = None,
-) -> ProgrammePage:
-    """The programme page, its requirement profile, each training module and a cohort."""
-    provider_page = provider_space_ensure(organisation=organisation)
-    programme = ProgrammePage.objects.filter(slug=content["slug"]).first()
-    if programme is None:
-        programme = _publish_child(
-            provider_page,
-            ProgrammePage(
-                title=content["title"],
-                slug=content["slug"],
-                organisation=organisation,
-                requirement_profile=seed_requirement_profile(
-                    organisation=organisation, content=profile
-                ),
-                summary=content["summary"],
-                description=content["description"],
-                enrolment_mode=content["enrolment_mode"],
-            ),
-        )
-    for module in training_modules() if modules is None else modules:
-        seed_module(programme=programme, content=module)
-    Cohort.objects.get_or_create(programme=programme, name=content["cohort"])
+def seed_programme(*, organisation: Organisation, path: Path | None = None) -> ProgrammePage:
+    """The programme and everything under it from the curriculum files, and a cohort."""
+    curriculum = read_curriculum(path)
+    result = curriculum_load(curriculum=curriculum, organisation=organisation)
+    programme = result.programme
+    assert programme is not None
+    Cohort.objects.get_or_create(
+        programme=programme, name=curriculum.program.get("cohort") or DEFAULT_COHORT
+    )
     return programme
 
 
@@ -141,6 +42,8 @@ def seed_trainee_progress(*, programme: ProgrammePage, email: str, lessons_done:
     trainee = get_user_model().objects.get(email=email)
     enrollment = enrollment_create(trainee=trainee, programme=programme)
     first_module = programme.modules().first()
+    if first_module is None:
+        return
     done = set(enrollment.completions.values_list("lesson_id", flat=True))
     for lesson in first_module.lessons()[:lessons_done]:
         if lesson.pk not in done:

@@ -6,9 +6,8 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from courses.models import CompetencyDomain, Enrollment, RequirementProfile
-from demo.content.programme import REQUIREMENT_PROFILE
-from practice.models import LogEntry, PracticeCategory, PracticeHourMinimum
+from courses.models import CompetencyDomain, Enrollment
+from practice.models import LogEntry, PracticeCategory
 from practice.services import entry_create, entry_decide, entry_submit, supervisor_assign
 
 # (days ago, hours, category, domain, setting, reflection, outcome)
@@ -92,24 +91,15 @@ def seed_practice(
     trainee_email: str,
     supervisor_email: str,
     coordinator_email: str,
-    requirements: dict = REQUIREMENT_PROFILE,
 ):
-    """The profile's practice minimums, the trainee's supervisor and a sample practice log."""
+    """The trainee's supervisor and a sample practice log.
+
+    The profile's practice minimums come with the curriculum (program.yaml).
+    """
     User = get_user_model()
     trainee = User.objects.get(email=trainee_email)
     supervisor = User.objects.get(email=supervisor_email)
     coordinator = User.objects.get(email=coordinator_email)
-    profile: RequirementProfile = programme.requirement_profile
-    if not profile.practice_minimums.exists():
-        profile.practice_hours_total = Decimal(requirements["practice_hours_total"])
-        profile.save(update_fields=["practice_hours_total"])
-        for order, (slug, hours) in enumerate(requirements["practice_minimums"].items()):
-            PracticeHourMinimum.objects.create(
-                profile=profile,
-                category=PracticeCategory.objects.get(slug=slug),
-                hours=Decimal(hours),
-                sort_order=order,
-            )
     supervisor_assign(
         coordinator=coordinator,
         organisation=programme.organisation,

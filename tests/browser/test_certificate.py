@@ -1,7 +1,7 @@
 """The demo programme from its first lesson to a certificate anyone can check, in a browser.
 
-The programme is the one ``seed_demo`` builds (demo/loaders/courses.py and
-assessments.py: modules m01..m07 of demo/content/modules, each with lessons and a quiz).
+The programme is the one ``seed_demo`` builds: the shipped curriculum (curriculum/, loaded
+by syllabus.loader), every module with its lessons and a quiz.
 The trainee's supervised practice hours are approved through the services beforehand:
 signing them off is a supervisor's job, not the trainee's. Everything else happens in the
 browser: the trainee reads every lesson of every module in order (static/js/lesson.js marks a lesson
@@ -31,22 +31,25 @@ from certificates.models import Credential, EthicsAffirmation
 from certificates.services import credential_eligibility
 from core.keys import private_key_pem
 from courses.models import LessonCompletion, ModulePage
-from demo.content import training_modules
-from demo.loaders.assessments import seed_quizzes
 from demo.loaders.courses import seed_programme
 from demo.loaders.practice import seed_practice
 from organisations.roles import Role
 from practice.models import PracticeCategory
 from practice.selectors import practice_totals
 from practice.services import entry_decide
+from syllabus.tree import read_curriculum
+from syllabus.yamlfile import load_file
+from tests.syllabus.test_real_curriculum import REAL, needs_modules
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
+    needs_modules,
 ]
 
 HOLDER = ("Amara", "Lindqvist")
-ETHICS_TITLE = "Code of ethics for peer support workers"
+ETHICS_CODE = load_file(REAL / "program.yaml")["ethics_code"]
+ETHICS_TITLE = ETHICS_CODE["title"]
 # Affirming issues the credential and renders its PDF (WeasyPrint) within that request.
 ISSUE_TIMEOUT_MS = 60_000
 TOOLS = ("pdftotext", "pdftoppm", "zbarimg")
@@ -67,9 +70,7 @@ def practice_programme(provider):
     Overrides tests/conftest.py's fixture, so that its ``practice_enrollment``,
     ``assigned_supervisor`` and ``log_entry`` work on the demo programme.
     """
-    programme = seed_programme(organisation=provider)
-    seed_quizzes(programme=programme)
-    return programme
+    return seed_programme(organisation=provider)
 
 
 @pytest.fixture(autouse=True)
@@ -191,7 +192,14 @@ def test_work_through_the_demo_programme_and_get_a_verified_certificate(
     approve_practice_hours(
         enrollment=enrollment, log_entry=log_entry, supervisor=assigned_supervisor
     )
-    specs = training_modules()
+    specs = [
+        {
+            "slug": module.slug,
+            "title": module.title,
+            "lessons": [{"title": lesson.title} for lesson in module.lessons],
+        }
+        for module in read_curriculum(REAL).modules
+    ]
     modules = list(ModulePage.objects.child_of(programme).live().order_by("path"))
     assert [m.slug for m in modules] == [spec["slug"] for spec in specs]
     assert all(m.is_required for m in modules)
@@ -255,9 +263,8 @@ def test_work_through_the_demo_programme_and_get_a_verified_certificate(
     panel.get_by_role("link", name="Read and affirm the code of ethics").click()
     expect(page).to_have_url(re.compile(rf"/credentials/ethics/{enrollment.pk}/$"))
     expect(page.get_by_role("heading", name=ETHICS_TITLE, level=1)).to_be_visible()
-    expect(
-        page.get_by_text("I put the wellbeing and self-determination of the people I support")
-    ).to_be_visible()
+    last_commitment = ETHICS_CODE["text"].strip().split("\n\n")[-1]
+    expect(page.get_by_text(last_commitment)).to_be_visible()
 
     # 5. A name other than the one on the account is refused; nothing is recorded.
     signature = page.get_by_label("Type your full name to affirm that you will keep this code")

@@ -6,7 +6,8 @@ import re
 import pytest
 
 from courses.blocks import CalloutBlock
-from demo.content.modules import m04_confidentiality, m05_group_dynamics, m06_ethics_self_care
+from syllabus.tree import read_curriculum
+from tests.syllabus.conftest import GOOD as FIXTURE
 
 
 def render(**value) -> str:
@@ -37,22 +38,18 @@ def test_the_heading_names_the_kind_once(value, heading):
     assert html.lower().count("content warning") == (2 if "warning" in value["kind"] else 0)
 
 
-def test_the_demo_content_warnings_do_not_repeat_the_label():
-    titles = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            if node.get("kind") == "content_warning":
-                titles.append(node.get("title", ""))
-            for child in node.values():
-                walk(child)
-        elif isinstance(node, list | tuple):
-            for child in node:
-                walk(child)
-
-    for module in (m04_confidentiality, m05_group_dynamics, m06_ethics_self_care):
-        walk([value for name, value in vars(module).items() if name.isupper()])
-    assert len(titles) >= 3
+@pytest.mark.parametrize("tree", [None, FIXTURE], ids=["curriculum", "fixture"])
+def test_the_curriculums_content_warnings_do_not_repeat_the_label(tree):
+    curriculum = read_curriculum(tree)
+    titles = [
+        block.value["title"]
+        for module in curriculum.modules
+        for lesson in module.lessons
+        for block in lesson.blocks
+        if block.type == "callout" and block.value["kind"] == "content_warning"
+    ]
+    if tree is FIXTURE:
+        assert titles
     for title in titles:
         assert not re.match(r"(?i)content warning", title), title
         html = render(kind="content_warning", title=title)

@@ -6,6 +6,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, Revision
@@ -17,7 +18,10 @@ from demo.loaders.cms import DEMO_PASSWORD, DEV_TOTP_CODE
 from demo.loaders.verification import DEMO_API_KEY
 from organisations.models import Membership, Organisation
 from organisations.roles import Role, roles_of
+from syllabus.tree import read_curriculum
 from verification.models import ApiKey, RosterEntry
+
+from .conftest import demo_curriculum_dir
 
 pytestmark = pytest.mark.django_db
 
@@ -87,31 +91,28 @@ def test_demo_supervisor_coordinator_and_admin_sign_in_with_the_dev_code_and_act
             assert client.get(path).status_code == 200, (email, path)
 
 
-def test_seed_demo_publishes_the_full_programme_and_starts_the_demo_trainee(seeded_demo, client):
+def test_seed_demo_publishes_the_curriculum_and_starts_the_demo_trainee(seeded_demo, client):
     from courses.models import LessonPage, ModulePage, ProgrammePage
     from courses.selectors import trainee_dashboard
 
-    programme = ProgrammePage.objects.live().get(slug="certified-peer-support-worker")
-    modules = ModulePage.objects.live().child_of(programme)
-    assert modules.count() >= 6
-    for module in modules:
-        assert 3 <= LessonPage.objects.live().child_of(module).count() <= 5, module.title
-    assert {m.domain.slug for m in modules} == {
-        "advocacy",
-        "mentoring-and-education",
-        "recovery-and-wellness-support",
-        "ethical-responsibility",
-    }
+    curriculum = read_curriculum(demo_curriculum_dir())
+    programme = ProgrammePage.objects.live().get(slug=curriculum.program["slug"])
+    modules = list(ModulePage.objects.live().child_of(programme).order_by("path"))
+    assert [m.slug for m in modules] == [m.slug for m in curriculum.modules]
+    for module, files in zip(modules, curriculum.modules, strict=True):
+        lessons = LessonPage.objects.live().child_of(module).order_by("path")
+        assert [lesson.slug for lesson in lessons] == [lesson.slug for lesson in files.lessons]
+        assert module.training_hours == files.hours
+        assert module.domain.slug == files.domain
     (progress,) = trainee_dashboard(user=get_user_model().objects.get(email="trainee@example.org"))
     assert progress.lessons_done == 2
-    programme_url = "/programmes/peerpath-training/certified-peer-support-worker/"
-    assert client.get(programme_url).status_code == 200
+    assert client.get(programme.url).status_code == 200
     statuses = sorted(c.effective_status for c in Credential.objects.all())
     assert statuses == ["active", "expired", "revoked", "suspended"]
     assert all(c.pdf_ready for c in Credential.objects.all())
 
 
-def test_every_demo_quiz_draws_from_its_modules_bank_so_a_retake_differs(seeded_demo):
+def test_every_demo_quiz_draws_from_its_objectives_banks_so_a_retake_differs(seeded_demo):
     from assessments.models import Attempt, QuizPage
     from assessments.services import attempt_start, attempt_submit
     from courses.models import ProgrammePage
@@ -119,13 +120,19 @@ def test_every_demo_quiz_draws_from_its_modules_bank_so_a_retake_differs(seeded_
     from tests.assessments.conftest import wrong_answers
     from tests.factories import UserFactory
 
-    programme = ProgrammePage.objects.live().get(slug="certified-peer-support-worker")
+    curriculum = read_curriculum(demo_curriculum_dir())
+    programme = ProgrammePage.objects.live().get(slug=curriculum.program["slug"])
     quizzes = list(QuizPage.objects.live().descendant_of(programme).order_by("path"))
-    assert len(quizzes) >= 6
-    for quiz in quizzes:
-        (pool,) = quiz.pools.select_related("category")
-        assert 0 < pool.draw < pool.category.questions.count(), quiz.title
-        assert pool.category.domain_id == quiz.get_parent().specific.domain_id, quiz.title
+    assert len(quizzes) == len(curriculum.modules)
+    for quiz, module in zip(quizzes, curriculum.modules, strict=True):
+        pools = list(quiz.pools.select_related("category__domain"))
+        # One pool per lesson objective, each drawing one of its three or more items.
+        assert sorted(p.category.name for p in pools) == sorted(
+            o.id for o in module.objectives()
+        ), quiz.title
+        for pool in pools:
+            assert 0 < pool.draw < pool.category.questions.count(), pool.category.name
+            assert pool.category.domain is not None
         assert not quiz.quiz_questions.exists(), quiz.title
     trainee = UserFactory()
     enrollment_create(trainee=trainee, programme=programme)
@@ -137,7 +144,7 @@ def test_every_demo_quiz_draws_from_its_modules_bank_so_a_retake_differs(seeded_
     second = attempt_start(trainee=trainee, quiz=quizzes[0])
 
     asked = [{q["question_id"] for q in attempt.questions} for attempt in (first, second)]
-    assert len(asked[1]) == quizzes[0].pools.get().draw
+    assert len(asked[1]) == sum(p.draw for p in quizzes[0].pools.all())
     assert asked[0] != asked[1]
 
 
@@ -156,6 +163,7 @@ def test_seed_demo_gives_the_clinic_a_roster_and_a_working_api_key(seeded_demo, 
 def test_seed_demo_twice_changes_nothing(seeded_demo):
     before = counts()
 
-    call_command("seed_demo")
+    with override_settings(CURRICULUM_DIR=demo_curriculum_dir()):
+        call_command("seed_demo")
 
     assert counts() == before

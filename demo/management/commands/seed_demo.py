@@ -2,16 +2,19 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from demo.loaders import assessments as assessments_demo
 from demo.loaders import certificates as certificates_demo
 from demo.loaders import cms as demo
 from demo.loaders import courses as courses_demo
 from demo.loaders import practice as practice_demo
 from demo.loaders import verification as verification_demo
+from syllabus.problems import CurriculumError
 
 
 class Command(BaseCommand):
-    help = "Create demo organisations, accounts for every role and demo content. Idempotent."
+    help = (
+        "Create demo organisations, accounts for every role and demo records, and load the "
+        "curriculum (curriculum/, as load_curriculum does). Idempotent."
+    )
 
     def handle(self, *args, **options):
         if not settings.DEMO_DATA_ALLOWED:
@@ -23,10 +26,14 @@ class Command(BaseCommand):
             organisations = demo.seed_organisations()
             accounts = demo.seed_accounts(organisations)
             demo.seed_home_page()
-            programme = courses_demo.seed_programme(
-                organisation=organisations[demo.PROVIDER["slug"]]
-            )
-            assessments_demo.seed_quizzes(programme=programme)
+            try:
+                programme = courses_demo.seed_programme(
+                    organisation=organisations[demo.PROVIDER["slug"]]
+                )
+            except CurriculumError as error:
+                raise CommandError(
+                    f"The curriculum has problems; nothing was loaded.\n{error}"
+                ) from error
             courses_demo.seed_trainee_progress(programme=programme, email="trainee@example.org")
             practice_demo.seed_practice(
                 programme=programme,
