@@ -13,9 +13,12 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from certificates.models import EthicsCode
+from courses.engagement import required_seconds
 from courses.models import (
     Cohort,
     CompetencyDomain,
+    Enrollment,
+    LessonEngagement,
     LessonPage,
     ModulePage,
     ProgrammePage,
@@ -82,7 +85,7 @@ def seed_module(*, programme: ProgrammePage, content: dict) -> ModulePage:
                 objectives=stream_data(
                     content["slug"], [("objective", text) for text in content["objectives"]]
                 ),
-                training_hours=Decimal(content["training_hours"]),
+                declared_hours=Decimal(content["training_hours"]),
             ),
         )
     for lesson in content["lessons"]:
@@ -144,4 +147,18 @@ def seed_trainee_progress(*, programme: ProgrammePage, email: str, lessons_done:
     done = set(enrollment.completions.values_list("lesson_id", flat=True))
     for lesson in first_module.lessons()[:lessons_done]:
         if lesson.pk not in done:
+            evidence_record(enrollment=enrollment, lesson=lesson)
             lesson_complete(trainee=trainee, lesson=lesson)
+
+
+def evidence_record(*, enrollment: Enrollment, lesson: LessonPage) -> None:
+    """The evidence a trainee who worked through ``lesson`` leaves (as its page's heartbeat
+    would record it): every warning's section opened, the active time its estimate asks."""
+    LessonEngagement.objects.update_or_create(
+        enrollment=enrollment,
+        lesson=lesson,
+        defaults={
+            "active_seconds": required_seconds(lesson),
+            "opened_sections": lesson.gated_section_ids(),
+        },
+    )

@@ -15,10 +15,9 @@ from certificates.services import (
     credential_issue_if_eligible,
     ethics_affirm,
 )
-from courses.services import lesson_complete
 from organisations.roles import Role
 from practice.services import entry_decide
-from tests.builders import lessons_of
+from tests.builders import lesson_done, lessons_of
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +66,7 @@ def test_approving_the_last_hours_issues_it_too(
     django_capture_on_commit_callbacks,
 ):
     for lesson in lessons_of(practice_programme):
-        lesson_complete(trainee=trainee, lesson=lesson)
+        lesson_done(trainee=trainee, lesson=lesson)
     ethics_affirm(
         trainee=trainee, enrollment=practice_enrollment, signed_name=trainee.get_full_name()
     )

@@ -3,7 +3,7 @@ import pytest
 from courses.models import Reflection
 from courses.services import enrollment_create, lesson_complete, reflection_save
 from organisations.roles import Role
-from tests.builders import lesson_body, publish
+from tests.builders import lesson_body, lesson_done, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -229,7 +229,7 @@ def test_lesson_complete_is_idempotent(enrolled, trainee):
     from courses.models import LessonPage
 
     lesson = LessonPage.objects.get(url_path__endswith="/module-1/lesson-1/")
-    first = lesson_complete(trainee=trainee, lesson=lesson)
+    first = lesson_done(trainee=trainee, lesson=lesson)
     second = lesson_complete(trainee=trainee, lesson=lesson)
 
     assert first.pk == second.pk

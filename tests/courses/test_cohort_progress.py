@@ -5,9 +5,9 @@ import pytest
 from django.utils import timezone
 
 from courses.models import Enrollment
-from courses.services import enrollment_create, lesson_complete
+from courses.services import enrollment_create
 from organisations.roles import Role
-from tests.builders import lessons_of
+from tests.builders import lesson_done, lessons_of
 from tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +18,7 @@ def cohort(programme, make_member):
     active = make_member(Role.TRAINEE, first_name="Ada", last_name="Active")
     stalled = make_member(Role.TRAINEE, first_name="Sol", last_name='=HYPERLINK("x")')
     enrollment_create(trainee=active, programme=programme)
-    lesson_complete(trainee=active, lesson=lessons_of(programme)[0])
+    lesson_done(trainee=active, lesson=lessons_of(programme)[0])
     enrollment = enrollment_create(trainee=stalled, programme=programme)
     Enrollment.objects.filter(pk=enrollment.pk).update(
         last_activity_at=timezone.now() - timezone.timedelta(days=30)

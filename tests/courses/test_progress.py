@@ -4,8 +4,7 @@ import pytest
 
 from courses.models import LessonCompletion, LessonPage
 from courses.selectors import ModuleState, programme_progress, trainee_dashboard
-from courses.services import lesson_complete
-from tests.builders import lesson_body, lessons_of
+from tests.builders import lesson_body, lesson_done, lessons_of
 
 pytestmark = pytest.mark.django_db
 
@@ -27,10 +26,10 @@ def test_a_new_trainee_sees_the_first_module_open_and_the_rest_locked(enrolled):
 def test_progress_moves_through_in_progress_complete_and_unlocks(enrolled, trainee, programme):
     lessons = lessons_of(programme)
 
-    lesson_complete(trainee=trainee, lesson=lessons[0])
+    lesson_done(trainee=trainee, lesson=lessons[0])
     assert states(enrolled) == [ModuleState.IN_PROGRESS, ModuleState.LOCKED]
 
-    lesson_complete(trainee=trainee, lesson=lessons[1])
+    lesson_done(trainee=trainee, lesson=lessons[1])
     progress = programme_progress(enrollment=enrolled)
     assert states(enrolled) == [ModuleState.COMPLETE, ModuleState.AVAILABLE]
     assert progress.percent == 50
@@ -40,7 +39,7 @@ def test_progress_moves_through_in_progress_complete_and_unlocks(enrolled, train
 
 def test_completing_every_required_module_completes_the_enrollment(enrolled, trainee, programme):
     for lesson in lessons_of(programme):
-        lesson_complete(trainee=trainee, lesson=lesson)
+        lesson_done(trainee=trainee, lesson=lesson)
 
     enrolled.refresh_from_db()
     progress = programme_progress(enrollment=enrolled)
@@ -53,7 +52,7 @@ def test_completing_every_required_module_completes_the_enrollment(enrolled, tra
 def test_completion_records_the_revision_read_and_survives_later_edits(enrolled, trainee):
     lesson = LessonPage.objects.get(url_path__endswith="/module-1/lesson-1/")
     read_revision = lesson.live_revision_id
-    lesson_complete(trainee=trainee, lesson=lesson)
+    lesson_done(trainee=trainee, lesson=lesson)
 
     lesson.body = [*lesson_body(), {"type": "paragraph", "value": "<p>New material.</p>"}]
     lesson.save_revision().publish()
@@ -66,7 +65,7 @@ def test_completion_records_the_revision_read_and_survives_later_edits(enrolled,
 
 def test_an_unpublished_lesson_no_longer_counts(enrolled, trainee, programme):
     lessons = lessons_of(programme)
-    lesson_complete(trainee=trainee, lesson=lessons[0])
+    lesson_done(trainee=trainee, lesson=lessons[0])
 
     lessons[1].unpublish()
 
@@ -87,7 +86,7 @@ def test_the_dashboard_lists_each_programme(build_programme, trainee, enrolled):
 
 
 def test_the_my_training_page_shows_progress_and_resume(client, enrolled, trainee, programme):
-    lesson_complete(trainee=trainee, lesson=lessons_of(programme)[0])
+    lesson_done(trainee=trainee, lesson=lessons_of(programme)[0])
     client.force_login(trainee)
 
     html = client.get("/courses/my-training/").content.decode()
