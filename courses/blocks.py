@@ -11,6 +11,13 @@ from wagtail.embeds.blocks import EmbedBlock
 
 RICH_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4"]
 
+MINUTES_HELP = "Minutes this activity takes; leave empty for the usual allowance."
+
+
+def minutes_block() -> blocks.IntegerBlock:
+    """An activity's own minutes, overriding ``courses.reading_time``'s allowance."""
+    return blocks.IntegerBlock(required=False, min_value=0, max_value=600, help_text=MINUTES_HELP)
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=120)
@@ -30,6 +37,8 @@ class CalloutBlock(blocks.StructBlock):
             ("key_point", "Key point"),
             ("practice_tip", "Practice tip"),
             ("content_warning", "Content warning"),
+            ("law", "Federal law"),
+            ("state_note", "State note"),
         ],
         default="key_point",
     )
@@ -84,6 +93,17 @@ class ScenarioBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=120)
     situation = blocks.RichTextBlock(features=RICH_FEATURES)
     questions = blocks.ListBlock(blocks.CharBlock(max_length=300), min_num=1)
+    model_answer = blocks.RichTextBlock(
+        features=RICH_FEATURES,
+        required=False,
+        help_text="What a skilled peer would do and why; trainees open it after they answer.",
+    )
+    facilitator_notes = blocks.TextBlock(
+        required=False,
+        help_text="For whoever runs the session: shown to coordinators and course editors, "
+        "never to trainees.",
+    )
+    minutes = minutes_block()
 
     class Meta:
         icon = "group"
@@ -101,6 +121,7 @@ class ReflectionBlock(blocks.StructBlock):
 
     prompt = blocks.TextBlock()
     guidance = blocks.TextBlock(required=False, help_text="Optional hints shown under the prompt.")
+    minutes = minutes_block()
 
     class Meta:
         icon = "edit"
@@ -113,6 +134,7 @@ class VideoBlock(blocks.StructBlock):
     transcript = blocks.RichTextBlock(
         features=RICH_FEATURES, help_text="Required: trainees who cannot hear the video read this."
     )
+    minutes = minutes_block()
 
     class Meta:
         icon = "media"
@@ -140,6 +162,7 @@ class KnowledgeCheckBlock(blocks.StructBlock):
     question = blocks.CharBlock(max_length=300)
     options = blocks.ListBlock(CheckOptionBlock(), min_num=2)
     explanation = blocks.TextBlock(required=False)
+    minutes = minutes_block()
 
     class Meta:
         icon = "help"

@@ -10,6 +10,9 @@ from django.db.models.functions import Substr
 from django.http import Http404
 from wagtail.models import Page
 
+from organisations.models import Membership
+from organisations.roles import AUTHOR_ROLES, roles_of
+
 from . import gates
 from .engagement import heartbeat_seconds, lesson_evidence
 from .formatting import format_hours
@@ -434,6 +437,19 @@ def lesson_access(
     return LessonAccess(True, "enrolled")
 
 
+def facilitator_notes_visible(*, user, programme: ProgrammePage) -> bool:
+    """Scenario facilitator notes are for the provider's coordinators and course editors.
+
+    Trainees never see them; a Wagtail preview (an author's) does. Costs a query only for
+    someone who holds an author role somewhere.
+    """
+    if roles_of(user).isdisjoint(AUTHOR_ROLES):
+        return False
+    return Membership.objects.filter(
+        user=user, organisation_id=programme.organisation_id, role__in=AUTHOR_ROLES
+    ).exists()
+
+
 def lesson_page_context(*, lesson: LessonPage, user, preview: bool) -> dict:
     steplen = LessonPage.steplen
     module = ModulePage.objects.only(*MODULE_LIST_FIELDS).get(path=lesson.path[:-steplen])
@@ -469,6 +485,8 @@ def lesson_page_context(*, lesson: LessonPage, user, preview: bool) -> dict:
         "reflections": {},
         "reflection_saved_at": {},
         "reflection_feedback": {},
+        "show_facilitator_notes": preview
+        or facilitator_notes_visible(user=user, programme=programme),
     }
     if position is not None and context["next_lesson"] is None:
         context["next_gate"] = next(

@@ -361,6 +361,9 @@ CELERY_BEAT_SCHEDULE = {
 # coordinator can also remind chosen trainees from the gradebook). 0 turns it off.
 STALL_REMINDER_DAYS = env.int("STALL_REMINDER_DAYS", default=21)
 
+# A lesson's minutes are its words read at this speed plus its activities
+# (courses.reading_time); the curriculum loader refuses declared minutes that differ.
+LESSON_READING_WPM = 150
 # A lesson is credited once every section behind a content warning was opened and the
 # trainee spent active time on it (visible tab, recent input) of at least this share of its
 # estimated minutes, or answered its practice questions correctly (courses.engagement).

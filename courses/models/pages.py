@@ -11,6 +11,7 @@ from wagtail.url_routing import RouteResult
 
 from courses.admin_forms import ProgrammePageForm
 from courses.blocks import LessonStreamBlock
+from courses.reading_time import lesson_minutes
 from organisations.models import Organisation
 from organisations.roles import OrganisationKind
 
@@ -369,7 +370,10 @@ class LessonPage(Page):
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
         if update_fields is None or "body" in update_fields:
+            self.estimated_minutes = lesson_minutes(self.body)
             self.allocation_fit()
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "estimated_minutes", "domain_minutes"}
         return super().save(*args, **kwargs)
 
     def reflection_block_ids(self) -> set[str]:

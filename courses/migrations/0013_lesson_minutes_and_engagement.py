@@ -11,7 +11,7 @@ from django.db import migrations, models
 def lesson_minutes_compute(apps, schema_editor):
     """Every lesson's minutes from its content, all of them in its module's domain.
 
-    Live pages only: a revision published later is computed again when it is saved.
+    Each page's own row; a revision published later is computed again when it is saved.
     """
     LessonPage = apps.get_model("courses", "LessonPage")
     ModulePage = apps.get_model("courses", "ModulePage")
@@ -36,7 +36,7 @@ def lesson_minutes_of(body):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0011_invitation_names'),
+        ('courses', '0012_lesson_block_minutes'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
