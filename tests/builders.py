@@ -58,9 +58,10 @@ def evidence_for(*, trainee, lesson):
 
 def lesson_done(*, trainee, lesson, **kwargs):
     """Complete ``lesson`` as a trainee who worked through it does: with the evidence."""
+    from courses.services import lesson_complete
 
     evidence_for(trainee=trainee, lesson=lesson)
-    return lesson_done(trainee=trainee, lesson=lesson, **kwargs)
+    return lesson_complete(trainee=trainee, lesson=lesson, **kwargs)
 
 
 def publish(parent, page):

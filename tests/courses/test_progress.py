@@ -2,6 +2,8 @@ from decimal import Decimal
 
 import pytest
 
+from courses.formatting import format_hours
+from courses.hours import minutes_to_hours
 from courses.models import LessonCompletion, LessonPage
 from courses.selectors import ModuleState, programme_progress, trainee_dashboard
 from tests.builders import lesson_body, lesson_done, lessons_of
@@ -13,14 +15,21 @@ def states(enrollment):
     return [m.state for m in programme_progress(enrollment=enrollment).modules]
 
 
-def test_a_new_trainee_sees_the_first_module_open_and_the_rest_locked(enrolled):
+def hours_of(lessons) -> Decimal:
+    """What ``lessons`` come to, from their content."""
+    return minutes_to_hours(sum(lesson.estimated_minutes for lesson in lessons))
+
+
+def test_a_new_trainee_sees_the_first_module_open_and_the_rest_locked(enrolled, programme):
     progress = programme_progress(enrollment=enrolled)
 
     assert states(enrolled) == [ModuleState.AVAILABLE, ModuleState.LOCKED]
     assert progress.modules[1].unlocked_by.title == "Module 1"
     assert progress.percent == 0
     assert progress.next_step.title == "Lesson 1.1"
-    assert progress.hours_total == Decimal("10")
+    # Computed from the lessons' content, not the hours the modules declare.
+    assert progress.hours_total == hours_of(lessons_of(programme)) > 0
+    assert progress.hours_done == 0
 
 
 def test_progress_moves_through_in_progress_complete_and_unlocks(enrolled, trainee, programme):
@@ -33,7 +42,7 @@ def test_progress_moves_through_in_progress_complete_and_unlocks(enrolled, train
     progress = programme_progress(enrollment=enrolled)
     assert states(enrolled) == [ModuleState.COMPLETE, ModuleState.AVAILABLE]
     assert progress.percent == 50
-    assert progress.hours_done == Decimal("5.00")
+    assert progress.hours_done == hours_of(lessons[:2])
     assert progress.next_step.title == "Lesson 2.1"
 
 
@@ -93,6 +102,8 @@ def test_the_my_training_page_shows_progress_and_resume(client, enrolled, traine
 
     assert 'aria-valuenow="25"' in html
     assert "Resume: Lesson 1.2" in html
-    assert "2.5 of 10 training hours completed." in html
+    lessons = lessons_of(programme)
+    done, total = format_hours(hours_of(lessons[:1])), format_hours(hours_of(lessons))
+    assert f"{done} of {total} training hours completed." in html
     assert 'data-module-state="in_progress"' in html
     assert 'data-module-state="locked"' in html
