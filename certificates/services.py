@@ -43,6 +43,9 @@ class Eligibility:
     training: TrainingHours = field(default_factory=TrainingHours)
     practice_hours: Decimal = Decimal(0)
     modules: list[str] = field(default_factory=list)
+    # The programme's current code of ethics, and whether the trainee affirmed it.
+    ethics_code: EthicsCode | None = None
+    ethics_affirmed: bool = False
 
     @property
     def eligible(self) -> bool:
@@ -100,10 +103,12 @@ def credential_eligibility(
             f"you have {totals.approved.normalize():f}"
         )
     code = current_ethics_code(enrollment)
-    if (
+    result.ethics_code = code
+    result.ethics_affirmed = (
         code is not None
-        and not EthicsAffirmation.objects.filter(trainee=enrollment.trainee, code=code).exists()
-    ):
+        and EthicsAffirmation.objects.filter(trainee_id=enrollment.trainee_id, code=code).exists()
+    )
+    if code is not None and not result.ethics_affirmed:
         result.missing.append(f"Affirm the {code.title} (version {code.version})")
     return result
 

@@ -168,3 +168,17 @@ def module_hours(*, programme: ProgrammePage) -> dict[int, Decimal]:
         module_id: minutes_to_hours(sum(by_domain.values()))
         for module_id, by_domain in module_minutes(programme=programme).items()
     }
+
+
+def declared_hours_mismatches(
+    *, programme: ProgrammePage, tolerance: Decimal = Decimal("0.25")
+) -> list[tuple[ModulePage, Decimal, Decimal]]:
+    """Modules whose declared hours differ from their computed hours by more than
+    ``tolerance``: (module, declared, computed). Modules that declare nothing are left out."""
+    computed = module_hours(programme=programme)
+    return [
+        (module, module.declared_hours, computed.get(module.pk, Decimal("0.00")))
+        for module in ModulePage.objects.live().child_of(programme).order_by("path")
+        if module.declared_hours is not None
+        and abs(module.declared_hours - computed.get(module.pk, Decimal(0))) > tolerance
+    ]

@@ -283,14 +283,18 @@ def next_step_for(*, enrollment: Enrollment, modules: list[ModuleProgress]) -> P
     return None
 
 
-def programme_progress(*, enrollment: Enrollment) -> ProgrammeProgress:
+def programme_progress(
+    *, enrollment: Enrollment, training: TrainingHours | None = None
+) -> ProgrammeProgress:
     modules = module_progress_list(programme=enrollment.programme, enrollment=enrollment)
     return ProgrammeProgress(
         programme=enrollment.programme,
         enrollment=enrollment,
         modules=modules,
         next_step=next_step_for(enrollment=enrollment, modules=modules),
-        training=training_hours_many(enrollment_ids=[enrollment.pk])[enrollment.pk],
+        training=training
+        if training is not None
+        else training_hours_many(enrollment_ids=[enrollment.pk])[enrollment.pk],
     )
 
 
@@ -315,8 +319,18 @@ def programme_progress_many(
 
 
 def trainee_dashboard(*, user) -> list[ProgrammeProgress]:
-    enrollments = Enrollment.objects.for_trainee(user).select_related("programme", "cohort")
-    return [programme_progress(enrollment=enrollment) for enrollment in enrollments]
+    """My training: each enrolment's progress, with the training hours of all of them
+    counted at once."""
+    enrollments = list(
+        Enrollment.objects.for_trainee(user).select_related(
+            "programme__requirement_profile", "cohort"
+        )
+    )
+    training = training_hours_many(enrollment_ids=[e.pk for e in enrollments])
+    return [
+        programme_progress(enrollment=enrollment, training=training[enrollment.pk])
+        for enrollment in enrollments
+    ]
 
 
 def enrollment_for(*, user, programme: ProgrammePage) -> Enrollment | None:

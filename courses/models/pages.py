@@ -9,7 +9,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
-from courses.admin_forms import ProgrammePageForm
+from courses.admin_forms import LessonPageForm, ProgrammePageForm
 from courses.blocks import LessonStreamBlock
 from courses.reading_time import lesson_minutes
 from organisations.models import Organisation
@@ -301,6 +301,8 @@ class LessonPage(Page):
             "split them, the minutes must add up to the lesson's minutes.",
         ),
     ]
+
+    base_form_class = LessonPageForm
 
     search_fields = [
         *Page.search_fields,
