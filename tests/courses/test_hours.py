@@ -59,32 +59,28 @@ def test_a_split_keeps_its_proportions_when_the_content_changes(programme):
 
 def test_the_admin_form_refuses_a_split_that_does_not_add_up(programme):
     from wagtail.admin.panels import get_edit_handler
+    from wagtail.test.utils.form_data import (
+        inline_formset,
+        nested_form_data,
+        rich_text,
+        streamfield,
+    )
 
     lesson = _long(lessons_of(programme)[0])
     advocacy = CompetencyDomain.objects.exclude(slug="ethical-responsibility").first()
     ethics = CompetencyDomain.objects.get(slug="ethical-responsibility")
     form_class = get_edit_handler(LessonPage).get_form_class()
-    data = {
-        "title": lesson.title,
-        "slug": lesson.slug,
-        "summary": lesson.summary,
-        "body-count": "1",
-        "body-0-type": "paragraph",
-        "body-0-value": f"<p>{WORDS}</p>",
-        "body-0-deleted": "",
-        "body-0-order": "0",
-        "body-0-id": "p1",
-        "domain_minutes-TOTAL_FORMS": "2",
-        "domain_minutes-INITIAL_FORMS": "0",
-        "domain_minutes-MIN_NUM_FORMS": "0",
-        "domain_minutes-MAX_NUM_FORMS": "1000",
-        "domain_minutes-0-domain": str(ethics.pk),
-        "domain_minutes-0-minutes": "5",
-        "domain_minutes-0-ORDER": "1",
-        "domain_minutes-1-domain": str(advocacy.pk),
-        "domain_minutes-1-minutes": "3",
-        "domain_minutes-1-ORDER": "2",
-    }
+    data = nested_form_data(
+        {
+            "title": lesson.title,
+            "slug": lesson.slug,
+            "summary": lesson.summary,
+            "body": streamfield([("paragraph", rich_text(f"<p>{WORDS}</p>"))]),
+            "domain_minutes": inline_formset(
+                [{"domain": ethics.pk, "minutes": 5}, {"domain": advocacy.pk, "minutes": 3}]
+            ),
+        }
+    )
     form = form_class(data, instance=lesson, parent_page=lesson.get_parent())
 
     assert not form.is_valid()

@@ -50,7 +50,7 @@ def test_seed_module_and_seed_quiz_build_a_module_from_its_content_once(programm
 
     assert module.title == "Working with families" and module.live
     module.refresh_from_db()
-    assert module.training_hours == Decimal("2.5")
+    assert module.declared_hours == Decimal("2.5")  # declared; the hours that count are computed
     assert module.objectives[0].value == CONTENT["objectives"][0]
     (lesson,) = LessonPage.objects.child_of(module).live()
     assert lesson.title == "Who counts as family"
