@@ -44,9 +44,9 @@ def build():
         LessonCompletion,
         LessonPage,
     )
-    from courses.services import enrollment_create, lesson_complete
+    from courses.services import enrollment_create
     from organisations.models import Organisation
-    from tests.builders import live_programme
+    from tests.builders import lesson_done, live_programme
 
     User = get_user_model()
     provider = Organisation.objects.create(name="Bench provider", slug="bench", kind="provider")
@@ -83,7 +83,7 @@ def build():
     trainee = User.objects.create_user(email="me@bench.example", first_name="Me", last_name="B")
     enrollment_create(trainee=trainee, programme=programme)
     for lesson in lessons[: LESSONS * 30 + 2]:  # half way: module 31 in progress
-        lesson_complete(trainee=trainee, lesson=lesson)
+        lesson_done(trainee=trainee, lesson=lesson)
     reading = lessons[LESSONS * 30 + 2]
     completions = LessonCompletion.objects.count()
     return trainee, reading.url, bare.url, completions

@@ -15,7 +15,7 @@ from courses.models import Enrollment, LessonPage
 from courses.selectors import ProgrammeProgress, trainee_dashboard
 
 from .models import Credential, EthicsCode
-from .services import Eligibility, credential_eligibility, current_ethics_code
+from .services import Eligibility, credential_eligibility
 
 
 @dataclass(frozen=True)
@@ -64,16 +64,17 @@ def trainee_todo_context(*, request: HttpRequest, user) -> dict | None:
     for progress in trainee_dashboard(user=user):
         enrollment = progress.enrollment
         assert enrollment is not None
-        code = current_ethics_code(enrollment)
+        # The checklist reuses the progress just counted (modules, training hours).
+        eligibility = credential_eligibility(
+            enrollment=enrollment, modules=progress.modules, training=progress.training
+        )
         rows.append(
             EnrollmentTodo(
                 progress=progress,
-                eligibility=credential_eligibility(enrollment=enrollment),
+                eligibility=eligibility,
                 credential=credentials.get(enrollment.pk),
-                ethics_code=code,
-                # As the ethics page asks it.
-                ethics_affirmed=code is not None
-                and code.affirmations.filter(trainee=user).exists(),
+                ethics_code=eligibility.ethics_code,
+                ethics_affirmed=eligibility.ethics_affirmed,
             )
         )
     return {"rows": rows}

@@ -246,7 +246,13 @@ def _criteria_narrative(credential: Credential, snapshot: dict) -> str:
     if modules:
         lines.append(f"- completed every required module (completed: {', '.join(modules)});")
     if snapshot.get("training_hours"):
-        lines.append(f"- {_hours(snapshot['training_hours'])} hours of training;")
+        # The hours earned: credited lessons (and attended sessions), by competency domain.
+        by_domain = snapshot.get("training_hours_by_domain") or {}
+        detail = "; ".join(f"{name}: {_hours(hours)}" for name, hours in by_domain.items())
+        lines.append(
+            f"- {_hours(snapshot['training_hours'])} hours of training"
+            + (f" by competency domain ({detail});" if detail else ";")
+        )
     if snapshot.get("practice_hours"):
         lines.append(
             f"- {_hours(snapshot['practice_hours'])} hours of supervised practice, "

@@ -2,7 +2,6 @@
 
 import logging
 import secrets
-from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -17,8 +16,9 @@ from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
 from assessments.selectors import final_exam_evidence
+from courses.hours import TrainingHours, training_hours
 from courses.models import Enrollment
-from courses.selectors import module_progress_list
+from courses.selectors import ModuleProgress, module_progress_list
 from courses.services import enrollment_progress_announce
 from notifications.services import email_send_template, task_enqueue
 from practice.selectors import practice_totals
@@ -40,8 +40,12 @@ class Eligibility:
 
     missing: list[str] = field(default_factory=list)
     training_hours: Decimal = Decimal(0)
+    training: TrainingHours = field(default_factory=TrainingHours)
     practice_hours: Decimal = Decimal(0)
     modules: list[str] = field(default_factory=list)
+    # The programme's current code of ethics, and whether the trainee affirmed it.
+    ethics_code: EthicsCode | None = None
+    ethics_affirmed: bool = False
 
     @property
     def eligible(self) -> bool:
@@ -53,30 +57,41 @@ def current_ethics_code(enrollment: Enrollment) -> EthicsCode | None:
     return EthicsCode.objects.filter(profile_id=profile_id).order_by("-version").first()
 
 
-def credential_eligibility(*, enrollment: Enrollment) -> Eligibility:
+def credential_eligibility(
+    *,
+    enrollment: Enrollment,
+    modules: list[ModuleProgress] | None = None,
+    training: TrainingHours | None = None,
+) -> Eligibility:
+    """What ``enrollment`` still needs for its credential.
+
+    ``modules`` and ``training``, when the caller has them already (the dashboard's
+    progress), save counting them again; they are the same selectors' numbers.
+    """
     result = Eligibility()
     programme = enrollment.programme
     profile = programme.requirement_profile
     if profile is None:
         result.missing.append("The programme has no requirement profile yet.")
         return result
-    modules = module_progress_list(programme=programme, enrollment=enrollment)
+    if modules is None:
+        modules = module_progress_list(programme=programme, enrollment=enrollment)
     incomplete = [m.module.title for m in modules if m.module.is_required and not m.is_complete]
     if not modules or incomplete:
         result.missing.append(
             "Complete every required module: " + ", ".join(incomplete or ["none is published"])
         )
-    hours_by_domain: dict[str, Decimal] = defaultdict(Decimal)
-    for progress in modules:
-        if progress.is_complete:
-            hours_by_domain[progress.module.domain.name] += progress.module.training_hours
-            result.modules.append(progress.module.title)
-    result.training_hours = sum(hours_by_domain.values(), Decimal(0))
+    result.modules = [progress.module.title for progress in modules if progress.is_complete]
+    # The hours every page states: lessons credited on evidence, by domain.
+    training = training if training is not None else training_hours(enrollment_id=enrollment.pk)
+    result.training = training
+    result.training_hours = training.hours
     for minimum in profile.training_minimums.select_related("domain"):
-        if hours_by_domain[minimum.domain.name] < minimum.hours:
+        have = training.hours_in(minimum.domain_id)
+        if have < minimum.hours:
             result.missing.append(
                 f"{minimum.hours.normalize():f} training hours in {minimum.domain.name} "
-                f"(you have {hours_by_domain[minimum.domain.name].normalize():f})"
+                f"(you have {have.normalize():f})"
             )
     totals = practice_totals(enrollment=enrollment)
     result.practice_hours = totals.approved
@@ -88,10 +103,12 @@ def credential_eligibility(*, enrollment: Enrollment) -> Eligibility:
             f"you have {totals.approved.normalize():f}"
         )
     code = current_ethics_code(enrollment)
-    if (
+    result.ethics_code = code
+    result.ethics_affirmed = (
         code is not None
-        and not EthicsAffirmation.objects.filter(trainee=enrollment.trainee, code=code).exists()
-    ):
+        and EthicsAffirmation.objects.filter(trainee_id=enrollment.trainee_id, code=code).exists()
+    )
+    if code is not None and not result.ethics_affirmed:
         result.missing.append(f"Affirm the {code.title} (version {code.version})")
     return result
 
@@ -138,7 +155,9 @@ def credential_issue_if_eligible(*, enrollment: Enrollment) -> Credential | None
             "holder_name": trainee.name_for_certificate(),
             "programme": programme.title,
             "issuer": programme.organisation.name,
+            # Hours earned (credited lessons), by domain: never a declared total.
             "training_hours": str(eligibility.training_hours),
+            "training_hours_by_domain": eligibility.training.as_snapshot(),
             "practice_hours": str(eligibility.practice_hours),
             "modules": eligibility.modules,
             "signing_coordinator": _signing_coordinator(programme),

@@ -1,11 +1,11 @@
 """Reading progress. Counting happens in the database; Python only walks the module list."""
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Sum
 from django.db.models.functions import Substr
 from django.http import Http404
 from wagtail.models import Page
@@ -14,7 +14,9 @@ from organisations.models import Membership
 from organisations.roles import AUTHOR_ROLES, roles_of
 
 from . import gates
+from .engagement import heartbeat_seconds, lesson_evidence
 from .formatting import format_hours
+from .hours import TrainingHours, minutes_to_hours, training_hours_many
 from .models import Enrollment, LessonCompletion, LessonPage, ModulePage, ProgrammePage, Reflection
 
 
@@ -44,6 +46,8 @@ class ModuleProgress:
     state: ModuleState
     unlocked_by: ModulePage | None = None
     gates: tuple[GateStep, ...] = ()
+    # What its published lessons come to, from their content (``courses.hours``).
+    minutes_total: int = 0
 
     @property
     def is_complete(self) -> bool:
@@ -75,13 +79,12 @@ class ModuleProgress:
         steps = "".join(
             f" + {gate.label}{' (passed)' if gate.passed else ''}" for gate in self.gates
         )
-        hours = format_hours(self.module.training_hours)
+        hours = format_hours(self.hours_total)
         return f"{self.module.domain.name} · {hours} h · {lessons}{steps}"
 
     @property
-    def hours_done(self) -> Decimal:
-        share = Decimal(self.steps_done) / Decimal(self.steps_total)
-        return (self.module.training_hours * share).quantize(Decimal("0.01"))
+    def hours_total(self) -> Decimal:
+        return minutes_to_hours(self.minutes_total)
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,8 @@ class ProgrammeProgress:
     enrollment: Enrollment | None
     modules: list[ModuleProgress]
     next_step: Page | None
+    # The trainee's credited training, by domain: the number every page states.
+    training: TrainingHours = field(default_factory=TrainingHours)
 
     @property
     def lessons_total(self) -> int:
@@ -106,11 +111,13 @@ class ProgrammeProgress:
 
     @property
     def hours_total(self) -> Decimal:
-        return sum((m.module.training_hours for m in self.modules), Decimal("0"))
+        """What the programme's published lessons offer, computed from their content."""
+        return minutes_to_hours(sum(m.minutes_total for m in self.modules))
 
     @property
     def hours_done(self) -> Decimal:
-        return sum((m.hours_done for m in self.modules), Decimal("0"))
+        """The trainee's credited training hours (``courses.hours``)."""
+        return self.training.hours
 
     @property
     def required_modules_complete(self) -> bool:
@@ -119,23 +126,12 @@ class ProgrammeProgress:
 
 # What links and progress lists need of a page; loading whole pages costs more than the rest.
 PAGE_LINK_FIELDS = ("id", "title", "slug", "path", "depth", "url_path", "live", "locale_id")
-MODULE_LIST_FIELDS = (*PAGE_LINK_FIELDS, "training_hours", "is_required", "domain__name")
+MODULE_LIST_FIELDS = (*PAGE_LINK_FIELDS, "is_required", "domain__name")
 PROGRAMME_FIELDS = (*PAGE_LINK_FIELDS, "sequential_unlocking", "enrolment_mode")
 
 # A trainee is "stalled" after this many days without progress, unless a coordinator's
 # filter says otherwise: the cohort page, the gradebook and the dashboard count the same.
 DEFAULT_STALLED_DAYS = 14
-
-
-def _count_by_module(queryset, *, path_field: str, module_path_length: int) -> dict[str, int]:
-    """GROUP BY the module part of a lesson's tree path: one query, counted by the database."""
-    return dict(
-        queryset.annotate(module_path=Substr(path_field, 1, module_path_length))
-        .order_by()
-        .values("module_path")
-        .annotate(n=Count("pk"))
-        .values_list("module_path", "n")
-    )
 
 
 def module_progress_list(
@@ -163,13 +159,19 @@ def module_progress_many(
     ids = [pk for pk in enrollment_ids if pk is not None]
     modules = list(programme.modules().only(*MODULE_LIST_FIELDS))
     module_path_length = len(programme.path) + ProgrammePage.steplen
-    lessons_total = _count_by_module(
-        LessonPage.objects.live().filter(
-            path__startswith=programme.path, depth=programme.depth + 2
-        ),
-        path_field="path",
-        module_path_length=module_path_length,
-    )
+    lessons_total: dict[str, int] = {}
+    minutes_total: dict[str, int] = {}
+    for module_path, n, minutes in (
+        LessonPage.objects.live()
+        .filter(path__startswith=programme.path, depth=programme.depth + 2)
+        .annotate(module_path=Substr("path", 1, module_path_length))
+        .order_by()
+        .values("module_path")
+        .annotate(n=Count("pk"), minutes=Sum("estimated_minutes"))
+        .values_list("module_path", "n", "minutes")
+    ):
+        lessons_total[module_path] = n
+        minutes_total[module_path] = minutes or 0
     lessons_done: dict[int, dict[str, int]] = {pk: {} for pk in ids}
     if ids:
         for enrollment_id, module_path, n in (
@@ -211,6 +213,7 @@ def module_progress_many(
             programme=programme,
             modules=modules,
             lessons_total=lessons_total,
+            minutes_total=minutes_total,
             lessons_done=lessons_done.get(key, {}) if key is not None else {},
             gate_pages=gate_pages,
             passed_ids=passed_ids.get(key, set()) if key is not None else set(),
@@ -224,6 +227,7 @@ def _module_states(
     programme: ProgrammePage,
     modules: list[ModulePage],
     lessons_total: dict[str, int],
+    minutes_total: dict[str, int],
     lessons_done: dict[str, int],
     gate_pages: dict[str, list[tuple[gates.CompletionGate, Page]]],
     passed_ids: set[int],
@@ -256,6 +260,7 @@ def _module_states(
                 state=state,
                 unlocked_by=first_incomplete if state == ModuleState.LOCKED else None,
                 gates=steps,
+                minutes_total=minutes_total.get(module.path, 0),
             )
         )
         if not complete and first_incomplete is None:
@@ -278,13 +283,18 @@ def next_step_for(*, enrollment: Enrollment, modules: list[ModuleProgress]) -> P
     return None
 
 
-def programme_progress(*, enrollment: Enrollment) -> ProgrammeProgress:
+def programme_progress(
+    *, enrollment: Enrollment, training: TrainingHours | None = None
+) -> ProgrammeProgress:
     modules = module_progress_list(programme=enrollment.programme, enrollment=enrollment)
     return ProgrammeProgress(
         programme=enrollment.programme,
         enrollment=enrollment,
         modules=modules,
         next_step=next_step_for(enrollment=enrollment, modules=modules),
+        training=training
+        if training is not None
+        else training_hours_many(enrollment_ids=[enrollment.pk])[enrollment.pk],
     )
 
 
@@ -295,17 +305,32 @@ def programme_progress_many(
     programme, in the same few queries as for one. Without ``next_step``: that is a
     trainee's own link to resume, and would cost a query per trainee."""
     by_id = module_progress_many(programme=programme, enrollment_ids=[e.pk for e in enrollments])
+    training = training_hours_many(enrollment_ids=[e.pk for e in enrollments])
     return {
         e.pk: ProgrammeProgress(
-            programme=programme, enrollment=e, modules=by_id[e.pk], next_step=None
+            programme=programme,
+            enrollment=e,
+            modules=by_id[e.pk],
+            next_step=None,
+            training=training[e.pk],
         )
         for e in enrollments
     }
 
 
 def trainee_dashboard(*, user) -> list[ProgrammeProgress]:
-    enrollments = Enrollment.objects.for_trainee(user).select_related("programme", "cohort")
-    return [programme_progress(enrollment=enrollment) for enrollment in enrollments]
+    """My training: each enrolment's progress, with the training hours of all of them
+    counted at once."""
+    enrollments = list(
+        Enrollment.objects.for_trainee(user).select_related(
+            "programme__requirement_profile", "cohort"
+        )
+    )
+    training = training_hours_many(enrollment_ids=[e.pk for e in enrollments])
+    return [
+        programme_progress(enrollment=enrollment, training=training[enrollment.pk])
+        for enrollment in enrollments
+    ]
 
 
 def enrollment_for(*, user, programme: ProgrammePage) -> Enrollment | None:
@@ -322,6 +347,9 @@ def programme_page_context(*, programme: ProgrammePage, user) -> dict:
         enrollment=enrollment,
         modules=modules,
         next_step=next_step_for(enrollment=enrollment, modules=modules) if enrollment else None,
+        training=training_hours_many(enrollment_ids=[enrollment.pk])[enrollment.pk]
+        if enrollment
+        else TrainingHours(),
     )
     return {"enrollment": enrollment, "progress": progress}
 
@@ -336,7 +364,7 @@ def module_page_context(*, module: ModulePage, user) -> dict:
         if enrollment and programme.sequential_unlocking
         else None
     )
-    lessons = module.lessons().only(*PAGE_LINK_FIELDS, "summary")
+    lessons = list(module.lessons().only(*PAGE_LINK_FIELDS, "summary", "estimated_minutes"))
     done_ids = (
         set(
             LessonCompletion.objects.filter(enrollment=enrollment).values_list(
@@ -358,6 +386,8 @@ def module_page_context(*, module: ModulePage, user) -> dict:
         "locked_by": blocker,
         "lessons": lessons,
         "done_ids": done_ids,
+        # Computed from the lessons' content, as every total of training hours is.
+        "module_hours": minutes_to_hours(sum(lesson.estimated_minutes for lesson in lessons)),
     }
 
 
@@ -491,6 +521,10 @@ def lesson_page_context(*, lesson: LessonPage, user, preview: bool) -> dict:
         lesson=lesson, user=user, programme=programme, module=module, enrollment=enrollment
     )
     context["access"] = access
+    if access.can_read and enrollment is not None and not context["completed"]:
+        # What crediting the lesson still needs, said next to "Mark as done".
+        context["evidence"] = lesson_evidence(enrollment=enrollment, lesson=lesson)
+        context["heartbeat_seconds"] = heartbeat_seconds()
     if access.can_read and lesson.reflection_block_ids():
         for block_id, text, updated_at in Reflection.objects.filter(
             trainee=user, lesson=lesson

@@ -24,11 +24,13 @@ from organisations.models import Membership, Organisation
 from organisations.roles import OrganisationKind, Role, has_role
 from organisations.services import membership_grant, provider_groups_ensure
 
+from .engagement import LessonEvidence, evidence_from, heartbeat_seconds, lesson_evidence
 from .models import (
     Cohort,
     Enrollment,
     EnrolmentInvitation,
     LessonCompletion,
+    LessonEngagement,
     LessonPage,
     ModulePage,
     ProgrammeIndexPage,
@@ -263,6 +265,14 @@ class LessonNotReadable(ValidationError):
     """The trainee may not work on this lesson: not enrolled, module locked, not published."""
 
 
+class LessonEvidenceMissing(ValidationError):
+    """The trainee asked to mark a lesson done before the evidence for it is there."""
+
+    def __init__(self, message: str, *, evidence: LessonEvidence):
+        super().__init__(message)
+        self.evidence = evidence
+
+
 class ReflectionInvalid(ValidationError):
     """A reflection that cannot be saved as written (empty, too long, no such prompt)."""
 
@@ -280,16 +290,17 @@ class ReflectionConcerns(ValidationError):
         self.concerns = found
 
 
-def _readable_enrollment(*, trainee, lesson: LessonPage) -> Enrollment:
-    """The trainee's enrollment, if they may read ``lesson``; a clear error otherwise."""
+def _readable_enrollment(*, trainee, lesson: LessonPage, lock: bool = True) -> Enrollment:
+    """The trainee's enrollment, if they may read ``lesson``; a clear error otherwise.
+
+    ``lock``: take the enrolment's row lock (inside the caller's transaction)."""
     if not lesson.live:
         raise LessonNotReadable("This lesson is not published.")
     module, programme = _lesson_place(lesson)
     if not (module.live and programme.live):
         raise LessonNotReadable("This lesson is not published.")
-    enrollment = (
-        Enrollment.objects.select_for_update().filter(trainee=trainee, programme=programme).first()
-    )
+    enrollments = Enrollment.objects.select_for_update() if lock else Enrollment.objects
+    enrollment = enrollments.filter(trainee=trainee, programme=programme).first()
     access = lesson_access(
         lesson=lesson, user=trainee, programme=programme, module=module, enrollment=enrollment
     )
@@ -317,8 +328,16 @@ def lesson_complete(
     ``reflections`` (block id -> text) are what the trainee had typed when they marked the
     lesson done: they are saved with it, or, if one cannot be (see ``reflection_save``),
     neither is the completion.
+
+    A lesson not yet done is credited only on evidence (``engagement``): until then
+    ``LessonEvidenceMissing`` says what is still needed, and nothing is written.
     """
     enrollment = _readable_enrollment(trainee=trainee, lesson=lesson)
+    done = LessonCompletion.objects.filter(enrollment=enrollment, lesson=lesson).first()
+    if done is None:
+        evidence = lesson_evidence(enrollment=enrollment, lesson=lesson)
+        if not evidence.complete:
+            raise LessonEvidenceMissing(evidence.message, evidence=evidence)
     for block_id, text in (reflections or {}).items():
         _reflection_write(
             trainee=trainee,
@@ -329,6 +348,8 @@ def lesson_complete(
             keep=keep,
         )
     now = timezone.now()
+    if done is not None:
+        return done
     completion, created = LessonCompletion.objects.get_or_create(
         enrollment=enrollment,
         lesson=lesson,
@@ -339,6 +360,74 @@ def lesson_complete(
     if created:
         enrollment_refresh_completion(enrollment=enrollment)
     return completion
+
+
+@dataclass(frozen=True)
+class BeatResult:
+    """What the lesson page hears back from a heartbeat."""
+
+    done: bool  # the lesson was already credited: the page stops beating
+    credited_seconds: int = 0
+    evidence: LessonEvidence | None = None
+
+
+def lesson_engagement_beat(
+    *,
+    trainee,
+    lesson: LessonPage,
+    active_seconds: int | None = None,
+    opened: Collection[str] = (),
+    answers: dict[str, int] | None = None,
+    now=None,
+) -> BeatResult:
+    """Record the lesson page's report: active time, sections opened, practice answers.
+
+    ``active_seconds`` is what the page counted since its previous beat (visible tab,
+    recent input). The server credits no more than the wall-clock time since the previous
+    beat, nor more than one heartbeat interval, so replaying or flooding beats earns
+    nothing the clock did not allow; the first beat of a visit only starts the clock.
+    ``opened``: ids of content warnings whose section the trainee opened; ``answers``:
+    practice question id -> the option chosen, the first answer to each being the one kept.
+    Ids the lesson does not have are ignored. A lesson already credited writes nothing.
+    """
+    enrollment = _readable_enrollment(trainee=trainee, lesson=lesson, lock=False)
+    if LessonCompletion.objects.filter(enrollment=enrollment, lesson=lesson).exists():
+        return BeatResult(done=True)
+    gated = set(lesson.gated_section_ids())
+    checks = lesson.knowledge_check_answers()
+    now = now or timezone.now()
+    credited = 0
+    with transaction.atomic():  # short: one row, locked, read and written
+        engagement, _ = LessonEngagement.objects.select_for_update().get_or_create(
+            enrollment=enrollment, lesson=lesson, defaults={"created_at": now}
+        )
+        fields = []
+        if active_seconds is not None:
+            if engagement.last_beat_at is not None and now > engagement.last_beat_at:
+                elapsed = int((now - engagement.last_beat_at).total_seconds())
+                credited = max(0, min(active_seconds, elapsed, heartbeat_seconds()))
+            engagement.active_seconds += credited
+            engagement.last_beat_at = max(now, engagement.created_at)
+            fields += ["active_seconds", "last_beat_at"]
+        new_opened = (set(opened) & gated) - set(engagement.opened_sections)
+        if new_opened:
+            engagement.opened_sections = sorted({*engagement.opened_sections, *new_opened})
+            fields.append("opened_sections")
+        first_answers = {
+            block_id: option in checks[block_id]
+            for block_id, option in (answers or {}).items()
+            if block_id in checks and block_id not in engagement.check_answers
+        }
+        if first_answers:
+            engagement.check_answers = {**engagement.check_answers, **first_answers}
+            fields.append("check_answers")
+        if fields:
+            engagement.save(update_fields=fields)
+    return BeatResult(
+        done=False,
+        credited_seconds=credited,
+        evidence=evidence_from(lesson=lesson, engagement=engagement),
+    )
 
 
 def enrollment_refresh_completion(*, enrollment: Enrollment) -> bool:

@@ -10,6 +10,11 @@ urlpatterns = [
     path("programmes/<int:programme_id>/enrol/", views.enrol, name="enrol"),
     path("lessons/<int:lesson_id>/complete/", views.lesson_complete, name="lesson_complete"),
     path(
+        "lessons/<int:lesson_id>/engagement/",
+        views.lesson_engagement,
+        name="lesson_engagement",
+    ),
+    path(
         "lessons/<int:lesson_id>/reflections/<str:block_id>/",
         views.reflection_save,
         name="reflection_save",

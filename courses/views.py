@@ -1,3 +1,5 @@
+import contextlib
+import math
 from datetime import timedelta
 
 from django.contrib import messages
@@ -13,6 +15,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from accounts.mfa import mfa_required
+from core import ratelimit
 from core.csv import csv_response
 from core.idempotency import idempotent
 from core.params import positive_int, positive_ints
@@ -26,6 +29,7 @@ from .forms import (
     LessonSearchForm,
     ReflectionForm,
 )
+from .hours import training_hours_many
 from .models import Enrollment, EnrolmentInvitation, LessonPage, ProgrammePage
 from .search import lesson_search as find_lessons
 from .selectors import DEFAULT_STALLED_DAYS, trainee_dashboard
@@ -117,6 +121,10 @@ def lesson_complete(request, lesson_id: int):
             return JsonResponse({"error": _error_text(error)}, status=403)
         messages.error(request, _error_text(error))
         return redirect(lesson.get_url(request))
+    except services.LessonEvidenceMissing as error:
+        if _wants_json(request):
+            return JsonResponse({"error": _error_text(error)}, status=409)
+        return _lesson_not_done_yet(request, lesson, texts=texts, error=error)
     except services.ReflectionInvalid as error:
         return _lesson_page_again(
             request,
@@ -144,6 +152,71 @@ def lesson_complete(request, lesson_id: int):
         else None
     )
     return redirect((following or lesson).get_url(request))
+
+
+def _lesson_not_done_yet(
+    request, lesson: LessonPage, *, texts: dict[str, str], error: services.LessonEvidenceMissing
+):
+    """The lesson page again, saying next to the button what is still needed; what the
+    trainee had typed is saved where it can be, and stays in its box either way."""
+    kept = _kept_phrases(request)
+    for block_id, text in texts.items():
+        # One that cannot be saved is shown again in its box, as typed; autosave says why.
+        with contextlib.suppress(ValidationError):
+            services.reflection_save(
+                trainee=request.user, lesson=lesson, block_id=block_id, text=text, keep=kept
+            )
+    context = lesson.get_context(request)
+    context["reflections"] = {**context["reflections"], **texts}
+    context["completion_refused"] = _error_text(error)
+    return TemplateResponse(request, lesson.get_template(request), context, status=409)
+
+
+def _count(value: str | None) -> int | None:
+    """A whole number from 0 up, or None."""
+    return 0 if value == "0" else positive_int(value, maximum=86_400)
+
+
+# Heartbeats and the page's other reports, per trainee: a tab beats twice a minute, and
+# opening a section or answering a question adds one each.
+ENGAGEMENT_RATE = "40/m"
+
+
+@login_required
+@require_POST
+def lesson_engagement(request, lesson_id: int):
+    """The lesson page's heartbeat (lesson.js): active seconds, sections opened, answers."""
+    lesson = _live_lesson(lesson_id)
+    retry = ratelimit.hit("lesson-engagement", request.user.pk, ENGAGEMENT_RATE)
+    if retry is not None:
+        response = JsonResponse({"error": "Too many reports; wait a moment."}, status=429)
+        response["Retry-After"] = str(math.ceil(retry))
+        return response
+    answers = {}
+    for key, value in request.POST.items():
+        option = _count(value)
+        if key.startswith("answer-") and option is not None:
+            answers[key.removeprefix("answer-")] = option
+    try:
+        result = services.lesson_engagement_beat(
+            trainee=request.user,
+            lesson=lesson,
+            active_seconds=_count(request.POST.get("active_seconds")),
+            opened=request.POST.getlist("opened"),
+            answers=answers,
+        )
+    except services.LessonNotReadable as error:
+        return JsonResponse({"error": _error_text(error)}, status=403)
+    if result.done or result.evidence is None:
+        return JsonResponse({"done": True})
+    return JsonResponse(
+        {
+            "done": False,
+            "ready": result.evidence.complete,
+            "missing": result.evidence.message,
+            "credited_seconds": result.credited_seconds,
+        }
+    )
 
 
 @login_required
@@ -264,9 +337,12 @@ def cohort_progress(request, programme_id: int):
         .select_related("trainee", "cohort")
         .order_by(F("last_activity_at").asc())
     )
+    enrollments = list(enrollments)
+    training = training_hours_many(enrollment_ids=[e.pk for e in enrollments])
     rows = [
         {
             "enrollment": e,
+            "training": training[e.pk],
             "percent": round(100 * e.lessons_done / lessons_total) if lessons_total else 0,
             "stalled": e.completed_at is None and e.last_activity_at < stalled_before,
         }
@@ -284,6 +360,7 @@ def cohort_progress(request, programme_id: int):
                 "Lessons done",
                 "Lessons total",
                 "Percent",
+                "Training hours",
                 "Last activity",
                 "Completed",
                 "Stalled",
@@ -298,6 +375,7 @@ def cohort_progress(request, programme_id: int):
                     r["enrollment"].lessons_done,
                     lessons_total,
                     r["percent"],
+                    r["training"].hours,
                     r["enrollment"].last_activity_at.isoformat(timespec="minutes"),
                     r["enrollment"].completed_at.date().isoformat()
                     if r["enrollment"].completed_at

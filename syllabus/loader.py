@@ -24,6 +24,7 @@ from assessments.services import GiftImportError, gift_import
 from certificates.models import EthicsCode
 from courses.models import (
     CompetencyDomain,
+    LessonDomainMinutes,
     LessonPage,
     ModulePage,
     ProgrammePage,
@@ -99,7 +100,7 @@ def _fingerprint(page: Page) -> str:
         data |= {
             "summary": specific.summary,
             "objectives": [b["value"] for b in _stream(specific.objectives)],
-            "hours": str(Decimal(specific.training_hours).normalize()),
+            "hours": str(Decimal(specific.declared_hours or 0).normalize()),
             "domain": specific.domain_id,
             "required": specific.is_required,
         }
@@ -218,8 +219,11 @@ def _profile(curriculum: Curriculum, organisation: Organisation) -> RequirementP
 
 
 def _bank(curriculum: Curriculum, module: Module, organisation, result: LoadResult) -> list:
-    """The module's quiz.gift into one bank category per objective (named by its id), filed
-    under the IC&RC domain of the objective's task, so the final exam can draw by domain."""
+    """The module's quiz.gift into one bank category per objective (named by its id).
+
+    They are not filed under a domain: the final exam draws by domain from final-exam.gift's
+    own items only, so no one meets in the exam an item their module quiz already showed them.
+    """
     path = module.path.parent / "quiz.gift"
     try:
         report = gift_import(
@@ -233,15 +237,12 @@ def _bank(curriculum: Curriculum, module: Module, organisation, result: LoadResu
         raise CurriculumError([Problem(path, 0, str(error))]) from error
     for what in ("created", "updated", "unchanged"):
         result.questions[what] = result.questions.get(what, 0) + getattr(report, what)
-    categories = []
-    for objective in module.objectives():
-        category = QuestionCategory.objects.get(organisation=organisation, name=objective.id)
-        domain_slug = curriculum.taxonomies.task_domain(objective.icrc)
-        if category.domain is None or category.domain.slug != domain_slug:
-            category.domain = CompetencyDomain.objects.get(slug=domain_slug)
-            category.save(update_fields=["domain"])
-        categories.append(category)
-    return categories
+    names = [objective.id for objective in module.objectives()]
+    by_name = {
+        category.name: category
+        for category in QuestionCategory.objects.filter(organisation=organisation, name__in=names)
+    }
+    return [by_name[objective.id] for objective in module.objectives()]
 
 
 def _final_exam_bank(curriculum: Curriculum, organisation, result: LoadResult) -> None:
@@ -350,7 +351,7 @@ def _final_exam_page(settings: dict, programme: ProgrammePage, writer: _Writer) 
         "title": settings.get("title", "Final exam"),
         "summary": str(settings.get("summary", "The final exam across all four domains.")),
         "objectives": [],
-        "training_hours": Decimal(0),
+        "declared_hours": Decimal(0),
         "domain": CompetencyDomain.objects.get(
             slug=settings.get("domain", "ethical-responsibility")
         ),
@@ -362,7 +363,7 @@ def _final_exam_page(settings: dict, programme: ProgrammePage, writer: _Writer) 
         model=ModulePage,
         slug=slug,
         fields=module_fields,
-        source={**module_fields, "domain": module_fields["domain"].slug, "training_hours": "0"},
+        source={**module_fields, "domain": module_fields["domain"].slug, "declared_hours": "0"},
     )
     exam_fields = {
         "title": settings.get("title", "Final exam"),
@@ -383,6 +384,15 @@ def _final_exam_page(settings: dict, programme: ProgrammePage, writer: _Writer) 
     )
 
 
+def _domain_minutes(domains: dict[str, int]) -> list[LessonDomainMinutes]:
+    """The lesson's front-matter split of its minutes, as the page's child rows."""
+    by_slug = CompetencyDomain.objects.in_bulk(list(domains), field_name="slug")
+    return [
+        LessonDomainMinutes(domain=by_slug[slug], minutes=minutes)
+        for slug, minutes in domains.items()
+    ]
+
+
 def _load_module(curriculum, module: Module, programme, organisation, writer, quiz) -> None:
     key = f"programme/{programme.slug}/{module.slug}"
     objectives = [
@@ -393,11 +403,11 @@ def _load_module(curriculum, module: Module, programme, organisation, writer, qu
         "title": module.title,
         "summary": module.summary,
         "objectives": objectives,
-        "training_hours": module.hours,
+        "declared_hours": module.hours,
         "domain": CompetencyDomain.objects.get(slug=module.domain),
         "is_required": module.is_required,
     }
-    source = {**fields, "domain": module.domain, "training_hours": str(module.hours)}
+    source = {**fields, "domain": module.domain, "declared_hours": str(module.hours)}
     module_page = writer.page(
         key=key, parent=programme, model=ModulePage, slug=module.slug, fields=fields, source=source
     )
@@ -413,8 +423,8 @@ def _load_module(curriculum, module: Module, programme, organisation, writer, qu
             parent=module_page,
             model=LessonPage,
             slug=lesson.slug,
-            fields=lesson_fields,
-            source=lesson_fields,
+            fields={**lesson_fields, "domain_minutes": _domain_minutes(lesson.domains)},
+            source={**lesson_fields, "domains": lesson.domains},
         )
     categories = _bank(curriculum, module, organisation, writer.result)
     draw = int(quiz["draw_per_objective"])

@@ -39,6 +39,31 @@ def lesson_body(*, reflection: bool = False, warning: bool = False) -> list[dict
     return body
 
 
+def evidence_for(*, trainee, lesson):
+    """The evidence the lesson page's heartbeat leaves when a trainee works through
+    ``lesson``: every warning's section opened and the active time its estimate asks."""
+    from courses.engagement import required_seconds
+    from courses.models import Enrollment, LessonEngagement
+
+    enrollment = Enrollment.objects.get(trainee=trainee, programme__in=lesson.get_ancestors())
+    LessonEngagement.objects.update_or_create(
+        enrollment=enrollment,
+        lesson=lesson,
+        defaults={
+            "active_seconds": required_seconds(lesson),
+            "opened_sections": lesson.gated_section_ids(),
+        },
+    )
+
+
+def lesson_done(*, trainee, lesson, **kwargs):
+    """Complete ``lesson`` as a trainee who worked through it does: with the evidence."""
+    from courses.services import lesson_complete
+
+    evidence_for(trainee=trainee, lesson=lesson)
+    return lesson_complete(trainee=trainee, lesson=lesson, **kwargs)
+
+
 def publish(parent, page):
     parent.add_child(instance=page)
     page.save_revision().publish()
@@ -78,7 +103,7 @@ def live_programme(
                 slug=f"m{m}",
                 domain=domain,
                 summary="s",
-                training_hours=Decimal(hours),
+                declared_hours=Decimal(hours),
                 live=True,
             )
         )

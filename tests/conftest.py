@@ -173,7 +173,7 @@ def build_programme(db, provider):
                     slug=f"module-{m}",
                     domain=domain,
                     summary=f"Module {m} summary.",
-                    training_hours=Decimal("5"),
+                    declared_hours=Decimal("5"),
                 ),
             )
             for n in range(1, lessons + 1):

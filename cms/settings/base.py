@@ -367,6 +367,13 @@ STALL_REMINDER_DAYS = env.int("STALL_REMINDER_DAYS", default=21)
 LESSON_READING_WPM = 150
 # The curriculum files load_curriculum and seed_demo load (syntax: curriculum/README.md).
 CURRICULUM_DIR = BASE_DIR / "curriculum"
+# A lesson is credited once every section behind a content warning was opened and the
+# trainee spent active time on it (visible tab, recent input) of at least this share of its
+# estimated minutes, or answered its practice questions correctly (courses.engagement).
+LESSON_ACTIVE_SHARE = env.float("LESSON_ACTIVE_SHARE", default=0.5)
+# How often the lesson page reports active time; the server credits at most this many
+# seconds per report, and never more than the time since the previous one.
+LESSON_HEARTBEAT_SECONDS = env.int("LESSON_HEARTBEAT_SECONDS", default=30)
 
 # A supervisor's dashboard names their trainees with nothing logged for this many weeks.
 SUPERVISOR_QUIET_WEEKS = env.int("SUPERVISOR_QUIET_WEEKS", default=3)

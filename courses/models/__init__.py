@@ -1,9 +1,17 @@
-from .pages import LessonPage, ModulePage, ProgrammeIndexPage, ProgrammePage, ProviderPage
+from .pages import (
+    LessonDomainMinutes,
+    LessonPage,
+    ModulePage,
+    ProgrammeIndexPage,
+    ProgrammePage,
+    ProviderPage,
+)
 from .records import (
     Cohort,
     Enrollment,
     EnrolmentInvitation,
     LessonCompletion,
+    LessonEngagement,
     Reflection,
     StallReminder,
 )
@@ -16,6 +24,8 @@ __all__ = [
     "Enrollment",
     "EnrolmentInvitation",
     "LessonCompletion",
+    "LessonDomainMinutes",
+    "LessonEngagement",
     "LessonPage",
     "ModulePage",
     "ProgrammeIndexPage",

@@ -1,17 +1,17 @@
-from decimal import Decimal
-
+from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Sum
 from django.http import Http404, HttpResponsePermanentRedirect
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.blocks import CharBlock
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
-from courses.admin_forms import ProgrammePageForm
+from courses.admin_forms import LessonPageForm, ProgrammePageForm
 from courses.blocks import LessonStreamBlock
+from courses.reading_time import lesson_minutes
 from organisations.models import Organisation
 from organisations.roles import OrganisationKind
 
@@ -197,10 +197,6 @@ class ProgrammePage(Page):
     def modules(self):
         return ModulePage.objects.live().child_of(self).select_related("domain").order_by("path")
 
-    def total_training_hours(self) -> Decimal:
-        total = self.modules().aggregate(total=Sum("training_hours"))["total"]
-        return total or Decimal("0")
-
     def get_context(self, request, *args, **kwargs):
         from courses.selectors import programme_page_context
 
@@ -225,8 +221,17 @@ class ModulePage(Page):
         blank=True,
         help_text="What a trainee can do after the module, each starting with a verb.",
     )
-    training_hours = models.DecimalField(
-        max_digits=5, decimal_places=2, help_text="Estimated training hours for the whole module."
+    # What a board or an old syllabus says the module takes. Never shown to trainees nor
+    # printed on a certificate: the hours that count are computed from the lessons
+    # (``courses.hours``); this is only checked against them.
+    declared_hours = models.DecimalField(
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text="Optional: the hours a syllabus declares for this module, to compare with "
+        "the hours computed from its lessons. Certificates never use it.",
     )
     is_required = models.BooleanField(
         default=True, help_text="Required for the programme's credential."
@@ -237,7 +242,7 @@ class ModulePage(Page):
         FieldPanel("summary"),
         FieldPanel("objectives"),
         MultiFieldPanel(
-            [FieldPanel("domain"), FieldPanel("training_hours"), FieldPanel("is_required")],
+            [FieldPanel("domain"), FieldPanel("declared_hours"), FieldPanel("is_required")],
             heading="Credit",
         ),
     ]
@@ -261,24 +266,43 @@ class ModulePage(Page):
         verbose_name = "module"
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(training_hours__gte=0), name="courses_module_hours_not_negative"
+                condition=models.Q(declared_hours__gte=0) | models.Q(declared_hours__isnull=True),
+                name="courses_module_hours_not_negative",
             )
         ]
 
 
 class LessonPage(Page):
-    """One sitting of teaching: text, stories, scenarios, reflections and practice questions."""
+    """One sitting of teaching: text, stories, scenarios, reflections and practice questions.
+
+    Its length is not typed: ``estimated_minutes`` is computed from the body on every save,
+    and ``domain_minutes`` shares those minutes among competency domains (all of them to the
+    module's domain unless the author splits them). A trainee credited with the lesson is
+    credited with exactly these minutes (``courses.hours``).
+    """
 
     summary = models.CharField(max_length=300)
-    estimated_minutes = models.PositiveSmallIntegerField(default=30)
+    estimated_minutes = models.PositiveSmallIntegerField(
+        default=0,
+        help_text="Computed from the lesson's content when it is saved: its words read at "
+        "a steady pace plus the minutes of its activities.",
+    )
     body = StreamField(LessonStreamBlock())
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
-        FieldPanel("estimated_minutes"),
+        FieldPanel("estimated_minutes", read_only=True),
         FieldPanel("body"),
+        InlinePanel(
+            "domain_minutes",
+            heading="Training minutes by competency domain",
+            help_text="Leave empty to count every minute in the module's domain. If you "
+            "split them, the minutes must add up to the lesson's minutes.",
+        ),
     ]
+
+    base_form_class = LessonPageForm
 
     search_fields = [
         *Page.search_fields,
@@ -299,6 +323,62 @@ class LessonPage(Page):
                 sections[-1]["blocks"].append(block)
         return sections
 
+    def gated_section_ids(self) -> list[str]:
+        """The block ids of the content warnings that fold what follows them."""
+        return [section["warning"].id for section in self.body_sections() if section["warning"]]
+
+    def knowledge_check_answers(self) -> dict[str, set[int]]:
+        """Each practice question's block id and the positions of its correct options."""
+        return {
+            block.id: {i for i, option in enumerate(block.value["options"]) if option["correct"]}
+            for block in self.body
+            if block.block_type == "knowledge_check"
+        }
+
+    def module_domain_id(self) -> int | None:
+        if not self.path or len(self.path) <= self.steplen:
+            return None
+        return (
+            ModulePage.objects.filter(path=self.path[: -self.steplen])
+            .values_list("domain_id", flat=True)
+            .first()
+        )
+
+    def allocation_fit(self) -> None:
+        """Make the domain allocation add up to ``estimated_minutes``.
+
+        No split: every minute to the module's domain. One domain: all the minutes. A split
+        that no longer adds up (the content changed since; the editor's form refuses one it
+        is given) keeps its proportions, by largest remainder.
+        """
+        # The child relation (modelcluster) is read and replaced in memory, and committed by
+        # the page's save with the rest of the page.
+        minutes = self.estimated_minutes
+        rows = list(getattr(self, "domain_minutes").all())  # noqa: B009
+        if not minutes:
+            setattr(self, "domain_minutes", [])  # noqa: B010
+            return
+        if not rows:
+            domain_id = self.module_domain_id()
+            if domain_id is not None:
+                only = LessonDomainMinutes(domain_id=domain_id, minutes=minutes)
+                setattr(self, "domain_minutes", [only])  # noqa: B010
+            return
+        if sum(row.minutes for row in rows) == minutes:
+            return
+        for row, share in zip(rows, split_minutes([r.minutes for r in rows], minutes), strict=True):
+            row.minutes = share
+        setattr(self, "domain_minutes", [row for row in rows if row.minutes])  # noqa: B010
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "body" in update_fields:
+            self.estimated_minutes = lesson_minutes(self.body)
+            self.allocation_fit()
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "estimated_minutes", "domain_minutes"}
+        return super().save(*args, **kwargs)
+
     def reflection_block_ids(self) -> set[str]:
         return {block.id for block in self.body if block.block_type == "reflection"}
 
@@ -318,3 +398,40 @@ class LessonPage(Page):
 
     class Meta:
         verbose_name = "lesson"
+
+
+def split_minutes(weights: list[int], total: int) -> list[int]:
+    """``total`` shared in proportion to ``weights`` (largest remainder), summing exactly."""
+    weight = sum(weights)
+    if not weight:
+        return [total] + [0] * (len(weights) - 1)
+    exact = [w * total / weight for w in weights]
+    shares = [int(x) for x in exact]
+    left = total - sum(shares)
+    for i in sorted(range(len(weights)), key=lambda i: exact[i] - shares[i], reverse=True)[:left]:
+        shares[i] += 1
+    return shares
+
+
+class LessonDomainMinutes(Orderable):
+    """A share of a lesson's minutes counted towards one competency domain."""
+
+    lesson = ParentalKey(LessonPage, on_delete=models.CASCADE, related_name="domain_minutes")
+    domain = models.ForeignKey(CompetencyDomain, on_delete=models.PROTECT, related_name="+")
+    minutes = models.PositiveSmallIntegerField(validators=[MinValueValidator(1)])
+
+    panels = [FieldPanel("domain"), FieldPanel("minutes")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "training minutes in a domain"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["lesson", "domain"], name="courses_lesson_domain_minutes_unique"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(minutes__gt=0), name="courses_lesson_domain_minutes_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.minutes} min {self.domain_id}"

@@ -242,3 +242,44 @@ class StallReminder(models.Model):
 
     def __str__(self) -> str:
         return f"Stall reminder for enrolment {self.enrollment_id} at {self.sent_at:%Y-%m-%d}"
+
+
+class LessonEngagement(models.Model):
+    """The evidence that a trainee worked through a lesson, kept until it is credited.
+
+    ``active_seconds`` adds up the heartbeats the lesson page sends while its tab is visible
+    and the trainee has used it lately, each capped by the server (``courses.engagement``);
+    ``opened_sections`` holds the ids of the content warnings whose section they opened;
+    ``check_answers`` whether each practice question was first answered correctly.
+    """
+
+    enrollment = models.ForeignKey(
+        Enrollment, on_delete=models.CASCADE, related_name="lesson_engagements"
+    )
+    lesson = models.ForeignKey(
+        "courses.LessonPage", on_delete=models.CASCADE, related_name="engagements"
+    )
+    active_seconds = models.PositiveIntegerField(default=0)
+    opened_sections = models.JSONField(default=list, blank=True)
+    check_answers = models.JSONField(default=dict, blank=True)
+    last_beat_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrollment", "lesson"], name="courses_engagement_unique"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(active_seconds__gte=0),
+                name="courses_engagement_seconds_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(last_beat_at__isnull=True)
+                | models.Q(last_beat_at__gte=models.F("created_at")),
+                name="courses_engagement_beat_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Engagement of enrolment {self.enrollment_id} with lesson {self.lesson_id}"

@@ -1,6 +1,7 @@
 """Demo credentials in every state, so anyone can try the verification page.
 
-These holders did not work through the demo programme: their credentials are created
+These holders did not work through the demo programme page by page: their lessons are
+recorded as done (with the evidence a trainee leaves) and their credentials created
 directly, with the same snapshot an issued credential carries, and their PDFs rendered.
 """
 
@@ -12,8 +13,10 @@ from django.utils import timezone
 
 from certificates.models import Credential, CredentialEvent
 from certificates.services import certificate_render, credential_create
-from courses.models import ProgrammePage
+from courses.hours import training_hours
+from courses.models import LessonCompletion, LessonPage, ProgrammePage
 from courses.services import enrollment_create
+from demo.loaders.courses import evidence_record
 
 # email, first name, last name, status, months since issue
 HOLDERS = [
@@ -45,6 +48,15 @@ def seed_credentials(*, programme: ProgrammePage, password: str) -> list[Credent
         credential = Credential.objects.filter(holder=holder, programme=programme).first()
         if credential is None:
             enrollment = enrollment_create(trainee=holder, programme=programme)
+            # They worked through every lesson: the certificate states the hours they earned.
+            for lesson in LessonPage.objects.live().descendant_of(programme):
+                evidence_record(enrollment=enrollment, lesson=lesson)
+                LessonCompletion.objects.get_or_create(
+                    enrollment=enrollment,
+                    lesson=lesson,
+                    defaults={"revision_id": lesson.live_revision_id},
+                )
+            training = training_hours(enrollment_id=enrollment.pk)
             issued = timezone.localdate() - relativedelta(months=months_ago)
             credential = credential_create(
                 holder=holder,
@@ -59,7 +71,8 @@ def seed_credentials(*, programme: ProgrammePage, password: str) -> list[Credent
                     "holder_name": holder.get_full_name(),
                     "programme": programme.title,
                     "issuer": programme.organisation.name,
-                    "training_hours": str(programme.total_training_hours()),
+                    "training_hours": str(training.hours),
+                    "training_hours_by_domain": training.as_snapshot(),
                     "practice_hours": str(profile.practice_hours_total),
                     "modules": [module.title for module in programme.modules()],
                     "signing_coordinator": "Corinne Walsh",

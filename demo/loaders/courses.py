@@ -12,7 +12,8 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from courses.models import Cohort, ProgrammePage
+from courses.engagement import required_seconds
+from courses.models import Cohort, Enrollment, LessonEngagement, LessonPage, ProgrammePage
 from courses.services import enrollment_create, lesson_complete
 from organisations.models import Organisation
 from syllabus.loader import curriculum_load
@@ -47,4 +48,18 @@ def seed_trainee_progress(*, programme: ProgrammePage, email: str, lessons_done:
     done = set(enrollment.completions.values_list("lesson_id", flat=True))
     for lesson in first_module.lessons()[:lessons_done]:
         if lesson.pk not in done:
+            evidence_record(enrollment=enrollment, lesson=lesson)
             lesson_complete(trainee=trainee, lesson=lesson)
+
+
+def evidence_record(*, enrollment: Enrollment, lesson: LessonPage) -> None:
+    """The evidence a trainee who worked through ``lesson`` leaves (as its page's heartbeat
+    would record it): every warning's section opened, the active time its estimate asks."""
+    LessonEngagement.objects.update_or_create(
+        enrollment=enrollment,
+        lesson=lesson,
+        defaults={
+            "active_seconds": required_seconds(lesson),
+            "opened_sections": lesson.gated_section_ids(),
+        },
+    )

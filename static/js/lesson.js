@@ -1,5 +1,8 @@
 // Lessons work without JavaScript; this adds instant feedback on practice questions, saves
-// reflections as the trainee types, and marks the lesson done when the trainee reaches its end.
+// reflections as the trainee types, and reports the evidence a lesson is credited on: active
+// time (a heartbeat while the tab is visible and the trainee has used it lately), the
+// sections opened behind content warnings and the first answer to each practice question.
+// Reaching the end of the page marks nothing done.
 (function () {
   document.querySelectorAll("[data-knowledge-check]").forEach(function (check) {
     check.addEventListener("change", function (event) {
@@ -157,22 +160,63 @@
     leaving = true;
   });
 
-  // A lesson already done sends no request: nothing would change but the database's lock.
-  var end = document.querySelector("[data-lesson-end]");
-  if (!end || !("IntersectionObserver" in window) || completeForm.hasAttribute("data-completed")) return;
-  var observer = new IntersectionObserver(function (entries) {
-    if (!entries.some(function (e) { return e.isIntersecting; })) return;
-    observer.disconnect();
-    fetch(completeForm.action, {
+  // A lesson already done sends no request: there is nothing left to count.
+  var engagementUrl = completeForm.dataset.engagement;
+  if (!engagementUrl || completeForm.hasAttribute("data-completed")) return;
+  var needs = document.getElementById("completion-needs");
+  var beatSeconds = parseInt(completeForm.dataset.heartbeatSeconds, 10) || 30;
+  var IDLE_MS = 90000; // no scroll, key, touch or pointer for this long: not active
+  var lastInput = Date.now();
+  var lastTick = Date.now();
+  var activeMs = 0;
+  var stopped = false;
+  ["scroll", "keydown", "pointermove", "pointerdown", "touchstart", "wheel"].forEach(function (name) {
+    window.addEventListener(name, function () { lastInput = Date.now(); }, { passive: true });
+  });
+
+  function report(fields) {
+    if (stopped) return;
+    var body = new FormData();
+    Object.keys(fields).forEach(function (key) { body.append(key, fields[key]); });
+    fetch(engagementUrl, {
       method: "POST",
       headers: { "Accept": "application/json", "X-CSRFToken": csrfToken(completeForm) },
       credentials: "same-origin",
+      body: body,
     }).then(function (response) {
-      if (!response.ok) return;
-      completeForm.setAttribute("data-completed", "");
-      document.getElementById("completion-status").textContent = "Lesson marked as done.";
-      completeForm.querySelector("button").textContent = "Done \u2014 go on";
+      return response.ok ? response.json() : null;
+    }).then(function (data) {
+      if (!data) return;
+      if (data.done) { stopped = true; return; }
+      if (needs) {
+        needs.textContent = data.missing;
+        needs.hidden = Boolean(data.ready);
+      }
+    }).catch(function () { /* the next beat tries again; time not reported is not credited */ });
+  }
+
+  setInterval(function () {
+    var now = Date.now();
+    if (document.visibilityState === "visible" && now - lastInput < IDLE_MS) activeMs += now - lastTick;
+    lastTick = now;
+  }, 1000);
+  setInterval(function () {
+    var seconds = Math.min(beatSeconds, Math.floor(activeMs / 1000));
+    activeMs -= seconds * 1000;
+    report({ active_seconds: seconds });
+  }, beatSeconds * 1000);
+  report({ active_seconds: 0 }); // starts the server's clock for this visit
+
+  document.querySelectorAll("details[data-gate]").forEach(function (gate) {
+    gate.addEventListener("toggle", function () {
+      if (gate.open) report({ opened: gate.dataset.gate });
     });
   });
-  observer.observe(end);
+  document.querySelectorAll("[data-knowledge-check]").forEach(function (check) {
+    check.addEventListener("change", function (event) {
+      var fields = {};
+      fields["answer-" + check.dataset.knowledgeCheck] = event.target.dataset.option;
+      report(fields);
+    });
+  });
 })();

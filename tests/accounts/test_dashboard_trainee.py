@@ -9,10 +9,9 @@ from assessments.services import attempt_start
 from certificates.models import EthicsCode
 from certificates.services import credential_eligibility
 from courses.models import ModulePage
-from courses.services import lesson_complete
 from practice.models import LogEntry, SupervisorAssignment
 from practice.services import entry_decide
-from tests.builders import lessons_of, published_quiz
+from tests.builders import lesson_done, lessons_of, published_quiz
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +25,7 @@ def _dashboard(client, user) -> str:
 
 def test_the_next_step_is_the_first_lesson_not_done(client, trainee, practice_enrollment):
     lessons = lessons_of(practice_enrollment.programme)
-    lesson_complete(trainee=trainee, lesson=lessons[0])
+    lesson_done(trainee=trainee, lesson=lessons[0])
 
     html = _dashboard(client, trainee)
 
@@ -44,7 +43,7 @@ def test_after_a_modules_lessons_its_quiz_is_next(client, trainee, practice_enro
         title="Boundaries quiz",
     )
     for lesson in lessons_of(programme)[:2]:
-        lesson_complete(trainee=trainee, lesson=lesson)
+        lesson_done(trainee=trainee, lesson=lesson)
 
     html = _dashboard(client, trainee)
 
@@ -63,7 +62,7 @@ def test_with_the_training_done_the_code_of_ethics_is_next(
 ):
     EthicsCode.objects.create(profile=profile, version=1, text="I keep confidences.")
     for lesson in lessons_of(practice_enrollment.programme):
-        lesson_complete(trainee=trainee, lesson=lesson)
+        lesson_done(trainee=trainee, lesson=lesson)
 
     html = _dashboard(client, trainee)
 

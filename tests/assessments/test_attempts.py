@@ -8,10 +8,10 @@ from django.utils import timezone
 from assessments.models import Attempt, Option, Question, QuizPool, Response, ResponseChoice
 from assessments.services import attempt_start, attempt_submit
 from courses.selectors import ModuleState, programme_progress
-from courses.services import enrollment_create, lesson_complete
+from courses.services import enrollment_create
 from organisations.roles import Role
 from tests.assessments.conftest import make_question, right_answers, wrong_answers
-from tests.builders import lessons_of
+from tests.builders import lesson_done, lessons_of
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +66,7 @@ def test_the_page_before_submission_carries_no_marker_of_correct_options(
 
 def test_passing_grades_on_the_server_and_completes_the_module(quiz, enrolled, trainee, programme):
     for lesson in lessons_of(programme)[:2]:
-        lesson_complete(trainee=trainee, lesson=lesson)
+        lesson_done(trainee=trainee, lesson=lesson)
     assert programme_progress(enrollment=enrolled).modules[0].state == ModuleState.IN_PROGRESS
 
     attempt = attempt_start(trainee=trainee, quiz=quiz)
@@ -81,7 +81,7 @@ def test_passing_grades_on_the_server_and_completes_the_module(quiz, enrolled, t
 
 def test_lessons_alone_do_not_complete_a_module_with_a_quiz(quiz, enrolled, trainee, programme):
     for lesson in lessons_of(programme)[:2]:
-        lesson_complete(trainee=trainee, lesson=lesson)
+        lesson_done(trainee=trainee, lesson=lesson)
 
     progress = programme_progress(enrollment=enrolled)
     assert progress.modules[0].state == ModuleState.IN_PROGRESS

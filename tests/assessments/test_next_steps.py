@@ -4,9 +4,8 @@ import pytest
 
 from assessments.services import attempt_start
 from courses.models import LessonCompletion, LessonPage
-from courses.services import lesson_complete
 from tests.assessments.conftest import right_answers, wrong_answers
-from tests.builders import lessons_of
+from tests.builders import lesson_done, lessons_of
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +67,7 @@ def test_a_pass_that_completes_the_module_says_what_opened(
     client, quiz, enrolled, trainee, programme
 ):
     for done in lessons_of(programme)[:2]:
-        lesson_complete(trainee=trainee, lesson=done)
+        lesson_done(trainee=trainee, lesson=done)
 
     html = pass_through_the_page(client, trainee, quiz)
 
@@ -87,7 +86,7 @@ def test_a_pass_with_lessons_left_says_to_finish_them(client, quiz, enrolled, tr
 
 def test_a_pass_in_the_last_module_says_so(client, make_quiz, enrolled, trainee, programme):
     for done in lessons_of(programme):
-        lesson_complete(trainee=trainee, lesson=done)
+        lesson_done(trainee=trainee, lesson=done)
     quiz = make_quiz(module_slug="module-2")
 
     html = pass_through_the_page(client, trainee, quiz)
@@ -97,7 +96,7 @@ def test_a_pass_in_the_last_module_says_so(client, make_quiz, enrolled, trainee,
 
 def test_a_fail_says_nothing_of_completion(client, quiz, enrolled, trainee, programme):
     for done in lessons_of(programme)[:2]:
-        lesson_complete(trainee=trainee, lesson=done)
+        lesson_done(trainee=trainee, lesson=done)
     attempt = attempt_start(trainee=trainee, quiz=quiz)
     client.force_login(trainee)
     post = {f"q-{k}": v for k, v in wrong_answers(attempt).items()}

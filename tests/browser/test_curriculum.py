@@ -12,10 +12,13 @@ from decimal import Decimal
 import pytest
 from playwright.sync_api import Page, expect
 
+from courses.formatting import format_hours
+from courses.hours import minutes_to_hours
 from courses.models import LessonPage, ModulePage, ProgrammePage, ProviderPage, Reflection
 from courses.services import enrollment_create
 from organisations.roles import Role
 from tests.browser.conftest import field
+from tests.builders import lessons_of
 
 pytestmark = [
     pytest.mark.browser,
@@ -87,7 +90,7 @@ def test_coordinator_authors_and_publishes_a_programme_in_wagtail(
     chooser.get_by_role("link", name="Recovery and wellness support").click()
     expect(chooser).to_be_hidden()
     expect(page.locator("#id_domain-chooser")).to_contain_text("Recovery and wellness support")
-    page.get_by_role("spinbutton", name=field("Training hours")).fill("6.5")
+    page.get_by_role("spinbutton", name=field("Declared hours")).fill("6.5")
     publish_from_editor(page)
     expect(page.get_by_role("status")).to_contain_text("Page 'Holding hope' created and published.")
 
@@ -130,7 +133,9 @@ def test_coordinator_authors_and_publishes_a_programme_in_wagtail(
     assert programme.organisation == provider
     assert programme.enrolment_mode == ProgrammePage.EnrolmentMode.OPEN
     assert module.domain.slug == "recovery-and-wellness-support"
-    assert module.training_hours == Decimal("6.5")
+    assert module.declared_hours == Decimal("6.5")
+    # What the programme states is computed from the lesson's content, not declared.
+    hours = format_hours(minutes_to_hours(lesson.estimated_minutes))
     assert [block.block_type for block in lesson.body] == ["paragraph"]
     assert PARAGRAPH in lesson.body[0].value.source
 
@@ -142,12 +147,12 @@ def test_coordinator_authors_and_publishes_a_programme_in_wagtail(
     expect(visitor.get_by_role("heading", name="Peer Recovery Coach", level=1)).to_be_visible()
     expect(visitor.get_by_text("Coaching skills for people in recovery.")).to_be_visible()
     expect(visitor.get_by_role("main")).to_contain_text(
-        f"Run by {provider.name} · 6.5 hours of training"
+        f"Run by {provider.name} · {hours} hours of training"
     )
     outline = visitor.locator(".module-list > li")
     expect(outline).to_have_count(1)
     expect(outline.get_by_role("link", name="Holding hope")).to_be_visible()
-    expect(outline).to_contain_text("Recovery and wellness support · 6.5 h · 1 lesson")
+    expect(outline).to_contain_text(f"Recovery and wellness support · {hours} h · 1 lesson")
     expect(visitor.get_by_role("main").get_by_role("link", name="Log in")).to_have_attribute(
         "href", "/accounts/login/?next=/programmes/peer-training/peer-recovery-coach/"
     )
@@ -182,17 +187,23 @@ def progress_bar(page: Page):
 
 
 def test_trainee_enrols_and_works_through_with_visible_progress(
-    tab: Page, new_tab, log_in, build_programme, make_member
+    tab: Page, new_tab, log_in, build_programme, make_member, settings
 ):
     """Enrol, reflect, complete module 1 and watch progress and unlocking follow.
 
-    static/js/lesson.js marks a lesson done by itself as soon as the lesson's end is on
-    screen, and relabels the button. Clicking the button while that request is in flight
-    would race two completions, so the click-through runs in a browser with JavaScript
-    off (lessons are built to work without it: the button posts a form); the script's
-    own path is checked at the end, on module 2, in the browser with JavaScript.
+    A lesson is credited on evidence (courses.engagement): these lessons have no content
+    warning, and the share of their estimate to spend on them is set to nothing here, so
+    "Mark as done" needs no waiting, even in the browser with JavaScript off (lessons are
+    built to work without it: the button posts a form). The heartbeat, the warnings and the
+    refusal are tested in tests/browser/test_lesson_evidence.py.
     """
+    settings.LESSON_ACTIVE_SHARE = 0
     programme = build_programme(modules=2, lessons=2)
+    lessons = lessons_of(programme)
+
+    def hours_of(done: list[LessonPage]) -> str:
+        return format_hours(minutes_to_hours(sum(lesson.estimated_minutes for lesson in done)))
+
     trainee = make_member(Role.TRAINEE, first_name="Tam")
     lesson_2_1 = "/programmes/peer-training/cpsw/module-2/lesson-1/"
 
@@ -205,7 +216,7 @@ def test_trainee_enrols_and_works_through_with_visible_progress(
     progress = page.get_by_role("region", name="Your progress")
     expect(progress_bar(progress)).to_have_attribute("aria-valuenow", "0")
     expect(progress).to_contain_text("0% of the programme done")
-    expect(progress).to_contain_text("0 of 10 training hours completed.")
+    expect(progress).to_contain_text(f"0 of {hours_of(lessons)} training hours completed.")
     expect(module_row(page, "Module 2")).to_have_attribute("data-module-state", "locked")
     assert trainee.enrollments.get().programme == programme
 
@@ -260,13 +271,19 @@ def test_trainee_enrols_and_works_through_with_visible_progress(
     plain.get_by_role("button", name="Mark as done", exact=True).click()
     expect(messages(plain)).to_have_text("“Lesson 1.2” marked as done.")
     expect(
-        plain.get_by_text(re.compile(r"Lesson 2 of 2 · about 30 minutes · Done"))
+        plain.get_by_text(
+            re.compile(rf"Lesson 2 of 2 · about {lessons[1].estimated_minutes} minutes? · Done")
+        )
     ).to_be_visible()
 
     # My training: half done, module 1 complete, module 2 open and next.
     page.reload()
     expect(progress_bar(page)).to_have_attribute("aria-valuenow", "50")
-    expect(page.get_by_text("5 of 10 training hours completed.")).to_be_visible()
+    expect(
+        page.get_by_text(
+            f"{hours_of(lessons[:2])} of {hours_of(lessons)} training hours completed."
+        )
+    ).to_be_visible()
     module_1 = module_row(page, "Module 1")
     expect(module_1).to_have_attribute("data-module-state", "complete")
     expect(module_1.locator(".state-badge")).to_have_text("Complete")
@@ -274,8 +291,8 @@ def test_trainee_enrols_and_works_through_with_visible_progress(
     expect(module_2).to_have_attribute("data-module-state", "available")
     expect(module_2.get_by_role("link", name="Module 2")).to_be_visible()
 
-    # The lesson that was locked now reads, and with JavaScript it marks itself done once
-    # the trainee has scrolled to its end.
+    # The lesson that was locked now reads; with JavaScript, reaching its end marks nothing:
+    # the trainee marks it done.
     page.get_by_role("link", name="Resume: Lesson 2.1").click()
     expect(page).to_have_url(re.compile(lesson_2_1 + "$"))
     expect(page.locator('[data-access="locked"]')).to_have_count(0)
@@ -283,8 +300,9 @@ def test_trainee_enrols_and_works_through_with_visible_progress(
         "Boundaries keep the relationship safe."
     )
     page.get_by_role("navigation", name="Lessons in this module").scroll_into_view_if_needed()
-    expect(page.locator("#completion-status")).to_have_text("Lesson marked as done.")
-    expect(page.get_by_role("button", name="Done — go on")).to_be_visible()
+    expect(page.locator("#completion-status")).to_be_empty()
+    page.get_by_role("button", name="Mark as done and continue").click()
+    expect(messages(page)).to_have_text("“Lesson 2.1” marked as done.")
     page.goto("/courses/my-training/")
     expect(progress_bar(page)).to_have_attribute("aria-valuenow", "75")
     expect(module_row(page, "Module 2")).to_contain_text("In progress · 1/2")

@@ -52,8 +52,8 @@ def test_a_newcomer_enrolls_from_the_dashboard_and_sees_the_first_lesson_next(
 
     resume.click()
     expect(page.get_by_role("heading", name=first_lesson.title, level=1)).to_be_visible()
-    # The short lesson's end is in view at once, so lesson.js asks to mark it done: let that
-    # request finish before the test ends and its database is flushed under it.
+    # lesson.js sends its first heartbeat on load: let that request finish before the test
+    # ends and its database is flushed under it.
     page.wait_for_load_state("networkidle")
 
 

@@ -7,9 +7,9 @@ import pytest
 from playwright.sync_api import expect
 
 from certificates.models import CredentialEvent
-from courses.services import enrollment_create, lesson_complete
+from courses.services import enrollment_create
 from organisations.roles import Role
-from tests.builders import lessons_of
+from tests.builders import lesson_done, lessons_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -33,7 +33,7 @@ def test_coordinator_opens_gradebook_and_a_learner_record_and_exports_csv(
     holder = credential.holder
     learner = make_member(Role.TRAINEE, first_name="Ian", last_name="Idle")
     enrollment_create(trainee=learner, programme=programme)
-    lesson_complete(trainee=learner, lesson=lessons_of(programme)[0])
+    lesson_done(trainee=learner, lesson=lessons_of(programme)[0])
 
     page = log_in(new_tab(), coordinator)
     page.set_viewport_size({"width": 1280, "height": 900})

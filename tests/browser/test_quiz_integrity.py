@@ -13,9 +13,9 @@ from playwright.sync_api import Page, expect
 
 from assessments.models import Attempt, Option, Question, QuestionCategory, QuizPage, QuizPool
 from courses.models import ModulePage
-from courses.services import enrollment_create, lesson_complete
+from courses.services import enrollment_create
 from organisations.roles import Role
-from tests.builders import lessons_of, publish
+from tests.builders import lesson_done, lessons_of, publish
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -83,7 +83,7 @@ def test_fail_see_what_was_wrong_retake_new_questions_ask_for_more_and_pass(
     quiz = pool_quiz(ModulePage.objects.get(slug="module-1"))
     trainee = make_member(Role.TRAINEE, first_name="Tess", last_name="Taylor")
     enrollment = enrollment_create(trainee=trainee, programme=programme)
-    lesson_complete(trainee=trainee, lesson=lessons_of(programme)[0])
+    lesson_done(trainee=trainee, lesson=lessons_of(programme)[0])
     with_totp(coordinator)
 
     page = log_in(new_tab(), trainee)

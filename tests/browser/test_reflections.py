@@ -38,8 +38,11 @@ def status(page: Page):
 
 @pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
 def test_a_reflection_typed_then_marked_done_is_kept(
-    new_tab, log_in, build_programme, make_member, width
+    new_tab, log_in, build_programme, make_member, width, settings
 ):
+    # No active time to wait out before "Mark as done" (the lesson has no content warning);
+    # tests/browser/test_lesson_evidence.py waits for it.
+    settings.LESSON_ACTIVE_SHARE = 0
     programme = build_programme(modules=2, lessons=2)
     trainee = make_member(Role.TRAINEE, first_name="Tam")
     enrollment = enrollment_create(trainee=trainee, programme=programme)
@@ -56,8 +59,7 @@ def test_a_reflection_typed_then_marked_done_is_kept(
     # More text, and "Mark as done" at once, before the autosave: the text goes with it.
     kept = "Saying no kindly to lending money helped us both relax."
     box.fill(kept)
-    # (The background completion may have relabelled the button "Done — go on" by now.)
-    page.locator("#complete-form").get_by_role("button").click()
+    page.get_by_role("button", name="Mark as done and continue").click()
     expect(page).to_have_url(re.compile(r"/module-1/lesson-2/$"))
     assert enrollment.completions.filter(lesson__slug="lesson-1").exists()
 
@@ -65,7 +67,7 @@ def test_a_reflection_typed_then_marked_done_is_kept(
     expect(page.get_by_label(BOX)).to_have_value(kept)
     expect(status(page)).to_have_text(SAVED)
     assert Reflection.objects.get(trainee=trainee).text == kept
-    # Done already: the page sends no background completion.
+    # Done already: the page sends no heartbeat.
     expect(page.locator("#complete-form")).to_have_attribute("data-completed", "")
 
     # Lines of lesson text stay near 70 characters; nothing runs past a phone's screen.
@@ -92,9 +94,11 @@ def test_identifying_words_wait_for_save_anyway_and_leaving_warns(
     enrollment_create(trainee=trainee, programme=programme)
     page = log_in(tab, trainee)
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(LESSON_1_1)
+    # Reaching the end of the lesson marks nothing done: the page only beats.
+    with page.expect_response(lambda r: "/engagement/" in r.url):
+        page.goto(LESSON_1_1)
     page.get_by_role("navigation", name="Lessons in this module").scroll_into_view_if_needed()
-    expect(page.locator("#completion-status")).to_have_text("Lesson marked as done.")
+    expect(page.locator("#completion-status")).to_be_empty()
 
     text = "I emailed grace.okafor@example.org to ask how the week went."
     page.get_by_label(BOX).fill(text)

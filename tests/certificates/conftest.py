@@ -3,9 +3,8 @@ import pytest
 from certificates.models import EthicsCode
 from certificates.services import credential_issue_if_eligible, ethics_affirm
 from core import keys
-from courses.services import lesson_complete
 from practice.services import entry_decide
-from tests.builders import lessons_of
+from tests.builders import lesson_done, lessons_of
 
 
 @pytest.fixture
@@ -21,7 +20,7 @@ def nearly_done(
 ):
     """Everything but the ethics code: lessons done, 10 practice hours approved."""
     for lesson in lessons_of(practice_programme):
-        lesson_complete(trainee=trainee, lesson=lesson)
+        lesson_done(trainee=trainee, lesson=lesson)
     for days_ago, minutes, category in (
         (1, 360, "one-to-one"),
         (2, 120, "group-facilitation"),

@@ -12,11 +12,11 @@ from assessments.models import Attempt, QuestionCategory
 from certificates.models import Credential, CredentialEvent, EthicsAffirmation, EthicsCode
 from courses.models import Enrollment, ModulePage
 from courses.selectors import trainee_dashboard
-from courses.services import enrollment_create, lesson_complete
+from courses.services import enrollment_create
 from organisations.roles import Role
 from practice.selectors import practice_totals
 from practice.services import entry_decide
-from tests.builders import lessons_of, published_quiz
+from tests.builders import lesson_done, lessons_of, published_quiz
 from tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -59,7 +59,7 @@ def busy_trainee(
     trainee.first_name, trainee.last_name = "Rosa", "Núñez"
     trainee.save()
     for lesson in lessons_of(practice_programme)[:2]:
-        lesson_complete(trainee=trainee, lesson=lesson)
+        lesson_done(trainee=trainee, lesson=lesson)
     _attempt(practice_enrollment, quiz, number=1, score="50.00", passed=False)
     _attempt(practice_enrollment, quiz, number=2, score="100.00", passed=True)
     for _ in range(2):
@@ -234,7 +234,7 @@ def test_gradebook_queries_do_not_grow_with_the_cohort(
     for n in range(size):
         member = make_member(Role.TRAINEE, first_name=f"T{n}")
         enrollment = enrollment_create(trainee=member, programme=practice_programme)
-        lesson_complete(trainee=member, lesson=first_lesson)
+        lesson_done(trainee=member, lesson=first_lesson)
         _attempt(enrollment, quiz, number=1, score="80.00", passed=True)
     mfa_login(client, coordinator)
 

@@ -12,11 +12,10 @@ from assessments.services import attempt_start, attempt_submit
 from certificates.models import Credential
 from certificates.services import ethics_affirm
 from courses.models import Enrollment, ModulePage
-from courses.services import lesson_complete
 from courses.signals import enrollment_progressed
 from practice.services import entry_decide
 from tests.assessments.conftest import right_answers
-from tests.builders import lessons_of, published_quiz
+from tests.builders import lesson_done, lessons_of, published_quiz
 
 pytestmark = pytest.mark.django_db
 
@@ -37,10 +36,10 @@ def requirements(
 
     def lessons_but_last():
         for lesson in lessons[:-1]:
-            lesson_complete(trainee=trainee, lesson=lesson)
+            lesson_done(trainee=trainee, lesson=lesson)
 
     def last_lesson():
-        lesson_complete(trainee=trainee, lesson=lessons[-1])
+        lesson_done(trainee=trainee, lesson=lessons[-1])
 
     def hours_but_last():
         for entry in entries[:-1]:

@@ -16,10 +16,10 @@ from certificates.services import (
     credential_issue_if_eligible,
     ethics_affirm,
 )
-from courses.services import enrollment_by_email, lesson_complete
+from courses.services import enrollment_by_email
 from organisations.roles import Role
 from practice.services import entry_decide, entry_submit
-from tests.builders import lessons_of
+from tests.builders import lesson_done, lessons_of
 
 pytestmark = pytest.mark.django_db
 
@@ -80,7 +80,7 @@ def test_the_workflows_log_each_event_and_nothing_about_the_people(
     with_totp(coordinator)
 
     for lesson in lessons_of(practice_programme):
-        lesson_complete(trainee=trainee, lesson=lesson)
+        lesson_done(trainee=trainee, lesson=lesson)
     returned = log_entry(days_ago=5, minutes=60, reflection=REFLECTION)
     entry_decide(supervisor=supervisor, entry_id=returned.pk, approve=False, comment=COMMENT)
     entry_submit(trainee=trainee, entry_id=returned.pk)

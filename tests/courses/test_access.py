@@ -3,7 +3,7 @@ import pytest
 from courses.models import Reflection
 from courses.services import enrollment_create, lesson_complete, reflection_save
 from organisations.roles import Role
-from tests.builders import lesson_body, publish
+from tests.builders import evidence_for, lesson_body, lesson_done, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -108,7 +108,7 @@ def test_content_warning_collapses_what_follows(client, enrolled, trainee):
 
     html = client.get("/programmes/peer-training/cpsw/module-1/hard/").content.decode()
 
-    gate = html.index('<details class="content-warning-gate">')
+    gate = html.index('<details class="content-warning-gate" data-gate=')
     assert html.index("The next part describes an overdose.") < gate
     assert html.index("Hidden until chosen.") > gate
 
@@ -161,6 +161,7 @@ def test_completing_a_lesson_by_post_moves_on_to_the_next(client, enrolled, trai
 
     lesson = LessonPage.objects.get(url_path__endswith="/module-1/lesson-1/")
     following = LessonPage.objects.get(url_path__endswith="/module-1/lesson-2/")
+    evidence_for(trainee=trainee, lesson=lesson)  # worked through it: see test_engagement
     client.force_login(trainee)
 
     response = client.post(f"/courses/lessons/{lesson.pk}/complete/", {"next": str(following.pk)})
@@ -174,6 +175,7 @@ def test_completing_by_fetch_answers_json(client, enrolled, trainee):
     from courses.models import LessonPage
 
     lesson = LessonPage.objects.get(url_path__endswith="/module-1/lesson-1/")
+    evidence_for(trainee=trainee, lesson=lesson)
     client.force_login(trainee)
 
     response = client.post(
@@ -229,7 +231,7 @@ def test_lesson_complete_is_idempotent(enrolled, trainee):
     from courses.models import LessonPage
 
     lesson = LessonPage.objects.get(url_path__endswith="/module-1/lesson-1/")
-    first = lesson_complete(trainee=trainee, lesson=lesson)
+    first = lesson_done(trainee=trainee, lesson=lesson)
     second = lesson_complete(trainee=trainee, lesson=lesson)
 
     assert first.pk == second.pk

@@ -2,9 +2,9 @@
 
 import pytest
 
-from courses.services import enrollment_create, lesson_complete
+from courses.services import enrollment_create
 from tests.admin_checks import assert_read_only, changelist_queries
-from tests.builders import lessons_of
+from tests.builders import lesson_done, lessons_of
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +16,7 @@ def test_an_enrolment_shows_its_completed_lessons_and_cannot_be_changed(
     support_client, enrolled, programme, trainee
 ):
     lesson = lessons_of(programme)[0]
-    lesson_complete(trainee=trainee, lesson=lesson)
+    lesson_done(trainee=trainee, lesson=lesson)
 
     page = support_client.get(f"{BASE}{enrolled.pk}/change/").content.decode()
 

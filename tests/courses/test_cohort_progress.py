@@ -4,10 +4,11 @@ import io
 import pytest
 from django.utils import timezone
 
+from courses.hours import minutes_to_hours
 from courses.models import Enrollment
-from courses.services import enrollment_create, lesson_complete
+from courses.services import enrollment_create
 from organisations.roles import Role
-from tests.builders import lessons_of
+from tests.builders import lesson_done, lessons_of
 from tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +19,7 @@ def cohort(programme, make_member):
     active = make_member(Role.TRAINEE, first_name="Ada", last_name="Active")
     stalled = make_member(Role.TRAINEE, first_name="Sol", last_name='=HYPERLINK("x")')
     enrollment_create(trainee=active, programme=programme)
-    lesson_complete(trainee=active, lesson=lessons_of(programme)[0])
+    lesson_done(trainee=active, lesson=lessons_of(programme)[0])
     enrollment = enrollment_create(trainee=stalled, programme=programme)
     Enrollment.objects.filter(pk=enrollment.pk).update(
         last_activity_at=timezone.now() - timezone.timedelta(days=30)
@@ -69,8 +70,14 @@ def test_progress_exports_as_csv_with_formulas_neutralised(
     assert rows[0][:3] == ["Last name", "First name", "Email"]
     by_first_name = {row[1]: row for row in rows[1:]}
     assert by_first_name["Ada"][7] == "25"
+    # Training hours: the one lesson she was credited with (courses.hours).
+    assert rows[0][8] == "Training hours"
+    assert by_first_name["Ada"][8] == str(
+        minutes_to_hours(lessons_of(programme)[0].estimated_minutes)
+    )
+    assert by_first_name["Sol"][8] == "0.00"
     assert by_first_name["Sol"][0] == '\'=HYPERLINK("x")'
-    assert by_first_name["Sol"][10] == "yes"
+    assert by_first_name["Sol"][11] == "yes"
 
 
 def test_coordinators_of_another_provider_get_404(

@@ -7,8 +7,7 @@ from wagtail.models import Page
 from assessments.models import QuizPage
 from courses import gates
 from courses.selectors import ModuleState, programme_progress
-from courses.services import lesson_complete
-from tests.builders import lessons_of
+from tests.builders import lesson_done, lessons_of
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +51,7 @@ def test_a_registered_gate_holds_its_module_open_until_passed(
         )
     )
     for lesson in module_1_lessons:
-        lesson_complete(trainee=trainee, lesson=lesson)
+        lesson_done(trainee=trainee, lesson=lesson)
     assert programme_progress(enrollment=enrolled).modules[1].state == ModuleState.LOCKED
 
     progress = programme_progress(enrollment=enrolled).modules[0]

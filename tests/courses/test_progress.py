@@ -2,10 +2,11 @@ from decimal import Decimal
 
 import pytest
 
+from courses.formatting import format_hours
+from courses.hours import minutes_to_hours
 from courses.models import LessonCompletion, LessonPage
 from courses.selectors import ModuleState, programme_progress, trainee_dashboard
-from courses.services import lesson_complete
-from tests.builders import lesson_body, lessons_of
+from tests.builders import lesson_body, lesson_done, lessons_of
 
 pytestmark = pytest.mark.django_db
 
@@ -14,33 +15,40 @@ def states(enrollment):
     return [m.state for m in programme_progress(enrollment=enrollment).modules]
 
 
-def test_a_new_trainee_sees_the_first_module_open_and_the_rest_locked(enrolled):
+def hours_of(lessons) -> Decimal:
+    """What ``lessons`` come to, from their content."""
+    return minutes_to_hours(sum(lesson.estimated_minutes for lesson in lessons))
+
+
+def test_a_new_trainee_sees_the_first_module_open_and_the_rest_locked(enrolled, programme):
     progress = programme_progress(enrollment=enrolled)
 
     assert states(enrolled) == [ModuleState.AVAILABLE, ModuleState.LOCKED]
     assert progress.modules[1].unlocked_by.title == "Module 1"
     assert progress.percent == 0
     assert progress.next_step.title == "Lesson 1.1"
-    assert progress.hours_total == Decimal("10")
+    # Computed from the lessons' content, not the hours the modules declare.
+    assert progress.hours_total == hours_of(lessons_of(programme)) > 0
+    assert progress.hours_done == 0
 
 
 def test_progress_moves_through_in_progress_complete_and_unlocks(enrolled, trainee, programme):
     lessons = lessons_of(programme)
 
-    lesson_complete(trainee=trainee, lesson=lessons[0])
+    lesson_done(trainee=trainee, lesson=lessons[0])
     assert states(enrolled) == [ModuleState.IN_PROGRESS, ModuleState.LOCKED]
 
-    lesson_complete(trainee=trainee, lesson=lessons[1])
+    lesson_done(trainee=trainee, lesson=lessons[1])
     progress = programme_progress(enrollment=enrolled)
     assert states(enrolled) == [ModuleState.COMPLETE, ModuleState.AVAILABLE]
     assert progress.percent == 50
-    assert progress.hours_done == Decimal("5.00")
+    assert progress.hours_done == hours_of(lessons[:2])
     assert progress.next_step.title == "Lesson 2.1"
 
 
 def test_completing_every_required_module_completes_the_enrollment(enrolled, trainee, programme):
     for lesson in lessons_of(programme):
-        lesson_complete(trainee=trainee, lesson=lesson)
+        lesson_done(trainee=trainee, lesson=lesson)
 
     enrolled.refresh_from_db()
     progress = programme_progress(enrollment=enrolled)
@@ -53,7 +61,7 @@ def test_completing_every_required_module_completes_the_enrollment(enrolled, tra
 def test_completion_records_the_revision_read_and_survives_later_edits(enrolled, trainee):
     lesson = LessonPage.objects.get(url_path__endswith="/module-1/lesson-1/")
     read_revision = lesson.live_revision_id
-    lesson_complete(trainee=trainee, lesson=lesson)
+    lesson_done(trainee=trainee, lesson=lesson)
 
     lesson.body = [*lesson_body(), {"type": "paragraph", "value": "<p>New material.</p>"}]
     lesson.save_revision().publish()
@@ -66,7 +74,7 @@ def test_completion_records_the_revision_read_and_survives_later_edits(enrolled,
 
 def test_an_unpublished_lesson_no_longer_counts(enrolled, trainee, programme):
     lessons = lessons_of(programme)
-    lesson_complete(trainee=trainee, lesson=lessons[0])
+    lesson_done(trainee=trainee, lesson=lessons[0])
 
     lessons[1].unpublish()
 
@@ -87,13 +95,15 @@ def test_the_dashboard_lists_each_programme(build_programme, trainee, enrolled):
 
 
 def test_the_my_training_page_shows_progress_and_resume(client, enrolled, trainee, programme):
-    lesson_complete(trainee=trainee, lesson=lessons_of(programme)[0])
+    lesson_done(trainee=trainee, lesson=lessons_of(programme)[0])
     client.force_login(trainee)
 
     html = client.get("/courses/my-training/").content.decode()
 
     assert 'aria-valuenow="25"' in html
     assert "Resume: Lesson 1.2" in html
-    assert "2.5 of 10 training hours completed." in html
+    lessons = lessons_of(programme)
+    done, total = format_hours(hours_of(lessons[:1])), format_hours(hours_of(lessons))
+    assert f"{done} of {total} training hours completed." in html
     assert 'data-module-state="in_progress"' in html
     assert 'data-module-state="locked"' in html

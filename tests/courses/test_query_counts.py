@@ -5,8 +5,8 @@ import pytest
 from courses.models import (
     LessonPage,
 )
-from courses.services import enrollment_create, lesson_complete, reflection_save
-from tests.builders import lesson_body, live_programme
+from courses.services import enrollment_create, reflection_save
+from tests.builders import lesson_body, lesson_done, live_programme
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ def sized_enrollment(request, provider, trainee):
     # Finish the first module and start the second, so locking logic has work to do.
     all_lessons = list(LessonPage.objects.descendant_of(programme).order_by("path"))
     for lesson in all_lessons[: lessons + 1]:
-        lesson_complete(trainee=trainee, lesson=lesson)
+        lesson_done(trainee=trainee, lesson=lesson)
     reading = all_lessons[lessons + 1]
     reflection_save(trainee=trainee, lesson=reading, block_id="reflect-1", text="A thought.")
     return enrollment, reading

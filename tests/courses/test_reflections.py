@@ -12,7 +12,7 @@ from django.test import Client
 from courses.models import LessonCompletion, LessonPage, Reflection
 from courses.services import enrollment_create, reflection_save
 from organisations.roles import Role
-from tests.builders import SAFE_REFLECTION
+from tests.builders import SAFE_REFLECTION, evidence_for
 
 pytestmark = pytest.mark.django_db
 
@@ -215,6 +215,7 @@ def test_mark_as_done_saves_the_typed_reflection_with_the_completion(
     client, enrolled, trainee, lesson
 ):
     client.force_login(trainee)
+    evidence_for(trainee=trainee, lesson=lesson)  # worked through it
 
     response = client.post(complete_url(lesson), {"reflection-reflect-1": SAFE_REFLECTION})
 
@@ -225,6 +226,7 @@ def test_mark_as_done_saves_the_typed_reflection_with_the_completion(
 
 def test_mark_as_done_with_an_empty_box_only_completes(client, enrolled, trainee, lesson):
     client.force_login(trainee)
+    evidence_for(trainee=trainee, lesson=lesson)  # worked through it
     response = client.post(complete_url(lesson), {"reflection-reflect-1": "  "})
     assert response.status_code == 302
     assert LessonCompletion.objects.filter(enrollment=enrolled).count() == 1
@@ -235,6 +237,7 @@ def test_mark_as_done_waits_for_a_warned_reflection_and_keeps_its_text(
     client, enrolled, trainee, lesson
 ):
     client.force_login(trainee)
+    evidence_for(trainee=trainee, lesson=lesson)  # worked through it
 
     response = client.post(complete_url(lesson), {"reflection-reflect-1": IDENTIFYING})
 
@@ -257,6 +260,7 @@ def test_mark_as_done_with_a_too_long_reflection_completes_nothing(
     client, enrolled, trainee, lesson
 ):
     client.force_login(trainee)
+    evidence_for(trainee=trainee, lesson=lesson)  # worked through it
     text = "x" * (Reflection.TEXT_MAX_LENGTH + 1)
 
     response = client.post(complete_url(lesson), {"reflection-reflect-1": text})
@@ -277,14 +281,17 @@ def test_the_background_completion_is_refused_as_json_outside_the_programme(
     assert not LessonCompletion.objects.exists()
 
 
-# No background completion for a lesson already done
+# No heartbeat for a lesson already done
 
 
-def test_a_lesson_already_done_asks_the_script_for_no_completion(client, enrolled, trainee, lesson):
+def test_a_lesson_already_done_asks_the_script_for_no_heartbeat(client, enrolled, trainee, lesson):
     client.force_login(trainee)
+    evidence_for(trainee=trainee, lesson=lesson)  # worked through it
     before = client.get(lesson.url).content.decode()
     client.post(complete_url(lesson))
     after = client.get(lesson.url).content.decode()
 
     assert 'id="complete-form"' in before and "data-completed" not in before
+    assert "data-engagement=" in before
     assert 'class="lesson-actions" data-completed>' in after
+    assert "data-engagement=" not in after

@@ -1,7 +1,8 @@
 """Two lesson writes at the same moment on the default database, a SQLite file, both succeed.
 
-The lesson page's background "mark done" request used to collide with "Save reflection" or
-"Mark as done" and SQLite answered "database is locked" (a 500). The settings now open
+The lesson page's background request (once "mark done" when the end scrolled into view, now
+the heartbeat that reports active time) used to collide with "Save reflection" or "Mark as
+done" and SQLite answered "database is locked" (a 500). The settings now open
 SQLite transactions IMMEDIATE, wait for the lock, and use WAL (cms/settings/base.py).
 
 The test database is SQLite in memory, where locking works differently, so this test copies
@@ -20,7 +21,7 @@ from django.db.backends.sqlite3.base import DatabaseWrapper
 from django.test import Client
 
 from courses.models import LessonPage
-from tests.builders import SAFE_REFLECTION
+from tests.builders import SAFE_REFLECTION, evidence_for
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -68,9 +69,7 @@ def on_file(path, work, results, barrier):
         wrapper.close()
 
 
-def test_background_completion_and_reflection_saves_at_once_return_no_500(
-    enrolled, trainee, sqlite_file
-):
+def test_heartbeats_and_reflection_saves_at_once_return_no_500(enrolled, trainee, sqlite_file):
     lessons = list(
         LessonPage.objects.live().filter(url_path__contains="/module-1/").order_by("path")
     )
@@ -80,12 +79,16 @@ def test_background_completion_and_reflection_saves_at_once_return_no_500(
     trainee_typing = Client(raise_request_exception=False)
     page_script.force_login(trainee)
     trainee_typing.force_login(trainee)
+    # The trainee has worked through the lesson with the prompt: "Mark as done" is credited.
+    evidence_for(trainee=trainee, lesson=with_prompt)
     path = sqlite_file()
 
-    def background_completion(number):
-        # lesson.js, when the end of a lesson comes into view.
+    def heartbeat(number):
+        # lesson.js reports active time on each lesson (another tab on the second one).
         lesson = lessons[number % len(lessons)]
-        return page_script.post(f"/courses/lessons/{lesson.pk}/complete/", **JSON).status_code
+        return page_script.post(
+            f"/courses/lessons/{lesson.pk}/engagement/", {"active_seconds": "30"}, **JSON
+        ).status_code
 
     def typing_and_marking_done(number):
         # Autosave of the reflection on even rounds, "Mark as done" carrying it on odd ones.
@@ -102,7 +105,7 @@ def test_background_completion_and_reflection_saves_at_once_return_no_500(
     results: list = []
     threads = [
         threading.Thread(target=on_file, args=(path, work, results, barrier))
-        for work in (background_completion, typing_and_marking_done)
+        for work in (heartbeat, typing_and_marking_done)
     ]
     for thread in threads:
         thread.start()
@@ -116,6 +119,8 @@ def test_background_completion_and_reflection_saves_at_once_return_no_500(
         (mode,) = database.execute("PRAGMA journal_mode").fetchone()
         (text,) = database.execute("SELECT text FROM courses_reflection").fetchone()
         (done,) = database.execute("SELECT count(*) FROM courses_lessoncompletion").fetchone()
+        (beaten,) = database.execute("SELECT count(*) FROM courses_lessonengagement").fetchone()
     assert mode == "wal"
     assert text == f"{SAFE_REFLECTION} Draft {ROUNDS - 1}."
-    assert done == len(lessons)
+    assert done == 1
+    assert beaten == len(lessons)

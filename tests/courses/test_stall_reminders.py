@@ -7,11 +7,11 @@ from django.utils import timezone
 
 from courses.models import Enrollment, StallReminder
 from courses.reminders import stall_reminders_send_due
-from courses.services import enrollment_create, lesson_complete
+from courses.services import enrollment_create
 from courses.tasks import send_stall_reminders
 from notifications.models import Email
 from organisations.roles import Role
-from tests.builders import lessons_of
+from tests.builders import lesson_done, lessons_of
 from tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +37,7 @@ def test_automatic_reminder_once_per_stall_and_again_after_progress(
     assert stall_reminders_send_due() == 0  # the same stall: not again
     assert len(_reminders_to(trainee.email)) == 1
 
-    lesson_complete(trainee=trainee, lesson=lessons_of(programme)[0])
+    lesson_done(trainee=trainee, lesson=lessons_of(programme)[0])
     assert stall_reminders_send_due() == 0  # progressing: not stalled
     _stall(enrolled, days=20)
     assert stall_reminders_send_due() == 1  # a new stall

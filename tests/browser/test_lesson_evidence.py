@@ -1,0 +1,68 @@
+"""A lesson is credited on evidence, in a real browser: a lesson whose content-warning
+section is never opened is not credited, however long the trainee stays; opening it, with
+the time, credits it.
+
+The heartbeat (static/js/lesson.js) beats every second here and the share of the lesson's
+estimate to spend on it is small (a one-minute lesson asks 3 seconds), so the test waits
+seconds, not minutes; the rule is the one users get.
+"""
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from courses.models import LessonCompletion, LessonEngagement, LessonPage
+from courses.services import enrollment_create
+from organisations.roles import Role
+from tests.builders import lesson_body, lessons_of
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+]
+
+OPEN_THE_SECTION = "Open the section after the content warning to finish this lesson."
+
+
+def test_an_unopened_warning_section_is_not_credited_and_opening_it_with_time_is(
+    tab: Page, log_in, build_programme, make_member, settings
+):
+    settings.LESSON_HEARTBEAT_SECONDS = 1
+    settings.LESSON_ACTIVE_SHARE = 0.05
+    programme = build_programme(modules=1, lessons=2)
+    lesson = lessons_of(programme)[0]
+    lesson.body = lesson_body(warning=True)
+    lesson.save_revision().publish()
+    lesson = LessonPage.objects.get(pk=lesson.pk)
+    assert lesson.estimated_minutes == 1  # 3 seconds at this share
+    trainee = make_member(Role.TRAINEE)
+    enrollment = enrollment_create(trainee=trainee, programme=programme)
+    page = log_in(tab, trainee)
+
+    page.goto(lesson.url)
+    needs = page.locator("#completion-needs")
+    expect(needs).to_contain_text(OPEN_THE_SECTION)
+    expect(needs).to_contain_text("Spend about 1 more minute with this lesson.")
+    # Reaching the end marks nothing done; time passes, the warning's section stays shut.
+    page.get_by_role("navigation", name="Lessons in this module").scroll_into_view_if_needed()
+    expect(needs).to_have_text(OPEN_THE_SECTION)
+    assert LessonEngagement.objects.get(enrollment=enrollment).active_seconds >= 3
+
+    # "Mark as done" is refused, saying what is missing; nothing is credited.
+    page.get_by_role("button", name="Mark as done and continue").click()
+    expect(page.locator("#completion-status")).to_have_text(
+        f"Not marked as done yet. {OPEN_THE_SECTION}"
+    )
+    assert not LessonCompletion.objects.filter(enrollment=enrollment).exists()
+    expect(page.locator("details[data-gate]")).not_to_have_attribute("open", "")
+
+    # Opening the section is the evidence still missing: the page says nothing is left.
+    with page.expect_response(lambda r: "/engagement/" in r.url and r.ok):
+        page.get_by_text("I understand — show the rest of this lesson").click()
+    expect(page.get_by_text("Hidden until chosen.")).to_be_visible()
+    expect(needs).to_be_hidden()
+    page.get_by_role("button", name="Mark as done and continue").click()
+    expect(page).to_have_url(re.compile(r"/module-1/lesson-2/$"))
+    expect(page.locator("ul.messages")).to_have_text(f"“{lesson.title}” marked as done.")
+    assert LessonCompletion.objects.filter(enrollment=enrollment, lesson=lesson).exists()
