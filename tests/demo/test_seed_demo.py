@@ -102,7 +102,7 @@ def test_seed_demo_publishes_the_curriculum_and_starts_the_demo_trainee(seeded_d
     for module, files in zip(modules, curriculum.modules, strict=True):
         lessons = LessonPage.objects.live().child_of(module).order_by("path")
         assert [lesson.slug for lesson in lessons] == [lesson.slug for lesson in files.lessons]
-        assert module.training_hours == files.hours
+        assert module.declared_hours == files.hours
         assert module.domain.slug == files.domain
     (progress,) = trainee_dashboard(user=get_user_model().objects.get(email="trainee@example.org"))
     assert progress.lessons_done == 2

@@ -29,7 +29,7 @@ def test_the_curriculum_becomes_published_pages_and_banked_questions(good_tree, 
     assert programme.requirement_profile.name == "Fixture profile"
     modules = list(programme.modules())
     assert [m.slug for m in modules] == ["alpha", "beta"]
-    assert modules[0].training_hours == 1 and modules[0].domain.slug == "ethical-responsibility"
+    assert modules[0].declared_hours == 1 and modules[0].domain.slug == "ethical-responsibility"
     lessons = list(modules[0].lessons())
     assert [lesson.slug for lesson in lessons] == ["asking-directly", "afterwards"]
     assert lessons[0].estimated_minutes == 11
@@ -39,8 +39,8 @@ def test_the_curriculum_becomes_published_pages_and_banked_questions(good_tree, 
     assert sorted(p.category.name for p in quiz.pools.all()) == ["a-1a", "a-1b", "a-2a", "a-2b"]
     assert all(p.draw == 1 for p in quiz.pools.all())
     assert Question.objects.filter(category__organisation=provider).count() == 18
-    # Categories are filed under the IC&RC domain of their objective's task (for the exam).
-    assert QuestionCategory.objects.get(name="b-1a").domain.slug == "advocacy"
+    # Objectives' categories are not filed under a domain: the final exam draws its own items.
+    assert QuestionCategory.objects.get(name="b-1a").domain is None
     assert EthicsCode.objects.get(profile=programme.requirement_profile).version == 1
 
 
@@ -141,7 +141,9 @@ def test_a_final_exam_draws_by_domain_from_the_banks_and_final_exam_gift(good_tr
         program.write("final_exam:\n  title: Final exam\n  exam_length: 4\n  pass_mark: 75\n")
     (good_tree / "final-exam.gift").write_text(
         "$CATEGORY: advocacy\n\n::fe-1:: Which law protects people taking MOUD at work? {\n"
-        "  =The ADA #Yes.\n  ~None #No.\n}\n"
+        "  =The ADA #Yes.\n  ~None #No.\n}\n\n"
+        "$CATEGORY: ethical-responsibility\n\n::fe-2:: Who may see a practice note? {\n"
+        "  =You and your supervisor #Yes.\n  ~Anyone who asks #No.\n}\n"
     )
 
     result = load(good_tree, provider)
@@ -153,6 +155,7 @@ def test_a_final_exam_draws_by_domain_from_the_banks_and_final_exam_gift(good_tr
     shares = {
         s.domain.slug: s for s in final_exam_blueprint(programme=result.programme, exam_length=4)
     }
-    assert shares["advocacy"].questions.count() == 6 + 1  # b-1a, b-1b and the exam's own
-    assert shares["ethical-responsibility"].questions.count() == 12
+    # Only the exam's own items, never a module quiz's.
+    assert shares["advocacy"].questions.count() == 1
+    assert shares["ethical-responsibility"].questions.count() == 1
     assert again.created == again.updated == []
