@@ -9,14 +9,29 @@ from .records import (
 )
 from .requirements import CompetencyDomain, RequirementProfile, TrainingHourMinimum
 from .review import ProgrammeReviewTask, ProgrammeReviewTaskState
+from .sessions import (
+    AttendanceChange,
+    AttendancePolicy,
+    AttendanceRecord,
+    CalendarFeed,
+    CheckInScan,
+    LiveSession,
+    SessionDomainMinutes,
+)
 
 __all__ = [
+    "AttendanceChange",
+    "AttendancePolicy",
+    "AttendanceRecord",
+    "CalendarFeed",
+    "CheckInScan",
     "Cohort",
     "CompetencyDomain",
     "Enrollment",
     "EnrolmentInvitation",
     "LessonCompletion",
     "LessonPage",
+    "LiveSession",
     "ModulePage",
     "ProgrammeIndexPage",
     "ProgrammePage",
@@ -25,6 +40,7 @@ __all__ = [
     "ProviderPage",
     "Reflection",
     "RequirementProfile",
+    "SessionDomainMinutes",
     "StallReminder",
     "TrainingHourMinimum",
 ]
