@@ -182,17 +182,24 @@ def cohort_attendance(*, cohort: Cohort) -> AttendanceGrid:
     for enrollment in enrollments:
         cells = [records.get((enrollment.pk, s.pk)) for s in sessions]
         total = sum(credited[enrollment.pk].values())
+        now = timezone.now()
+
+        def counts(session, cell) -> bool:
+            attended = cell.minutes_attended if cell else 0
+            return attended * 100 >= policy.required_percent * session.length_minutes
+
+        made_up = {
+            s.make_up_for_id
+            for s, cell in zip(sessions, cells, strict=True)
+            if s.make_up_for_id and policy.make_ups_allowed and counts(s, cell)
+        }
         below = [
             s
             for s, cell in zip(sessions, cells, strict=True)
-            if s.ends_at < timezone.now()
+            if s.ends_at < now
             and s.make_up_for_id is None
-            and credited_minutes_of_session(
-                policy=policy,
-                length=s.length_minutes,
-                minutes_attended=cell.minutes_attended if cell else 0,
-            )
-            < s.length_minutes
+            and s.pk not in made_up
+            and not counts(s, cell)
         ]
         rows.append(
             {

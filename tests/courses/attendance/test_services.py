@@ -1,11 +1,11 @@
 """Scheduling, the register and QR check-in: what is stored, and what is refused."""
 
 import datetime
+from unittest import mock
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
-from unittest import mock
 
 from courses.attendance import services, tokens
 from courses.attendance.services import RegisterEntry
@@ -134,9 +134,9 @@ def test_an_expired_code_is_refused(make_session, cohort_trainee):
     ada = cohort_trainee()
     with signing_clock(start):
         token = tokens.token_make(session_id=session.pk, direction="in")
-    with signing_clock(start + datetime.timedelta(seconds=tokens.MAX_AGE_SECONDS + 1)):
-        with pytest.raises(TokenRefused, match="expired"):
-            services.check_in(user=ada.trainee, token=token)
+    later = start + datetime.timedelta(seconds=tokens.MAX_AGE_SECONDS + 1)
+    with signing_clock(later), pytest.raises(TokenRefused, match="expired"):
+        services.check_in(user=ada.trainee, token=token)
     assert not AttendanceRecord.objects.exists()
 
 
