@@ -39,6 +39,13 @@ urlpatterns = [
         sessions.session_import_resolve,
         name="session_import_resolve",
     ),
+    path("sessions/mine/", sessions.my_sessions, name="my_sessions"),
+    path("sessions/calendar/<str:token>.ics", sessions.calendar_feed, name="calendar_feed"),
+    path(
+        "sessions/certificate/<int:enrollment_id>.pdf",
+        sessions.attendance_certificate,
+        name="attendance_certificate",
+    ),
     path("sessions/check-in/<str:token>/", sessions.check_in, name="check_in"),
     path("sessions/cohorts/<int:cohort_id>/", sessions.cohort_attendance, name="cohort_attendance"),
 ]

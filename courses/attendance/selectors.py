@@ -210,3 +210,25 @@ def cohort_attendance(*, cohort: Cohort) -> AttendanceGrid:
             }
         )
     return AttendanceGrid(cohort=cohort, sessions=sessions, rows=rows, policy=policy)
+
+
+def trainee_domain_hours(*, enrollments) -> list[dict]:
+    """Hours credited from live sessions by domain, per programme, for the trainee's page.
+
+    Until courses.hours folds session and lesson hours into one figure, this shows the
+    session part alone."""
+    from ..models import CompetencyDomain
+
+    credited = credited_session_minutes(e.pk for e in enrollments)
+    names = dict(CompetencyDomain.objects.values_list("pk", "name"))
+    return [
+        {
+            "enrollment": e,
+            "domains": [
+                {"name": names.get(d, "?"), "hours": hours(m)}
+                for d, m in sorted(credited[e.pk].items(), key=lambda i: names.get(i[0], ""))
+            ],
+            "total": hours(sum(credited[e.pk].values())),
+        }
+        for e in enrollments
+    ]

@@ -8,14 +8,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from accounts.mfa import mfa_required
+from accounts.mfa import mfa_challenge, mfa_required
 from core.params import positive_int
 from organisations.roles import has_any_role
 
@@ -293,3 +293,73 @@ def cohort_attendance(request, cohort_id: int):
         "courses/sessions/cohort.html",
         {"grid": selectors.cohort_attendance(cohort=cohort)},
     )
+
+
+# ---------------------------------------------------------------- trainees
+
+
+@login_required
+def my_sessions(request):
+    """A trainee's live sessions, their attendance, hours credited, and calendar address."""
+    from . import calendar
+
+    if request.method == "POST" and request.POST.get("action") == "reset-calendar":
+        calendar.feed_reset(user=request.user)
+        messages.success(
+            request, "Your calendar address is new. The old one no longer works anywhere."
+        )
+        return redirect("courses:my_sessions")
+    feed = calendar.feed_for(request.user)
+    context = selectors.trainee_sessions(user=request.user)
+    context["feed_url"] = request.build_absolute_uri(
+        reverse("courses:calendar_feed", kwargs={"token": feed.token})
+    )
+    context["hours"] = selectors.trainee_domain_hours(enrollments=context["enrollments"])
+    return render(request, "courses/sessions/mine.html", context)
+
+
+@never_cache
+def calendar_feed(request, token: str):
+    """The .ics feed: no sign-in (calendar apps cannot), the token is the credential."""
+    from ..models import CalendarFeed
+    from . import calendar
+
+    feed = CalendarFeed.objects.filter(token=token).select_related("user").first()
+    if feed is None or not feed.user.is_active:
+        raise Http404("No calendar has this address.")
+    sessions = (
+        LiveSession.objects.filter(cohort__enrollments__trainee=feed.user)
+        .select_related("cohort__programme")
+        .order_by("starts_at")
+    )
+    body = calendar.ics(
+        sessions=sessions, host=request.get_host().split(":")[0], name="Peerpath sessions"
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="peerpath-sessions.ics"'
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@login_required
+def attendance_certificate(request, enrollment_id: int):
+    """The trainee's certificate of attendance: for them and the programme's coordinators."""
+    from .certificate import certificate_pdf
+
+    enrollment = get_object_or_404(
+        Enrollment.objects.select_related(
+            "trainee", "programme__organisation", "programme__requirement_profile"
+        ),
+        pk=enrollment_id,
+    )
+    if enrollment.trainee_id != request.user.pk:
+        if not access.is_programme_coordinator(request.user, enrollment.programme):
+            raise Http404("No certificate of yours has this number.")
+        challenge = mfa_challenge(request)
+        if challenge is not None:
+            return challenge
+    response = HttpResponse(certificate_pdf(enrollment=enrollment), content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'inline; filename="attendance-{enrollment.programme.slug}-{enrollment.pk}.pdf"'
+    )
+    return response
