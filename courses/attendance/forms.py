@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
 
-from ..models import CompetencyDomain, LiveSession
+from ..models import Cohort, CompetencyDomain, LiveSession
 from . import access
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
@@ -17,7 +17,9 @@ class DateTimeLocalInput(forms.DateTimeInput):
 class ScheduleForm(forms.Form):
     """A session for one of the cohorts the user may schedule for."""
 
-    cohort = forms.ModelChoiceField(queryset=None, empty_label=None)
+    cohort: forms.ModelChoiceField[Cohort] = forms.ModelChoiceField(
+        queryset=Cohort.objects.none(), empty_label=None
+    )
     title = forms.CharField(max_length=200)
     place = forms.CharField(
         max_length=300, required=False, help_text="For a session in person: the room and address."
@@ -34,14 +36,14 @@ class ScheduleForm(forms.Form):
     ends_at = forms.DateTimeField(
         label="Ends", widget=DateTimeLocalInput(), input_formats=[DATETIME_FORMAT]
     )
-    facilitators = forms.ModelMultipleChoiceField(
-        queryset=None,
+    facilitators: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
+        queryset=get_user_model().objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text="You, if you choose nobody.",
     )
-    make_up_for = forms.ModelChoiceField(
-        queryset=None,
+    make_up_for: forms.ModelChoiceField[LiveSession] = forms.ModelChoiceField(
+        queryset=LiveSession.objects.none(),
         required=False,
         label="Make-up for",
         help_text="The session this one replaces for trainees who missed it, if any.",

@@ -220,7 +220,7 @@ def check_in(request, token: str):
             request, "courses/sessions/check_in.html", {"refused": str(error)}, status=400
         )
     session = LiveSession.objects.filter(pk=parsed.session_id).first()
-    context = {"session": session, "direction": parsed.direction, "token": token}
+    context: dict = {"session": session, "direction": parsed.direction, "token": token}
     if request.method == "POST":
         try:
             record = services.check_in(user=request.user, token=token)

@@ -23,7 +23,7 @@ CLASSMATES = [
 ]
 # title, days from today (negative: past), hour it starts, in person (place) or virtual,
 # and what each trainee's register entry says: (status, minutes or None, note).
-SESSIONS = [
+SESSIONS: list[tuple[str, int, str, str, dict[str, tuple[str, int | None, str]]]] = [
     (
         "Orientation: the peer role and its values",
         -21,
