@@ -39,6 +39,11 @@ urlpatterns = [
         sessions.session_import_resolve,
         name="session_import_resolve",
     ),
+    path(
+        "sessions/policy/<int:programme_id>/",
+        sessions.attendance_policy,
+        name="attendance_policy",
+    ),
     path("sessions/mine/", sessions.my_sessions, name="my_sessions"),
     path("sessions/calendar/<str:token>.ics", sessions.calendar_feed, name="calendar_feed"),
     path(

@@ -100,3 +100,16 @@ class ReportUploadForm(forms.Form):
 
 class FeedResetForm(forms.Form):
     confirm = forms.BooleanField(required=False)
+
+
+class PolicyForm(forms.ModelForm):
+    class Meta:
+        from ..models import AttendancePolicy
+
+        model = AttendancePolicy
+        fields = ["required_percent", "partial_credit", "make_ups_allowed"]
+        labels = {
+            "required_percent": "Share of a session to attend (%)",
+            "partial_credit": "Credit partial attendance",
+            "make_ups_allowed": "Allow make-up sessions",
+        }

@@ -363,3 +363,31 @@ def attendance_certificate(request, enrollment_id: int):
         f'inline; filename="attendance-{enrollment.programme.slug}-{enrollment.pk}.pdf"'
     )
     return response
+
+
+@facilitators_only
+def attendance_policy(request, programme_id: int):
+    """A programme's attendance policy, set by its provider's coordinators."""
+    from ..models import AttendancePolicy, ProgrammePage
+    from .forms import PolicyForm
+
+    programme = get_object_or_404(
+        ProgrammePage.objects.filter(
+            organisation__in=access.coordinated_organisation_ids(request.user)
+        ),
+        pk=programme_id,
+    )
+    policy = AttendancePolicy.objects.filter(programme=programme).first() or AttendancePolicy(
+        programme=programme
+    )
+    form = PolicyForm(request.POST or None, instance=policy)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"The attendance policy of {programme.title} is saved.")
+        return redirect("courses:session_list")
+    return render(
+        request,
+        "courses/sessions/policy.html",
+        {"programme": programme, "form": form},
+        status=400 if form.errors else 200,
+    )

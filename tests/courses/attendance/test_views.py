@@ -293,3 +293,23 @@ def test_someone_else_cannot_import_into_a_session(
     mfa_login(client, make_member(Role.SUPERVISOR))
     assert upload(client, report_session, "zoom_participants.csv").status_code == 404
     assert not AttendanceRecord.objects.exists()
+
+
+def test_the_programmes_coordinator_sets_the_attendance_policy(
+    client, mfa_login, coordinator, facilitator, programme
+):
+    from courses.models import AttendancePolicy
+
+    url = reverse("courses:attendance_policy", kwargs={"programme_id": programme.pk})
+    mfa_login(client, facilitator)
+    assert client.get(url).status_code == 404
+    mfa_login(client, coordinator)
+    refused = client.post(url, {"required_percent": "120"})
+    assert refused.status_code == 400 and not AttendancePolicy.objects.exists()
+    client.post(url, {"required_percent": "80", "partial_credit": "on"})
+    policy = AttendancePolicy.objects.get(programme=programme)
+    assert (policy.required_percent, policy.partial_credit, policy.make_ups_allowed) == (
+        80,
+        True,
+        False,
+    )
