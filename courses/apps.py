@@ -38,5 +38,5 @@ class CoursesConfig(AppConfig):
                 role=role,
                 template="courses/dashboard/facilitated_sessions.html",
                 context=sessions_dashboard.facilitator_sessions_context,
-                order=40,
+                order=110,
             )
