@@ -159,6 +159,9 @@ def report_read(data: bytes, *, filename: str, tz: tzinfo) -> Report:
     rows = list(csv.reader(io.StringIO(text), delimiter=_delimiter(text)))
     headers = [(i, m) for i, row in enumerate(rows) if (m := _header_map(row)) is not None]
     if not headers:
+        classic = _classic_teams(rows, tz=tz)
+        if classic is not None:
+            return classic
         raise ReportRefused(
             "This file does not have the columns of a participant report: it needs the "
             "name, join time and leave time of each participant (and their email, to "
@@ -184,6 +187,47 @@ def report_read(data: bytes, *, filename: str, tz: tzinfo) -> Report:
     if not intervals:
         raise ReportRefused("This report lists no participants.")
     return Report(product=product, intervals=intervals)
+
+
+CLASSIC_TEAMS = ("full name", "user action", "timestamp")
+
+
+def _classic_teams(rows: list[list[str]], *, tz: tzinfo) -> Report | None:
+    """Teams' older attendance list: one row per event ("Joined", "Joined before", "Left"),
+    no email. A join never followed by a leave lasts to the list's last event."""
+    start = next(
+        (
+            i
+            for i, row in enumerate(rows)
+            if all(name in [c.strip().lower() for c in row] for name in CLASSIC_TEAMS)
+        ),
+        None,
+    )
+    if start is None:
+        return None
+    cells = [cell.strip().lower() for cell in rows[start]]
+    name_at, action_at, time_at = (cells.index(name) for name in CLASSIC_TEAMS)
+    events = []
+    for row in rows[start + 1 :]:
+        if len(row) <= max(name_at, action_at, time_at) or not row[name_at].strip():
+            break
+        events.append(
+            (row[name_at].strip(), row[action_at].strip().lower(), parse_time(row[time_at], tz=tz))
+        )
+    if not events:
+        raise ReportRefused("This report lists no participants.")
+    last = max(moment for _, _, moment in events)
+    open_since: dict[str, datetime] = {}
+    intervals = []
+    for name, action, moment in sorted(events, key=lambda e: e[2]):
+        if action.startswith("join"):
+            open_since.setdefault(name, moment)
+        elif action == "left" and name in open_since:
+            intervals.append(
+                Interval(name=name, email="", joined=open_since.pop(name), left=moment)
+            )
+    intervals += [Interval(name=n, email="", joined=t, left=last) for n, t in open_since.items()]
+    return Report(product="Microsoft Teams", intervals=intervals)
 
 
 def _merged_seconds(spans: list[tuple[datetime, datetime]]) -> int:

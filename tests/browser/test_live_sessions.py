@@ -91,10 +91,10 @@ def test_a_facilitator_schedules_checks_a_trainee_in_by_the_rotating_code_and_fi
 
 
 def test_a_coordinator_imports_a_meeting_report_and_resolves_an_unmatched_row(
-    tab: Page, log_in, programme, make_member, with_totp, coordinator
+    tab: Page, new_tab, log_in, programme, make_member, with_totp, coordinator
 ):
     cohort = Cohort.objects.create(programme=programme, name="Spring evening")
-    in_cohort(make_member, programme, cohort, email="ada@example.org", last_name="Okafor")
+    ada = in_cohort(make_member, programme, cohort, email="ada@example.org", last_name="Okafor")
     in_cohort(make_member, programme, cohort, email="ben@example.org", last_name="Ruiz")
     sam = in_cohort(
         make_member,
@@ -132,3 +132,9 @@ def test_a_coordinator_imports_a_meeting_report_and_resolves_an_unmatched_row(
     ).to_be_visible()
     assert AttendanceRecord.objects.get(enrollment=sam).minutes_attended == 88
     assert AttendanceRecord.objects.count() == 3
+
+    # Ada attended 118 of 120 minutes, above the default 90%: the session's two hours count
+    # towards its domain on her dashboard.
+    mine = log_in(new_tab(), ada.trainee)
+    expect(mine.get_by_text(re.compile(r"Session hours credited in .*: 2\.00"))).to_be_visible()
+    expect(mine.get_by_text(f"{domain.name} 2.00")).to_be_visible()

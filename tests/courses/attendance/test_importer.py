@@ -135,3 +135,11 @@ def test_overlapping_and_nested_intervals_count_once():
         (t + datetime.timedelta(minutes=60), t + datetime.timedelta(minutes=70)),
     ]
     assert importer._merged_seconds(spans) == 60 * 60
+
+
+def test_teams_classic_attendance_list_of_join_and_leave_events_pairs_them_by_name():
+    report = read("teams_classic_utf16.csv")
+    assert report.product == "Microsoft Teams"
+    minutes = minutes_by_key("teams_classic_utf16.csv")
+    # Three joins: 10:00-10:40, 10:45-11:30, 11:35-12:00 within the session.
+    assert minutes["ada okafor"] == 40 + 45 + 25
