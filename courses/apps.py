@@ -10,6 +10,7 @@ class CoursesConfig(AppConfig):
         from organisations.roles import Role
 
         from . import dashboard, receivers  # noqa: F401  (connects the receivers)
+        from .attendance import dashboard as sessions_dashboard
 
         register_panel(
             key="courses.open_programmes",
@@ -24,3 +25,18 @@ class CoursesConfig(AppConfig):
             context=dashboard.stalled_context,
             order=30,
         )
+        register_panel(
+            key="courses.live_sessions",
+            role=Role.TRAINEE,
+            template="courses/dashboard/live_sessions.html",
+            context=sessions_dashboard.trainee_sessions_context,
+            order=15,
+        )
+        for role in (Role.COORDINATOR, Role.SUPERVISOR):
+            register_panel(
+                key=f"courses.facilitated_sessions.{role}",
+                role=role,
+                template="courses/dashboard/facilitated_sessions.html",
+                context=sessions_dashboard.facilitator_sessions_context,
+                order=110,
+            )

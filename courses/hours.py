@@ -2,8 +2,10 @@
 
 A trainee's training hours are the minutes credited to them, by competency domain: the
 minutes of each lesson credited on evidence (``LessonCompletion``; a lesson's minutes come
-from its content and are shared among domains by ``LessonDomainMinutes``). Nothing typed
-on a module counts (``ModulePage.declared_hours`` is only compared with these).
+from its content and are shared among domains by ``LessonDomainMinutes``), and the minutes
+of the live sessions they attended as the program's attendance policy credits them
+(``courses.attendance.selectors.credited_session_minutes``). Nothing typed on a module
+counts (``ModulePage.declared_hours`` is only compared with these).
 
 Every surface asks ``training_hours_many`` (or ``training_hours`` for one enrolment):
 the dashboard, My training, the credential checklist and eligibility, the cohort page, the
@@ -18,6 +20,7 @@ from decimal import Decimal
 
 from django.db.models import Sum
 
+from .attendance.selectors import credited_session_minutes
 from .models import CompetencyDomain, LessonDomainMinutes, ModulePage, ProgrammePage
 
 # enrolment id -> competency domain id -> minutes
@@ -98,12 +101,14 @@ def _add(into: MinutesByDomain, more: Mapping[int, Mapping[int, int]]) -> None:
 def credited_minutes_many(*, enrollment_ids: Iterable[int]) -> MinutesByDomain:
     """Every credited minute of training per enrolment and domain.
 
-    Each source of credited training is one call here: lessons credited on evidence today;
-    attended live sessions join as ``_add(result, credited_session_minutes(ids))``.
+    Each source of credited training is one call here: lessons credited on evidence and
+    attended live sessions.
     """
     ids = list(enrollment_ids)
     result: MinutesByDomain = {pk: {} for pk in ids}
     _add(result, lesson_minutes_by_domain(enrollment_ids=ids))
+    if ids:
+        _add(result, credited_session_minutes(ids))
     return result
 
 
@@ -114,7 +119,7 @@ def _domain_names(domain_ids: set[int]) -> dict[int, str]:
 
 
 def training_hours_many(*, enrollment_ids: Iterable[int]) -> dict[int, TrainingHours]:
-    """``TrainingHours`` for each enrolment: two queries, whatever their number."""
+    """``TrainingHours`` for each enrolment: a fixed number of queries, whatever their number."""
     minutes = credited_minutes_many(enrollment_ids=enrollment_ids)
     names = _domain_names({d for by_domain in minutes.values() for d in by_domain})
     return {

@@ -17,8 +17,22 @@ from .records import (
 )
 from .requirements import CompetencyDomain, RequirementProfile, TrainingHourMinimum
 from .review import ProgrammeReviewTask, ProgrammeReviewTaskState
+from .sessions import (
+    AttendanceChange,
+    AttendancePolicy,
+    AttendanceRecord,
+    CalendarFeed,
+    CheckInScan,
+    LiveSession,
+    SessionDomainMinutes,
+)
 
 __all__ = [
+    "AttendanceChange",
+    "AttendancePolicy",
+    "AttendanceRecord",
+    "CalendarFeed",
+    "CheckInScan",
     "Cohort",
     "CompetencyDomain",
     "Enrollment",
@@ -27,6 +41,7 @@ __all__ = [
     "LessonDomainMinutes",
     "LessonEngagement",
     "LessonPage",
+    "LiveSession",
     "ModulePage",
     "ProgrammeIndexPage",
     "ProgrammePage",
@@ -35,6 +50,7 @@ __all__ = [
     "ProviderPage",
     "Reflection",
     "RequirementProfile",
+    "SessionDomainMinutes",
     "StallReminder",
     "TrainingHourMinimum",
 ]

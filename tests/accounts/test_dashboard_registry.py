@@ -33,12 +33,15 @@ def test_every_app_registers_its_panels():
     assert keys == [
         "courses.open_programmes",
         "certificates.next_steps",
+        "courses.live_sessions",
         "assessments.open_attempts",
         "practice.trainee",
         "practice.supervisor",
+        "courses.facilitated_sessions.supervisor",
         "assessments.attempt_requests",
         "practice.supervisor_requests",
         "courses.stalled",
+        "courses.facilitated_sessions.coordinator",
     ]
 
 

@@ -6,6 +6,7 @@ from demo.loaders import certificates as certificates_demo
 from demo.loaders import cms as demo
 from demo.loaders import courses as courses_demo
 from demo.loaders import practice as practice_demo
+from demo.loaders import sessions as sessions_demo
 from demo.loaders import verification as verification_demo
 from syllabus.problems import CurriculumError
 
@@ -35,6 +36,12 @@ class Command(BaseCommand):
                     f"The curriculum has problems; nothing was loaded.\n{error}"
                 ) from error
             courses_demo.seed_trainee_progress(programme=programme, email="trainee@example.org")
+            sessions_demo.seed_live_sessions(
+                programme=programme,
+                trainee_email="trainee@example.org",
+                facilitator_email="supervisor@example.org",
+                password=demo.DEMO_PASSWORD,
+            )
             practice_demo.seed_practice(
                 programme=programme,
                 trainee_email="trainee@example.org",
