@@ -101,6 +101,7 @@ def _fingerprint(page: Page) -> str:
             "summary": specific.summary,
             "objectives": [b["value"] for b in _stream(specific.objectives)],
             "hours": str(Decimal(specific.declared_hours or 0).normalize()),
+            "live_minutes": specific.live_minutes,
             "domain": specific.domain_id,
             "required": specific.is_required,
         }
@@ -404,6 +405,7 @@ def _load_module(curriculum, module: Module, programme, organisation, writer, qu
         "summary": module.summary,
         "objectives": objectives,
         "declared_hours": module.hours,
+        "live_minutes": module.live_minutes,
         "domain": CompetencyDomain.objects.get(slug=module.domain),
         "is_required": module.is_required,
     }

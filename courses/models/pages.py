@@ -233,6 +233,14 @@ class ModulePage(Page):
         help_text="Optional: the hours a syllabus declares for this module, to compare with "
         "the hours computed from its lessons. Certificates never use it.",
     )
+    # Live skills practice is delivered to each cohort as scheduled sessions, whose attended
+    # minutes are what a trainee is credited (courses.attendance); this is the time the
+    # module plans for them, so its hours can be checked: lessons plus live time.
+    live_minutes = models.PositiveSmallIntegerField(
+        default=0,
+        help_text="Minutes of live or virtual skills practice the module plans for each "
+        "cohort, counted in the module's domain.",
+    )
     is_required = models.BooleanField(
         default=True, help_text="Required for the programme's credential."
     )
@@ -242,7 +250,12 @@ class ModulePage(Page):
         FieldPanel("summary"),
         FieldPanel("objectives"),
         MultiFieldPanel(
-            [FieldPanel("domain"), FieldPanel("declared_hours"), FieldPanel("is_required")],
+            [
+                FieldPanel("domain"),
+                FieldPanel("declared_hours"),
+                FieldPanel("live_minutes"),
+                FieldPanel("is_required"),
+            ],
             heading="Credit",
         ),
     ]

@@ -150,14 +150,10 @@ def test_declared_hours_are_checked_against_the_computed_ones(programme):
     assert lessons  # computed from these
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="The demo modules declare 46 hours; their lessons' content comes to about 7.7. "
-    "The demo curriculum must grow (or declare less) before a certificate could state 46.",
-)
 def test_the_demo_programmes_declared_and_computed_hours_agree(provider):
     from demo.loaders.courses import seed_programme
 
     programme = seed_programme(organisation=provider)
 
     assert declared_hours_mismatches(programme=programme) == []
+    assert sum(module_hours(programme=programme).values()) == Decimal(46)
