@@ -11,7 +11,7 @@ a conflict.
 import hashlib
 import json
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
@@ -19,7 +19,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from wagtail.models import Page
 
-from assessments.models import QuestionCategory, QuizPage, QuizPool
+from assessments.gift import ParsedQuestion
+from assessments.models import Question, QuestionCategory, QuizPage, QuizPool
 from assessments.services import GiftImportError, gift_import
 from certificates.models import EthicsCode
 from courses.models import (
@@ -63,7 +64,8 @@ class LoadResult:
     def lines(self) -> list[str]:
         lines = [
             f"Pages: {len(self.created)} created, {len(self.updated)} updated, "
-            f"{len(self.unchanged)} unchanged, {len(self.kept)} changed in the CMS and kept."
+            f"{len(self.unchanged)} unchanged; {len(self.kept)} page(s) or question(s) "
+            "changed in the CMS and kept."
         ]
         lines += [f"  new:     {key}" for key in self.created]
         lines += [f"  updated: {key}" for key in self.updated]
@@ -219,25 +221,87 @@ def _profile(curriculum: Curriculum, organisation: Organisation) -> RequirementP
     return profile
 
 
+def _question_fingerprint(question: Question) -> str:
+    options = [
+        (o.text, o.is_correct, o.feedback, str(o.weight))
+        for o in question.options.order_by("sort_order", "pk")
+    ]
+    fields = ("name", "kind", "text", "text_format", "explanation")
+    return _digest({**{f: getattr(question, f) for f in fields}, "options": options})
+
+
+def _item_digest(item: ParsedQuestion) -> str:
+    return _digest({k: v for k, v in asdict(item).items() if k != "line"})
+
+
+def _without(text: str, items: list[ParsedQuestion]) -> str:
+    """The GIFT text without the given items (each runs from its line to a blank line)."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    drop: set[int] = set()
+    for item in items:
+        number = item.line - 1
+        while number < len(lines) and lines[number].strip():
+            drop.add(number)
+            number += 1
+    return "\n".join(line for i, line in enumerate(lines) if i not in drop)
+
+
 def _bank(curriculum: Curriculum, module: Module, organisation, result: LoadResult) -> list:
     """The module's quiz.gift into one bank category per objective (named by its id).
 
     They are not filed under a domain: the final exam draws by domain from final-exam.gift's
     own items only, so no one meets in the exam an item their module quiz already showed them.
+    A question changed in the CMS since the last load is left as it is (and reported as a
+    conflict if its item in the file changed too), as pages are.
     """
     path = module.path.parent / "quiz.gift"
-    try:
-        report = gift_import(
-            text=path.read_text(encoding="utf-8"),
-            default_category=module.slug,
-            skip_unsupported=False,
-            source=str(path),
-            organisation=organisation,
+    keys = {
+        item.title: f"question/{organisation.pk}/{item.category}/{item.title}"
+        for item in module.questions
+    }
+    records = {
+        r.key: r
+        for r in LoadRecord.objects.filter(key__in=keys.values()).select_related("question")
+    }
+    held_back = []
+    for item in module.questions:
+        record = records.get(keys[item.title])
+        if record is None or record.question is None:
+            continue
+        if _question_fingerprint(record.question) != record.written_hash:
+            held_back.append(item)
+            if _item_digest(item) == record.source_hash:
+                result.kept.append(keys[item.title])
+            else:
+                result.conflicts.append(keys[item.title])
+    text = path.read_text(encoding="utf-8")
+    if len(held_back) < len(module.questions):
+        try:
+            report = gift_import(
+                text=_without(text, held_back) if held_back else text,
+                default_category=module.slug,
+                skip_unsupported=False,
+                source=str(path),
+                organisation=organisation,
+            )
+        except GiftImportError as error:
+            raise CurriculumError([Problem(path, 0, str(error))]) from error
+        for what in ("created", "updated", "unchanged"):
+            result.questions[what] = result.questions.get(what, 0) + getattr(report, what)
+    for item in module.questions:
+        if item in held_back:
+            continue
+        key = keys[item.title]
+        record = records.get(key)
+        question = Question.objects.get(
+            category__organisation=organisation, category__name=item.category, name=item.title
         )
-    except GiftImportError as error:
-        raise CurriculumError([Problem(path, 0, str(error))]) from error
-    for what in ("created", "updated", "unchanged"):
-        result.questions[what] = result.questions.get(what, 0) + getattr(report, what)
+        written, source = _question_fingerprint(question), _item_digest(item)
+        if record is None or (record.written_hash, record.source_hash) != (written, source):
+            LoadRecord.objects.update_or_create(
+                key=key,
+                defaults={"question": question, "source_hash": source, "written_hash": written},
+            )
     names = [objective.id for objective in module.objectives()]
     by_name = {
         category.name: category

@@ -2,7 +2,8 @@ from django.db import models
 
 
 class LoadRecord(models.Model):
-    """What ``load_curriculum`` last wrote to a page, so a later edit in the CMS is noticed.
+    """What ``load_curriculum`` last wrote to a page or a bank question, so a later edit in
+    the CMS is noticed.
 
     ``source_hash`` fingerprints the files' content for the page; ``written_hash`` the page as
     the loader left it (its latest revision). On the next load, a page whose latest revision
@@ -11,13 +12,24 @@ class LoadRecord(models.Model):
     """
 
     key = models.CharField(max_length=255, unique=True)
-    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", null=True, blank=True
+    )
+    question = models.ForeignKey(
+        "assessments.Question", on_delete=models.CASCADE, related_name="+", null=True, blank=True
+    )
     source_hash = models.CharField(max_length=64)
     written_hash = models.CharField(max_length=64)
     loaded_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = "curriculum load record"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(page__isnull=True) ^ models.Q(question__isnull=True),
+                name="syllabus_record_page_or_question",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.key

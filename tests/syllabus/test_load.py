@@ -159,3 +159,21 @@ def test_a_final_exam_draws_by_domain_from_the_banks_and_final_exam_gift(good_tr
     assert shares["advocacy"].questions.count() == 1
     assert shares["ethical-responsibility"].questions.count() == 1
     assert again.created == again.updated == []
+
+
+def test_a_question_edited_in_the_cms_is_kept_and_a_clash_reported(good_tree, provider):
+    load(good_tree, provider)
+    question = Question.objects.get(name="b-1a-1")
+    question.text = "An editor's clearer wording?"
+    question.save()
+    question.save_revision()
+
+    quiet = load(good_tree, provider)
+    edit(good_tree / "modules/02-beta/quiz.gift", "Question 1 about b-1a?", "Question one, b-1a?")
+    clash = load(good_tree, provider)
+
+    key = f"question/{provider.pk}/b-1a/b-1a-1"
+    assert quiet.kept == [key] and quiet.conflicts == []
+    assert clash.conflicts == [key]
+    assert Question.objects.get(pk=question.pk).text == "An editor's clearer wording?"
+    assert Question.objects.filter(category__organisation=provider).count() == 18
