@@ -4,8 +4,10 @@ Each test runs against a private ``redis-server`` it starts on a free port (neve
 one), so a test can kill it mid-run. Skipped where no redis-server is installed.
 """
 
+import os
 import shutil
 import subprocess
+import sys
 import threading
 import time
 
@@ -297,3 +299,73 @@ def test_the_rate_limit_holds_per_process_while_redis_is_down(
     codes = [api(credential.number).status_code for _ in range(3)]
 
     assert codes == [200, 200, 429]
+
+
+# The other web process: its own interpreter, Django, Redis client and an empty database
+# (no tables), so whatever it answers came from Redis. It asks once per line on stdin.
+OTHER_PROCESS = """
+import sys
+
+import django
+
+django.setup()
+from django.test import Client
+from django.test.utils import override_settings
+
+path, secret = sys.argv[1], sys.argv[2]
+client = Client()
+for _ in sys.stdin:
+    with override_settings(VERIFICATION_CHECKS_VIA_REDIS=True):
+        response = client.get(path, headers={"Authorization": f"Bearer {secret}"})
+    body = response.json() if response.status_code < 500 else {}
+    print(response.status_code, body.get("status"), flush=True)
+"""
+
+
+def test_a_revocation_shows_on_the_very_next_call_from_a_second_os_process(
+    private_redis, api, credential, api_secret, change_status, tmp_path
+):
+    """A real second process, started before the change and still running after it: no
+    TTL, no per-process cache, the revocation is there on its next call."""
+    assert api(credential.number).json()["status"] == "VALID"  # key and answer now kept
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "REDIS_URL": private_redis.url,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}",
+        "PYTHONPATH": str(settings_root()),
+        "LOG_LEVEL": "ERROR",
+    }
+    other = subprocess.Popen(
+        [sys.executable, "-c", OTHER_PROCESS, ONE.format(credential.number), api_secret],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=settings_root(),
+    )
+
+    def ask() -> str:
+        assert other.stdin is not None and other.stdout is not None
+        other.stdin.write("ask\n")
+        other.stdin.flush()
+        line = other.stdout.readline().strip()
+        assert line, other.stderr.read() if other.stderr else "the other process said nothing"
+        return line
+
+    try:
+        assert ask() == "200 VALID"
+        change_status(credential, "revoke")  # commits; credential_changed writes it through
+        assert ask() == "200 REVOKED"
+    finally:
+        other.kill()
+        other.wait(timeout=10)
+    # Its checks went to the shared stream, as any web process's do.
+    assert private_redis.client().xlen(answers.STREAM) == 2
+
+
+def settings_root():
+    from django.conf import settings
+
+    return settings.BASE_DIR
