@@ -141,6 +141,9 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "peerpath",
+            # Redis answers in well under a millisecond: a Redis that hangs must fail a
+            # request's cache call in a second, not hold the worker until it is killed.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:
