@@ -467,9 +467,13 @@ LOGGING: dict[str, Any] = {
             "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
         },
     },
+    # Credential numbers in the paths Django logs ("Not Found: /verify/…") become <number>.
+    "filters": {"redact_numbers": {"()": "core.logfilters.RedactCredentialNumbers"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
+        "django.request": {"filters": ["redact_numbers"]},
+        "django.server": {"filters": ["redact_numbers"]},
         "django.db.backends": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
