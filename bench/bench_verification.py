@@ -704,7 +704,7 @@ def run() -> int:
                 (
                     "CPU cores",
                     f"{CORES}, shared by gunicorn, wrk, the database and Redis; load average "
-                    f"{os.getloadavg()[0]:.1f} before the runs",
+                    f"{os.getloadavg()[0]:.1f} once the data was built",
                 ),
                 ("gunicorn", f"--workers {WORKERS}; worker classes: {', '.join(WORKER_CLASSES)}"),
                 (
@@ -954,7 +954,7 @@ def run() -> int:
         verdict.append(
             (
                 "machine",
-                f"{CORES} CPU cores; load average before the runs {LOAD_BEFORE[0]:.2f} "
+                f"{CORES} CPU cores; load average when the bench started {LOAD_BEFORE[0]:.2f} "
                 f"(1 min), {LOAD_BEFORE[1]:.2f} (5 min); other processes used up to "
                 f"{busiest:.0%} of the machine during a measured run",
             )
