@@ -5,11 +5,10 @@ Run: make bench   (or: .venv/bin/python bench/bench_certificates.py)
 """
 
 import datetime
-import statistics
 import time
 from pathlib import Path
 
-from harness import bench_database, median_ms, print_table
+from harness import bench_database, median_ms, paired_medians_ms, print_table
 
 RENDERS = 500
 STATUS_LIST_CREDENTIALS = 100_000
@@ -27,20 +26,6 @@ def rss_mb() -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return float("nan")
-
-
-def paired_medians_ms(*actions, runs: int, warmup: int = 3) -> tuple[float, ...]:
-    """The median of each action, run in turn, so that a busy machine slows all alike."""
-    for _ in range(warmup):
-        for action in actions:
-            action()
-    samples: list[list[float]] = [[] for _ in actions]
-    for _ in range(runs):
-        for action, times in zip(actions, samples, strict=True):
-            start = time.perf_counter()
-            action()
-            times.append((time.perf_counter() - start) * 1000)
-    return tuple(statistics.median(times) for times in samples)
 
 
 def plain_weasyprint(html: str, css_path: Path):

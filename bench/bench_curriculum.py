@@ -6,7 +6,7 @@ Run: make bench   (or: .venv/bin/python bench/bench_curriculum.py)
 
 import random
 
-from harness import bench_database, median_ms, print_table
+from harness import bench_database, paired_medians_ms, print_table
 
 MODULES, LESSONS, OTHER_TRAINEES = 60, 5, 1000
 
@@ -99,9 +99,15 @@ def main():
         for url in (lesson_url, bare_url, "/courses/my-training/"):
             assert client.get(url).status_code == 200, url
 
-        bare = median_ms(lambda: client.get(bare_url))
-        lesson = median_ms(lambda: client.get(lesson_url))
-        dashboard = median_ms(lambda: client.get("/courses/my-training/"))
+        # In turn, so that another process's load slows all three alike (the ratios are
+        # the figures tracked; one after the other they moved by 0.1 on a busy machine).
+        bare, lesson, dashboard = paired_medians_ms(
+            lambda: client.get(bare_url),
+            lambda: client.get(lesson_url),
+            lambda: client.get("/courses/my-training/"),
+            runs=41,
+        )
+        worst = max(lesson, dashboard) / bare
         print_table(
             f"Curriculum: {MODULES} modules x {LESSONS} lessons, {OTHER_TRAINEES} other trainees, "
             f"{completions} completions",
@@ -112,7 +118,10 @@ def main():
                     "trainee dashboard, median",
                     f"{dashboard:.2f} ms  ({dashboard / bare:.2f}x bare)",
                 ),
-                ("aim", "within 1.5x of the bare page"),
+                (
+                    "aim",
+                    f"within 1.5x of the bare page: {'MET' if worst <= 1.5 else 'NOT MET'}",
+                ),
             ],
         )
 

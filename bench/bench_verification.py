@@ -3,10 +3,11 @@
 gunicorn serves the site under production settings (cms.settings.production, through
 bench/verification_settings.py, which only adds the bare view's URL and a throwaway
 STATIC_ROOT) from a throwaway database: PostgreSQL when one answers (DATABASE_URL, or
-postgres://postgres@127.0.0.1:5432), else SQLite; Redis is the cache (rate limits) and the
-Celery broker when it answers on 127.0.0.1:6379. wrk, in another process, drives each
-target for the same time at the same concurrency, rotating through every credential
-number. Also timed: one bulk API call of 500 numbers, and a 10,000-row CSV check.
+postgres://postgres@127.0.0.1:5432), else SQLite; Redis (a private redis-server the bench
+starts, or BENCH_REDIS_SERVER) is the cache, the verification hot path and the Celery
+broker. wrk, in another process, drives each target for the same time at the same
+concurrency, rotating through every credential number. Also timed: one bulk API call of
+500 numbers, and a 10,000-row CSV check.
 
 Needs wrk (Debian: apt-get install wrk). Run: make bench
 (or: .venv/bin/python bench/bench_verification.py). BENCH_WORKER_CLASSES=gthread and
@@ -16,6 +17,7 @@ BENCH_THREADS=2 pick the gunicorn workers measured (default: sync and gthread, 2
 import contextlib
 import csv
 import datetime
+import gc
 import http.client
 import io
 import json
@@ -59,9 +61,11 @@ API_RATE_LIMIT = PUBLIC_RATE_LIMIT = "100000000/m"
 AIM_RATIO, STRETCH_RATIO, AIM_P99_MS, AIM_PAGE_RATIO, AIM_BULK_MS = 0.5, 0.7, 10.0, 0.4, 25.0
 BUSY = 0.1  # warn when other processes took more than this share of the machine
 DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/postgres"
-# BENCH_REDIS_SERVER: another Redis (say a private redis-server); BENCH_REDIS_DBS="14,15":
-# the cache and broker databases to use (emptied afterwards) instead of two empty ones found.
-REDIS_SERVER = os.environ.get("BENCH_REDIS_SERVER", "redis://127.0.0.1:6379")
+# By default the bench starts a private redis-server of its own on a free port (its CPU is
+# then the bench's alone, and nothing on a shared Redis is touched). BENCH_REDIS_SERVER: use
+# that Redis instead, with BENCH_REDIS_DBS="14,15" naming the cache and broker databases you
+# may use (emptied afterwards) or, without it, two empty ones found (2-15).
+REDIS_SERVER = os.environ.get("BENCH_REDIS_SERVER", "")
 REDIS_DBS = os.environ.get("BENCH_REDIS_DBS", "")
 WRK = shutil.which("wrk")
 
@@ -169,16 +173,58 @@ def throwaway_database(workdir: Path):
 
 
 @contextlib.contextmanager
-def throwaway_redis():
-    """(cache URL, broker URL, client of the broker db), on two empty Redis databases that
-    are emptied again afterwards; (None, None, None) when Redis does not answer."""
+def private_redis_server():
+    """The URL of a redis-server started for this run on a free port (killed after), or
+    None where redis-server is not installed."""
     import redis
 
+    binary = shutil.which("redis-server")
+    if binary is None:
+        yield None
+        return
+    port = free_port()
+    process = subprocess.Popen(  # noqa: S603  (redis-server from PATH, fixed arguments)
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                redis.Redis(port=port, socket_timeout=1).ping()
+                break
+            except redis.ConnectionError:
+                if time.monotonic() > deadline:
+                    raise BenchError("the private redis-server did not start") from None
+                time.sleep(0.05)
+        yield f"redis://127.0.0.1:{port}"
+    finally:
+        process.kill()
+        process.wait(timeout=10)
+
+
+@contextlib.contextmanager
+def throwaway_redis():
+    """(cache URL, broker URL, client of the broker db, description): a private
+    redis-server's databases 0 and 1, or, with BENCH_REDIS_SERVER, two databases of that
+    server emptied again afterwards; (None, None, None, reason) without Redis."""
+    import redis
+
+    if not REDIS_SERVER:
+        with private_redis_server() as server:
+            if server is None:
+                yield None, None, None, "no redis-server on PATH"
+                return
+            broker = redis.Redis.from_url(f"{server}/1", socket_timeout=10)
+            yield f"{server}/0", f"{server}/1", broker, f"a private redis-server at {server}"
+        return
     try:
         client = redis.Redis.from_url(f"{REDIS_SERVER}/0", socket_timeout=3)
         client.ping()
     except redis.RedisError:
-        yield None, None, None
+        yield None, None, None, f"{REDIS_SERVER} did not answer"
         return
     client.close()
     free = [int(db) for db in REDIS_DBS.split(",") if db.strip()]
@@ -194,7 +240,12 @@ def throwaway_redis():
     cache_db, broker_db = free
     broker = redis.Redis.from_url(f"{REDIS_SERVER}/{broker_db}", socket_timeout=10)
     try:
-        yield f"{REDIS_SERVER}/{cache_db}", f"{REDIS_SERVER}/{broker_db}", broker
+        yield (
+            f"{REDIS_SERVER}/{cache_db}",
+            f"{REDIS_SERVER}/{broker_db}",
+            broker,
+            f"{REDIS_SERVER} (BENCH_REDIS_SERVER)",
+        )
     finally:
         for db in free:
             with contextlib.suppress(redis.RedisError):
@@ -454,6 +505,7 @@ def check_target(port: int, target: dict, number: str) -> None:
 
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 CORES = len(os.sched_getaffinity(0))
+LOAD_BEFORE = os.getloadavg()  # before the bench itself adds any load
 
 
 def _stat(pid: int) -> list[str]:
@@ -586,7 +638,7 @@ def run() -> int:
     with contextlib.ExitStack() as stack:
         workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="vbench-")))
         database_url, database, backends = stack.enter_context(throwaway_database(workdir))
-        cache_url, broker_url, broker = stack.enter_context(throwaway_redis())
+        cache_url, broker_url, broker, redis_where = stack.enter_context(throwaway_redis())
         port = free_port()
         for key in ("DEBUG", "REDIS_URL", "CELERY_BROKER_URL", "DATABASE_URL"):
             os.environ.pop(key, None)
@@ -643,16 +695,16 @@ def run() -> int:
                 ("database", database),
                 (
                     "cache and Celery broker",
-                    f"Redis {cache_url} (cache), {broker_url} (broker); no Celery worker "
+                    f"Redis {cache_url} (cache), {broker_url} (broker), {redis_where}; no "
+                    "Celery worker "
                     "runs, so checks stay in the Redis stream (verification.answers.STREAM)"
                     if cache_url
-                    else "local-memory cache per process, Celery tasks run inline "
-                    "(Redis did not answer on 127.0.0.1:6379)",
+                    else f"local-memory cache per process, Celery tasks run inline ({redis_where})",
                 ),
                 (
                     "CPU cores",
                     f"{CORES}, shared by gunicorn, wrk, the database and Redis; load average "
-                    f"{os.getloadavg()[0]:.1f} before the runs",
+                    f"{os.getloadavg()[0]:.1f} once the data was built",
                 ),
                 ("gunicorn", f"--workers {WORKERS}; worker classes: {', '.join(WORKER_CLASSES)}"),
                 (
@@ -846,6 +898,11 @@ def run() -> int:
                     samples.append(took)
         from verification.services import Channel, bulk_check_run, credentials_verify
 
+        # The in-process figures below, as a web worker runs them once loaded (cms/wsgi.py
+        # freezes what is loaded out of the garbage collector's full collections).
+        gc.collect()
+        gc.freeze()
+
         def in_process_bulk():
             credentials_verify(
                 checks=[(number, None) for number in rng.sample(numbers, BULK_NUMBERS)],
@@ -894,6 +951,22 @@ def run() -> int:
             ),
         ]
         busiest = max(r["others"] for results in by_class.values() for r in results.values())
+        verdict.append(
+            (
+                "machine",
+                f"{CORES} CPU cores; load average when the bench started {LOAD_BEFORE[0]:.2f} "
+                f"(1 min), {LOAD_BEFORE[1]:.2f} (5 min); other processes used up to "
+                f"{busiest:.0%} of the machine during a measured run",
+            )
+        )
+        if LOAD_BEFORE[0] > 0.5 * CORES:  # half the cores already taken
+            verdict.append(
+                (
+                    "WARNING",
+                    f"other processes were busy before the bench began (load average "
+                    f"{LOAD_BEFORE[0]:.2f} on {CORES} cores): every figure above is noisy",
+                )
+            )
         if busiest > BUSY:
             verdict.append(
                 (

@@ -45,6 +45,21 @@ def median_ms(action: Callable[[], object], *, runs: int = 30, warmup: int = 3) 
     return statistics.median(samples)
 
 
+def paired_medians_ms(*actions: Callable[[], object], runs: int, warmup: int = 3):
+    """The median of each action, run in turn, so that a busy machine slows all alike and
+    the ratios between them hold better than medians taken one action after another."""
+    for _ in range(warmup):
+        for action in actions:
+            action()
+    samples: list[list[float]] = [[] for _ in actions]
+    for _ in range(runs):
+        for action, times in zip(actions, samples, strict=True):
+            start = time.perf_counter()
+            action()
+            times.append((time.perf_counter() - start) * 1000)
+    return tuple(statistics.median(times) for times in samples)
+
+
 def print_table(title: str, rows: list[tuple[str, str]]) -> None:
     print(f"\n== {title}")
     width = max(len(label) for label, _ in rows)

@@ -26,15 +26,22 @@ def parse_rate(rate: str) -> tuple[int, int]:
     return int(count), PERIODS[unit]
 
 
-def hit(scope: str, ident, rate: str) -> float | None:
-    """Count one request by ``ident``; None if allowed, else seconds until it may retry."""
+def hit(scope: str, ident, rate: str, *, shared: bool = True) -> float | None:
+    """Count one request by ``ident``; None if allowed, else seconds until it may retry.
+
+    ``shared=False``: count in this process alone without asking the cache, for a caller
+    that already knows Redis is not answering (a hung Redis would hold every request
+    for the cache's socket timeout)."""
     limit, period = parse_rate(rate)
     now = time.time()
     key = f"ratelimit:{scope}:{ident}:{int(now // period)}"
-    try:
-        count = _shared_count(key, period)
-    except Exception as error:  # the cache's own errors (redis.ConnectionError, ...)
-        count = _local_count(key, error)
+    if not shared:
+        count = _local_count(key, None)
+    else:
+        try:
+            count = _shared_count(key, period)
+        except Exception as error:  # the cache's own errors (redis.ConnectionError, ...)
+            count = _local_count(key, error)
     if count <= limit:
         return None
     if count == limit + 1:
@@ -63,14 +70,15 @@ _local_lock = threading.Lock()
 _local_logged = {"at": -60.0}
 
 
-def _local_count(key: str, error: Exception) -> int:
+def _local_count(key: str, error: Exception | None) -> int:
     """The count in this process alone (the key names its window), for while the shared
-    cache does not answer."""
+    cache does not answer (``error``: what it raised, logged now and then; None: the
+    caller knew already and logged it)."""
     with _local_lock:
         if len(_local) > 10_000:  # old windows' counts, never read again
             _local.clear()
         _local[key] = _local.get(key, 0) + 1
-        if monotonic() - _local_logged["at"] > 10:
+        if error is not None and monotonic() - _local_logged["at"] > 10:
             _local_logged["at"] = monotonic()
             logger.warning(
                 "Rate limit: the cache did not answer (%s); counting in this process",

@@ -382,11 +382,21 @@ def api_check(*, secret: str, number: str | None = None) -> Checked | None:
     return Checked(api_key=api_key, result=result)
 
 
+def _redis_away() -> bool:
+    """Redis is configured but failed a moment ago (``answers.unavailable``): the Django
+    cache is on the same Redis, so it is not asked either. A Redis that hangs rather than
+    refuses would otherwise hold each request for the cache's socket timeout."""
+    return bool(settings.REDIS_URL) and answers.client() is None
+
+
 def _api_check_from_postgresql(*, secret: str, number: str | None) -> Checked | None:
-    api_key = api_key_authenticate(secret=secret)
+    away = _redis_away()
+    api_key = api_key_authenticate(secret=secret, use_cache=not away)
     if api_key is None:
         return None
-    retry_after = ratelimit.hit("api", api_key.pk, settings.VERIFICATION_API_RATE_LIMIT)
+    retry_after = ratelimit.hit(
+        "api", api_key.pk, settings.VERIFICATION_API_RATE_LIMIT, shared=not away
+    )
     if retry_after is not None:
         return Checked(api_key=api_key, retry_after=retry_after)
     result = None
@@ -417,7 +427,7 @@ def page_check(*, address: str, number: str | None) -> Checked:
         at=timezone.now().isoformat(),
     )
     if reply is None:
-        retry_after = ratelimit.hit("verify", address, rate)
+        retry_after = ratelimit.hit("verify", address, rate, shared=not _redis_away())
         if retry_after is not None or number is None:
             return Checked(retry_after=retry_after)
         return Checked(result=credential_verify(number=number, channel=Channel.PAGE))
@@ -722,15 +732,17 @@ def _cache_optional(doing: str):
         logger.warning("Verification: the cache failed (%s while %s)", type(error).__name__, doing)
 
 
-def api_key_authenticate(*, secret: str) -> ApiKey | None:
-    """The usable key with this secret, or None. No query while the key is cached."""
+def api_key_authenticate(*, secret: str, use_cache: bool = True) -> ApiKey | None:
+    """The usable key with this secret, or None. No query while the key is cached;
+    ``use_cache=False`` (Redis is away): the database alone."""
     if not secret.startswith(ApiKey.PREFIX):
         return None
     key_hash = hash_api_key(secret)
     cache_key = _key_cache_key(key_hash)
     known: Any = None
-    with _cache_optional("reading a key"):
-        known = cache.get(cache_key)
+    if use_cache:
+        with _cache_optional("reading a key"):
+            known = cache.get(cache_key)
     if known is None:
         known = (
             ApiKey.objects.usable()
@@ -738,8 +750,9 @@ def api_key_authenticate(*, secret: str) -> ApiKey | None:
             .values_list("id", "organisation_id", "last_used_at")
             .first()
         ) or (None, None, None)
-        with _cache_optional("keeping a key"):
-            cache.set(cache_key, known, _KEY_CACHE_SECONDS)
+        if use_cache:
+            with _cache_optional("keeping a key"):
+                cache.set(cache_key, known, _KEY_CACHE_SECONDS)
     key_id, organisation_id, last_used_at = known
     if key_id is None:
         return None
@@ -747,8 +760,9 @@ def api_key_authenticate(*, secret: str) -> ApiKey | None:
     if last_used_at is None or now - last_used_at > _LAST_USED_RESOLUTION:
         ApiKey.objects.filter(pk=key_id).update(last_used_at=now)
         last_used_at = now
-        with _cache_optional("keeping a key"):
-            cache.set(cache_key, (key_id, organisation_id, now), _KEY_CACHE_SECONDS)
+        if use_cache:
+            with _cache_optional("keeping a key"):
+                cache.set(cache_key, (key_id, organisation_id, now), _KEY_CACHE_SECONDS)
     return ApiKey(pk=key_id, organisation_id=organisation_id, last_used_at=last_used_at)
 
 

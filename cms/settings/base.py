@@ -142,6 +142,9 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "peerpath",
+            # Redis answers in well under a millisecond: a Redis that hangs must fail a
+            # request's cache call in a second, not hold the worker until it is killed.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:
@@ -478,9 +481,13 @@ LOGGING: dict[str, Any] = {
             "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
         },
     },
+    # Credential numbers in the paths Django logs ("Not Found: /verify/…") become <number>.
+    "filters": {"redact_numbers": {"()": "core.logfilters.RedactCredentialNumbers"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
+        "django.request": {"filters": ["redact_numbers"]},
+        "django.server": {"filters": ["redact_numbers"]},
         "django.db.backends": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},

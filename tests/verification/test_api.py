@@ -352,3 +352,13 @@ def test_the_openapi_document(client):
     assert operation["security"] == [{"ApiKeyAuth": []}]
     assert {"200", "401", "404", "429"} <= set(operation["responses"])
     assert "email" not in response.content.decode().lower()
+
+
+def test_django_logs_a_404_lookup_without_the_number(api, unknown_number, caplog):
+    caplog.set_level(logging.INFO, logger="django.request")
+
+    assert api.get(ONE.format(unknown_number)).status_code == 404
+
+    logged = [r for r in caplog.records if r.name == "django.request"]
+    assert [r.getMessage() for r in logged] == ["Not Found: /api/v1/credentials/<number>"]
+    assert all(unknown_number not in str(vars(r)) for r in logged)

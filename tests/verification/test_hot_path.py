@@ -4,8 +4,12 @@ Each test runs against a private ``redis-server`` it starts on a free port (neve
 one), so a test can kill it mid-run. Skipped where no redis-server is installed.
 """
 
+import contextlib
+import os
 import shutil
+import socket
 import subprocess
+import sys
 import threading
 import time
 
@@ -297,3 +301,143 @@ def test_the_rate_limit_holds_per_process_while_redis_is_down(
     codes = [api(credential.number).status_code for _ in range(3)]
 
     assert codes == [200, 200, 429]
+
+
+# The other web process: its own interpreter, Django, Redis client and an empty database
+# (no tables), so whatever it answers came from Redis. It asks once per line on stdin.
+OTHER_PROCESS = """
+import sys
+
+import django
+
+django.setup()
+from django.test import Client
+from django.test.utils import override_settings
+
+path, secret = sys.argv[1], sys.argv[2]
+client = Client()
+for _ in sys.stdin:
+    with override_settings(VERIFICATION_CHECKS_VIA_REDIS=True):
+        response = client.get(path, headers={"Authorization": f"Bearer {secret}"})
+    body = response.json() if response.status_code < 500 else {}
+    print(response.status_code, body.get("status"), flush=True)
+"""
+
+
+def test_a_revocation_shows_on_the_very_next_call_from_a_second_os_process(
+    private_redis, api, credential, api_secret, change_status, tmp_path
+):
+    """A real second process, started before the change and still running after it: no
+    TTL, no per-process cache, the revocation is there on its next call."""
+    assert api(credential.number).json()["status"] == "VALID"  # key and answer now kept
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "REDIS_URL": private_redis.url,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}",
+        "PYTHONPATH": str(settings_root()),
+        "LOG_LEVEL": "ERROR",
+    }
+    other = subprocess.Popen(
+        [sys.executable, "-c", OTHER_PROCESS, ONE.format(credential.number), api_secret],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=settings_root(),
+    )
+
+    def ask() -> str:
+        assert other.stdin is not None and other.stdout is not None
+        other.stdin.write("ask\n")
+        other.stdin.flush()
+        line = other.stdout.readline().strip()
+        assert line, other.stderr.read() if other.stderr else "the other process said nothing"
+        return line
+
+    try:
+        assert ask() == "200 VALID"
+        change_status(credential, "revoke")  # commits; credential_changed writes it through
+        assert ask() == "200 REVOKED"
+    finally:
+        other.kill()
+        other.wait(timeout=10)
+    # Its checks went to the shared stream, as any web process's do.
+    assert private_redis.client().xlen(answers.STREAM) == 2
+
+
+def settings_root():
+    from django.conf import settings
+
+    return settings.BASE_DIR
+
+
+class HungRedis:
+    """A port that accepts connections and never answers: Redis hung, not refused (a full
+    network buffer, a stopped process), the fault a refused connection does not show."""
+
+    def __init__(self) -> None:
+        self.listener = socket.socket()
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen(64)
+        self.port = self.listener.getsockname()[1]
+        self.held: list[socket.socket] = []
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self) -> None:
+        with contextlib.suppress(OSError):
+            while True:
+                self.held.append(self.listener.accept()[0])
+
+    def close(self) -> None:
+        self.listener.close()
+        for held in self.held:
+            held.close()
+
+
+@pytest.fixture
+def hung_redis(settings):
+    server = HungRedis()
+    url = f"redis://127.0.0.1:{server.port}/0"
+    settings.REDIS_URL = url
+    # A generous timeout, so that code still asking the cache shows as seconds per call.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "peerpath",
+            "OPTIONS": {"socket_connect_timeout": 5, "socket_timeout": 5},
+        }
+    }
+    answers.reset()
+    yield server
+    server.close()
+    answers.reset()
+
+
+def test_a_hung_redis_costs_one_short_wait_then_postgresql_answers(
+    hung_redis, api, client, credential, issue_credential, change_status, settings, caplog
+):
+    settings.VERIFICATION_CHECKS_VIA_REDIS = True
+    suspended = issue_credential(last_name="Held")
+    change_status(suspended, "suspend")  # its write-through times out: queued for later
+    answers.reset()  # forget that outage: the calls below find out for themselves
+
+    started = time.monotonic()
+    bodies = [api(number) for number in (credential.number, suspended.number, credential.number)]
+    page = client.get(f"/verify/{credential.number}/")
+    took = time.monotonic() - started
+
+    assert [(r.status_code, r.json()["status"]) for r in bodies] == [
+        (200, "VALID"),
+        (200, "SUSPENDED"),
+        (200, "VALID"),
+    ]
+    assert page.status_code == 200 and 'data-status="VALID"' in page.content.decode()
+    # One 0.25 s wait for the hot path's client, then PostgreSQL: the rate limit counted in
+    # this process and the key read from the database, never the 5 s cache call.
+    assert took < 4, f"{took:.1f} s for four requests"
+    assert VerificationEvent.objects.count() == 4  # recorded directly, none lost
+    assert any("Redis did not answer" in r.getMessage() for r in caplog.records)
