@@ -33,6 +33,7 @@ from assessments.models import Attempt, QuizPage
 from certificates.models import Credential, EthicsAffirmation
 from certificates.services import credential_eligibility
 from core.keys import private_key_pem
+from courses.hours import minutes_to_hours, module_minutes
 from courses.models import LessonCompletion, ModulePage
 from demo.content import training_modules
 from demo.loaders.assessments import seed_quizzes
@@ -142,10 +143,30 @@ def read_lesson(page: Page, title: str, position: int, count: int) -> None:
         with page.expect_response(
             lambda r: "/engagement/" in r.url and "opened" in (r.request.post_data or "")
         ):
-            gates.nth(n).locator("summary").click()
+            gates.nth(n).locator("> summary").click()
     label = "Mark as done and continue" if position < count else "Mark as done and go to the quiz"
     page.get_by_role("button", name=label).click()
     expect(page.locator("ul.messages")).to_have_text(f"“{title}” marked as done.")
+
+
+def asks_what_the_lessons_offer(programme) -> None:
+    """Lower the demo profile's training minimums (IC&RC's 46 hours by domain) to what the
+    demo lessons offer in each domain, computed from their content (courses.hours).
+
+    Training hours are now the hours earned, and the demo lessons come to far fewer than
+    46; the rest is meant to come from live sessions and a fuller curriculum (issue 13).
+    Until then this walk through every lesson would end one step short of a credential.
+    """
+    offered: dict[int, int] = {}
+    for by_domain in module_minutes(programme=programme).values():
+        for domain_id, minutes in by_domain.items():
+            offered[domain_id] = offered.get(domain_id, 0) + minutes
+    for minimum in programme.requirement_profile.training_minimums.all():
+        if offered.get(minimum.domain_id):
+            minimum.hours = minutes_to_hours(offered[minimum.domain_id])
+            minimum.save(update_fields=["hours"])
+        else:
+            minimum.delete()
 
 
 def take_quiz(page: Page, quiz: QuizPage) -> None:
@@ -203,6 +224,7 @@ def test_work_through_the_demo_programme_and_get_a_verified_certificate(
     approve_practice_hours(
         enrollment=enrollment, log_entry=log_entry, supervisor=assigned_supervisor
     )
+    asks_what_the_lessons_offer(programme)
     specs = training_modules()
     modules = list(ModulePage.objects.child_of(programme).live().order_by("path"))
     assert [m.slug for m in modules] == [spec["slug"] for spec in specs]
