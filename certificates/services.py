@@ -155,7 +155,7 @@ def credential_issue_if_eligible(*, enrollment: Enrollment) -> Credential | None
             "holder_name": trainee.name_for_certificate(),
             "programme": programme.title,
             "issuer": programme.organisation.name,
-            # Hours earned (credited lessons), by domain: never a declared total.
+            # Hours earned (credited lessons and attended sessions): never a declared total.
             "training_hours": str(eligibility.training_hours),
             "training_hours_by_domain": eligibility.training.as_snapshot(),
             "practice_hours": str(eligibility.practice_hours),

@@ -336,6 +336,10 @@ class LessonPage(Page):
                 sections[-1]["blocks"].append(block)
         return sections
 
+    def content_minutes(self) -> int:
+        """The minutes the body as it stands comes to: a preview of an edit shows its own."""
+        return lesson_minutes(self.body)
+
     def gated_section_ids(self) -> list[str]:
         """The block ids of the content warnings that fold what follows them."""
         return [section["warning"].id for section in self.body_sections() if section["warning"]]

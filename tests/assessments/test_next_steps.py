@@ -5,7 +5,7 @@ import pytest
 from assessments.services import attempt_start
 from courses.models import LessonCompletion, LessonPage
 from tests.assessments.conftest import right_answers, wrong_answers
-from tests.builders import lesson_done, lessons_of
+from tests.builders import evidence_for, lesson_done, lessons_of
 
 pytestmark = pytest.mark.django_db
 
@@ -26,6 +26,7 @@ def test_the_last_lesson_of_a_module_leads_to_its_quiz(client, quiz, enrolled, t
 
 def test_mark_as_done_on_the_last_lesson_goes_to_the_quiz(client, quiz, enrolled, trainee):
     last = lesson("/module-1/lesson-2/")
+    evidence_for(trainee=trainee, lesson=last)  # worked through it
     client.force_login(trainee)
 
     response = client.post(f"/courses/lessons/{last.pk}/complete/", {"next": str(quiz.pk)})
@@ -38,6 +39,7 @@ def test_mark_as_done_on_the_last_lesson_goes_to_the_quiz(client, quiz, enrolled
 def test_a_next_page_outside_the_module_is_ignored(client, quiz, enrolled, trainee):
     first = lesson("/module-1/lesson-1/")
     elsewhere = lesson("/module-2/lesson-1/")
+    evidence_for(trainee=trainee, lesson=first)
     client.force_login(trainee)
 
     response = client.post(f"/courses/lessons/{first.pk}/complete/", {"next": str(elsewhere.pk)})

@@ -1,17 +1,18 @@
 """The demo programme from its first lesson to a certificate anyone can check, in a browser.
 
 The programme is the one ``seed_demo`` builds: the shipped curriculum (curriculum/, loaded
-by syllabus.loader), every module with its lessons and a quiz.
-The trainee's supervised practice hours are approved through the services beforehand:
-signing them off is a supervisor's job, not the trainee's. Everything else happens in the
+by syllabus.loader), every module with its lessons and a quiz. The trainee's supervised
+practice hours are approved, and their presence at the cohort's live skills practice
+recorded on the register, through the services beforehand: signing hours off and taking
+the register are a supervisor's and a facilitator's job. Everything else happens in the
 browser: the trainee reads every lesson of every module in order, opening each section
-behind a content warning (static/js/lesson.js reports it) and marking the lesson done
-(the share of each lesson's estimate to spend on it is set to nothing here, so no test
-waits out real minutes; tests/browser/test_lesson_evidence.py waits for time), passes each
-module's quiz with the answers the
-question bank marks correct, affirms the code of ethics (after a mistyped name is
-refused), downloads the certificate PDF and the Open Badges credential, and the QR code
-printed on the certificate leads a stranger's browser to a page that says VALID.
+behind a content warning (static/js/lesson.js reports it) and marking the lesson done (the
+share of each lesson's estimate to spend on it is set to nothing here, so no test waits
+out real minutes; tests/browser/test_lesson_evidence.py waits for time), passes each
+module's quiz with the answers the question bank marks correct, affirms the code of ethics
+(after a mistyped name is refused), downloads the certificate PDF and the Open Badges
+credential, and the QR code printed on the certificate leads a stranger's browser to a
+page that says VALID.
 
 The live server needs real commits, so the database is transactional (see
 ``site_structure`` in tests/conftest.py). Celery runs tasks inline in tests, and the
@@ -24,16 +25,20 @@ import math
 import re
 import shutil
 import subprocess
+from datetime import timedelta
 from urllib.parse import urlparse
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from assessments.models import Attempt, QuizPage
 from certificates.models import Credential, EthicsAffirmation
 from certificates.services import credential_eligibility
 from core.keys import private_key_pem
-from courses.models import LessonCompletion, ModulePage
+from courses.attendance.services import RegisterEntry, register_save, session_schedule
+from courses.hours import training_hours
+from courses.models import AttendanceRecord, Cohort, Enrollment, LessonCompletion, ModulePage
 from demo.loaders.courses import seed_programme
 from demo.loaders.practice import seed_practice
 from organisations.roles import Role
@@ -143,10 +148,38 @@ def read_lesson(page: Page, title: str, position: int, count: int) -> None:
         with page.expect_response(
             lambda r: "/engagement/" in r.url and "opened" in (r.request.post_data or "")
         ):
-            gates.nth(n).locator("summary").click()
+            gates.nth(n).locator("> summary").click()
     label = "Mark as done and continue" if position < count else "Mark as done and go to the quiz"
     page.get_by_role("button", name=label).click()
     expect(page.locator("ul.messages")).to_have_text(f"“{title}” marked as done.")
+
+
+def attends_every_live_session(programme, enrollment, *, facilitator) -> None:
+    """The live skills practice the curriculum plans (each module's live minutes, in its
+    domain), held for the trainee's cohort last month, with the trainee present at each
+    on the facilitator's register: the live part of the 46 hours, recorded as it is done."""
+    cohort = enrollment.cohort or Cohort.objects.create(programme=programme, name="Walk cohort")
+    Enrollment.objects.filter(pk=enrollment.pk).update(cohort=cohort)
+    start = timezone.now() - timedelta(days=30)
+    for module in ModulePage.objects.child_of(programme).live().order_by("path"):
+        if not module.live_minutes:
+            continue
+        session = session_schedule(
+            actor=facilitator,
+            cohort=cohort,
+            title=f"Skills practice: {module.title}",
+            starts_at=start,
+            ends_at=start + timedelta(minutes=module.live_minutes),
+            place="Training room 2",
+            facilitators=[facilitator],
+            domain_minutes={module.domain: module.live_minutes},
+        )
+        register_save(
+            actor=facilitator,
+            session=session,
+            entries=[RegisterEntry(enrollment.pk, AttendanceRecord.Status.PRESENT, None, "")],
+        )
+        start += timedelta(days=1)
 
 
 def take_quiz(page: Page, quiz: QuizPage) -> None:
@@ -204,6 +237,7 @@ def test_work_through_the_demo_programme_and_get_a_verified_certificate(
     approve_practice_hours(
         enrollment=enrollment, log_entry=log_entry, supervisor=assigned_supervisor
     )
+    attends_every_live_session(programme, enrollment, facilitator=coordinator)
     specs = [
         {
             "slug": module.slug,
@@ -293,6 +327,9 @@ def test_work_through_the_demo_programme_and_get_a_verified_certificate(
     )
     credential = Credential.objects.get(holder=trainee)
     number = credential.number
+    # The credential states the 46 hours earned (lessons and live sessions), by domain.
+    assert training_hours(enrollment_id=enrollment.pk).hours == 46
+    assert credential.achievement["training_hours"] == "46.00"
     panel = page.get_by_role("region", name=programme.title)
     expect(panel).to_contain_text(f"Credential {number} · Active · valid until")
     expect(panel).not_to_contain_text("Still to do")

@@ -23,7 +23,8 @@ def test_the_preview_of_a_new_draft_lesson_does_not_say_lesson_1_of_0(programme)
 
     assert "Draft" in html
     assert " of 0" not in html and "Lesson 3 of" not in html
-    assert "About 30 minutes" in html
+    # Its minutes come from its content: a few words are a minute's reading.
+    assert "About 1 minute" in html
 
 
 def test_the_preview_of_a_live_lesson_shows_its_place(programme):
