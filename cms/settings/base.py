@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "assessments",
     "certificates",
     "practice",
+    "renewals",
     "verification",
     # Wagtail
     "wagtail.contrib.forms",

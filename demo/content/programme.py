@@ -22,8 +22,8 @@ REQUIREMENT_PROFILE = {
     "across four domains; renewal every two years with 20 hours of continuing "
     "education, 6 of them in ethics.",
     "credential_validity_months": 24,
-    "renewal_ce_hours": "20",
-    "renewal_ce_ethics_hours": "6",
+    # Renewal follows the seeded IC&RC rule set (renewals/data/icrc-peer-recovery.yaml).
+    "renewal_rule_set": "icrc-peer-recovery",
     # IC&RC asks for 46 hours of training across its four domains, by domain slug.
     "training_minimums": {
         "advocacy": "10",

@@ -52,8 +52,6 @@ def seed_requirement_profile(*, organisation: Organisation, content: dict) -> Re
             "organisation": organisation,
             "description": content["description"],
             "credential_validity_months": content["credential_validity_months"],
-            "renewal_ce_hours": Decimal(content["renewal_ce_hours"]),
-            "renewal_ce_ethics_hours": Decimal(content["renewal_ce_ethics_hours"]),
         },
     )
     if created:

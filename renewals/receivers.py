@@ -1,0 +1,1 @@
+"""Renewals listens below it; connected in ``RenewalsConfig.ready()``."""
