@@ -248,6 +248,10 @@ class RenewalApplication(models.Model):
     )
     decided_at = models.DateTimeField(null=True, blank=True)
     return_reason = models.TextField(blank=True, max_length=1000)
+    # Set on approval: the expiry it replaced, the new one, and hours carried forward.
+    previous_expires_on = models.DateField(null=True, blank=True)
+    new_expires_on = models.DateField(null=True, blank=True)
+    carry_out = models.DecimalField(max_digits=6, decimal_places=2, default=Decimal("0"))
 
     class Meta:
         ordering = ["submitted_at"]

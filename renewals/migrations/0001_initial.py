@@ -202,5 +202,20 @@ class Migration(migrations.Migration):
             model_name='renewalapplication',
             constraint=models.CheckConstraint(condition=models.Q(('status__in', ['submitted', 'returned', 'approved'])), name='renewals_application_status'),
         ),
+        migrations.AddField(
+            model_name='renewalapplication',
+            name='carry_out',
+            field=models.DecimalField(decimal_places=2, default=Decimal('0'), max_digits=6),
+        ),
+        migrations.AddField(
+            model_name='renewalapplication',
+            name='new_expires_on',
+            field=models.DateField(blank=True, null=True),
+        ),
+        migrations.AddField(
+            model_name='renewalapplication',
+            name='previous_expires_on',
+            field=models.DateField(blank=True, null=True),
+        ),
         migrations.RunPython(seed_rules_and_link_profiles, migrations.RunPython.noop),
     ]

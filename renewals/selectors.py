@@ -1,0 +1,193 @@
+"""Reading renewal standing: which rules judge a credential, its cycle, and the evaluation.
+
+Every surface goes through ``standing_many`` (one credential is a list of one), which reads
+credentials, their rule sets and versions, approved renewals and activities in a fixed
+number of queries whatever the number of credentials or activities, then calls the pure
+``engine.evaluate`` for each.
+"""
+
+import dataclasses
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.db.models import Prefetch
+
+from certificates.models import Credential
+
+from . import engine
+from .models import CEActivity, RenewalApplication, RuleSet, RuleVersion
+
+AT_RISK_DAYS = 60
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Standing:
+    """A credential's renewal standing today: its rules, cycle and the engine's verdict."""
+
+    credential: Credential
+    rule_set: RuleSet | None
+    version: RuleVersion | None
+    evaluation: engine.Evaluation | None
+    activities: tuple[CEActivity, ...] = ()
+    open_application: RenewalApplication | None = None
+    last_renewal: RenewalApplication | None = None
+    # Expiry within 60 days (the roster's "renewal at risk" horizon).
+    expires_soon: bool = False
+
+    @property
+    def rules(self) -> engine.Rules | None:
+        return self.version.parsed() if self.version else None
+
+    @property
+    def at_risk(self) -> bool:
+        """Window open, or expiry within 60 days, while the gap is not closed."""
+        ev = self.evaluation
+        if ev is None or ev.met or self.open_application is not None:
+            return False
+        window_open = ev.status in (engine.Status.GAP_OPEN, engine.Status.GRACE, engine.Status.LATE)
+        return window_open or (ev.status == engine.Status.NOT_YET_OPEN and self.expires_soon)
+
+    @property
+    def readiness(self) -> str:
+        """The roster's word, with no CE detail."""
+        ev = self.evaluation
+        if ev is None:
+            return "No renewal rules"
+        if self.open_application is not None:
+            return "Renewal submitted"
+        if ev.status in (engine.Status.LAPSED, engine.Status.INACTIVE):
+            return ev.label
+        return "Ready to renew" if ev.met else "Hours still missing"
+
+
+def _credentials(ids: Iterable[int]):
+    return (
+        Credential.objects.filter(pk__in=list(ids))
+        .select_related("programme__requirement_profile", "holder", "issuer")
+        .prefetch_related(
+            Prefetch(
+                "programme__requirement_profile__renewal_rule_sets",
+                queryset=RuleSet.objects.prefetch_related("versions").order_by("pk"),
+            ),
+            Prefetch(
+                "renewal_applications",
+                queryset=RenewalApplication.objects.order_by("cycle", "submitted_at"),
+            ),
+            Prefetch("ce_activities", queryset=CEActivity.objects.order_by("completed_on", "pk")),
+        )
+    )
+
+
+def rule_set_of(credential: Credential) -> RuleSet | None:
+    profile = credential.programme.requirement_profile
+    if profile is None:
+        return None
+    return next(iter(profile.renewal_rule_sets.all()), None)
+
+
+def holder_cycle(credential: Credential, rules: engine.Rules, renewals: list) -> engine.Cycle:
+    """The cycle the credential is in: the first from its issue, or the one its last
+    approved renewal began (the day after the expiry it replaced)."""
+    approved = [a for a in renewals if a.status == RenewalApplication.Status.APPROVED]
+    if not approved:
+        return engine.Cycle(
+            number=1,
+            starts_on=credential.issued_on,
+            expires_on=credential.expires_on,
+            certified_on=credential.issued_on,
+        )
+    last = approved[-1]
+    return engine.Cycle(
+        number=len(approved) + 1,
+        starts_on=last.previous_expires_on + datetime.timedelta(days=1),
+        expires_on=credential.expires_on,
+        certified_on=credential.issued_on,
+        carried_in=min(last.carry_out, rules.carry_over_max_hours),
+    )
+
+
+def engine_activities(activities: Iterable[CEActivity], cycle: engine.Cycle, rules: engine.Rules):
+    """The engine's view of a credential's activities; a kind that may not be reused is
+    marked when the same title was logged before this cycle began."""
+    rows = list(activities)
+    earlier = {a.title.casefold() for a in rows if a.completed_on < cycle.starts_on}
+    return [
+        a.as_engine(
+            used_before=a.kind in rules.no_reuse_kinds
+            and a.completed_on >= cycle.starts_on
+            and a.title.casefold() in earlier
+        )
+        for a in rows
+    ]
+
+
+def judge(
+    credential: Credential,
+    *,
+    today: datetime.date,
+    extra: Iterable[engine.Activity] = (),
+    exclude_id: int | None = None,
+) -> Standing:
+    """Judge one credential loaded by ``_credentials`` (prefetched), optionally with an
+    activity not saved yet (``extra``: the "would this count?" preview) or without one
+    (``exclude_id``: a move's source)."""
+    rule_set = rule_set_of(credential)
+    applications = list(credential.renewal_applications.all())
+    activities = tuple(a for a in credential.ce_activities.all() if a.pk != exclude_id)
+    open_application = next(
+        (a for a in applications if a.status == RenewalApplication.Status.SUBMITTED), None
+    )
+    approved = [a for a in applications if a.status == RenewalApplication.Status.APPROVED]
+    version = None
+    evaluation = None
+    if rule_set is not None:
+        first_rules_version = rule_set.version_on(credential.issued_on)
+        base_rules = first_rules_version.parsed() if first_rules_version else None
+        if base_rules is not None:
+            cycle = holder_cycle(credential, base_rules, applications)
+            version = rule_set.version_on(cycle.starts_on)
+            rules = version.parsed() if version else base_rules
+            items = [*engine_activities(activities, cycle, rules), *extra]
+            evaluation = engine.evaluate(rules, cycle, items, today=today)
+            if evaluation.status in (engine.Status.LAPSED, engine.Status.INACTIVE):
+                evaluation = engine.evaluate(
+                    rules, cycle, items, today=today, lapsed_since=cycle.expires_on
+                )
+    return Standing(
+        credential=credential,
+        rule_set=rule_set,
+        version=version,
+        evaluation=evaluation,
+        activities=activities,
+        open_application=open_application,
+        last_renewal=approved[-1] if approved else None,
+        expires_soon=credential.expires_on - today <= datetime.timedelta(days=AT_RISK_DAYS),
+    )
+
+
+def standing_many(*, credential_ids: Iterable[int], today: datetime.date) -> dict[int, Standing]:
+    """Each credential's standing, in a fixed number of queries."""
+    return {c.pk: judge(c, today=today) for c in _credentials(credential_ids)}
+
+
+def standing_of(*, credential_id: int, today: datetime.date) -> Standing | None:
+    return standing_many(credential_ids=[credential_id], today=today).get(credential_id)
+
+
+def holder_standings(*, holder, today: datetime.date) -> list[Standing]:
+    """The holder's live credentials (active or suspended), each with its standing."""
+    ids = (
+        Credential.objects.filter(holder=holder)
+        .exclude(status="revoked")
+        .values_list("pk", flat=True)
+    )
+    standings = standing_many(credential_ids=ids, today=today)
+    return sorted(standings.values(), key=lambda s: s.credential.number)
+
+
+def by_holder(standings: Iterable[Standing]) -> dict[int, list[Standing]]:
+    out: dict[int, list[Standing]] = defaultdict(list)
+    for standing in standings:
+        out[standing.credential.holder_id].append(standing)
+    return out
