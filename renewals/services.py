@@ -17,6 +17,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
+from certificates.api import RENEWED
 from certificates.models import Credential, CredentialEvent, EthicsCode
 from certificates.services import _render_later, current_ethics_code, cycle_create
 from certificates.signals import credential_changed_announce
@@ -508,10 +509,14 @@ def renewal_approve(
     Credential.objects.filter(pk=credential.pk).update(
         expires_on=following.expires_on, pdf_rendered_at=None
     )
-    cycle_create(credential=credential, cycle=credential.cycles.count() + 1)
+    cycle_create(
+        credential=credential,
+        cycle=credential.cycles.count() + 1,
+        valid_from=following.starts_on,
+    )
     CredentialEvent.objects.create(
         credential=credential,
-        action="renewed",
+        action=RENEWED,
         actor=actor,
         actor_name=actor.get_full_name(),
         reason=f"Renewed until {engine.long_date(following.expires_on)}.",
