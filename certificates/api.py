@@ -124,10 +124,12 @@ def credential_answers(
 
 def credentials_named(*, numbers: set[str]) -> list[dict]:
     """As ``credential_answers`` for these canonical numbers, with ``holder_last_name`` (the
-    checks by number and last name compare it) instead of a version."""
+    checks by number and last name compare it) instead of a version, and ``renewed_at``."""
     return _answer_rows(
         Credential.objects.filter(AnyOf(F("number"), numbers)).annotate(
-            holder_last_name=F("holder__last_name")
+            holder_last_name=F("holder__last_name"),
+            renewed_at=Max("events__at", filter=Q(events__action=RENEWED)),
         ),
         "holder_last_name",
+        "renewed_at",
     )

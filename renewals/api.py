@@ -6,6 +6,8 @@ Plain words and flags only: never an activity, an hour count or a category.
 import datetime
 from collections.abc import Iterable
 
+from django.utils import timezone
+
 from . import engine
 from .selectors import Standing, standing_many, standing_of
 
@@ -35,11 +37,13 @@ def expiry_note(*, credential_id: int, today: datetime.date) -> str:
 class Readiness:
     """A roster row's renewal column: a word and whether it is at risk."""
 
-    __slots__ = ("at_risk", "word")
+    __slots__ = ("at_risk", "renewed_on", "word")
 
     def __init__(self, standing: Standing):
         self.word = standing.readiness
         self.at_risk = standing.at_risk
+        last = standing.last_renewal
+        self.renewed_on = timezone.localdate(last.decided_at) if last and last.decided_at else None
 
 
 def readiness_many(*, credential_ids: Iterable[int], today: datetime.date) -> dict[int, Readiness]:

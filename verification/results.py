@@ -5,7 +5,6 @@ import datetime
 import enum
 
 from certificates.api import (
-    RENEWED,
     Credential,
     CredentialStatus,
     credential_status_change,
@@ -137,10 +136,16 @@ class VerificationResult:
         return self.verdict.value
 
     @classmethod
-    def of(cls, credential: Credential, *, checked_at: datetime.datetime) -> "VerificationResult":
+    def of(
+        cls,
+        credential: Credential,
+        *,
+        checked_at: datetime.datetime,
+        renewed_on: datetime.date | None = None,
+    ) -> "VerificationResult":
+        """From a credential row; ``renewed_on`` from the caller (the roster reads it for
+        every row at once through renewals), so this costs no query."""
         achieved = credential.achievement
-        renewed = credential.events.filter(action=RENEWED).order_by("-at").first()
-        renewed_on = _day(renewed.at) if renewed else None
         change = credential_status_change(credential)
         return cls(
             number=credential.number,

@@ -215,14 +215,15 @@ def roster(request, organisation_id: int):
         credential_ids=[entry.credential_id for entry in entries_here],
         today=timezone.localdate(),
     )
-    rows = [
-        (
-            entry,
-            VerificationResult.of(entry.credential, checked_at=checked_at),
-            readiness.get(entry.credential_id),
+    rows = []
+    for entry in entries_here:
+        renewal = readiness.get(entry.credential_id)
+        result = VerificationResult.of(
+            entry.credential,
+            checked_at=checked_at,
+            renewed_on=renewal.renewed_on if renewal else None,
         )
-        for entry in entries_here
-    ]
+        rows.append((entry, result, renewal))
     return render(
         request,
         "verification/roster.html",
