@@ -6,10 +6,8 @@ Plain words and flags only: never an activity, an hour count or a category.
 import datetime
 from collections.abc import Iterable
 
-from django.utils import timezone
-
 from . import engine
-from .selectors import Standing, standing_many, standing_of
+from .selectors import Verdict, standing_of, verdicts_many
 
 __all__ = ["Readiness", "expiry_note", "readiness_many"]
 
@@ -39,15 +37,14 @@ class Readiness:
 
     __slots__ = ("at_risk", "renewed_on", "word")
 
-    def __init__(self, standing: Standing):
-        self.word = standing.readiness
-        self.at_risk = standing.at_risk
-        last = standing.last_renewal
-        self.renewed_on = timezone.localdate(last.decided_at) if last and last.decided_at else None
+    def __init__(self, verdict: Verdict):
+        self.word = verdict.readiness
+        self.at_risk = verdict.at_risk
+        self.renewed_on = verdict.renewed_on
 
 
 def readiness_many(*, credential_ids: Iterable[int], today: datetime.date) -> dict[int, Readiness]:
     return {
-        pk: Readiness(standing)
-        for pk, standing in standing_many(credential_ids=credential_ids, today=today).items()
+        pk: Readiness(verdict)
+        for pk, verdict in verdicts_many(credential_ids=credential_ids, today=today).items()
     }

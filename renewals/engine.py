@@ -438,9 +438,14 @@ class Evaluation:
     categories: tuple[Progress, ...]
     recency: tuple[Progress, ...]
     allocations: tuple[Allocation, ...]
-    sentences: tuple[str, ...]
     carry_out: Decimal
+    rules: Rules
     reinstatement: tuple[str, ...] = ()
+
+    @property
+    def sentences(self) -> tuple[str, ...]:
+        """The standing in plain words (built when asked: the nightly run rarely needs them)."""
+        return tuple(_sentences(self, self.rules))
 
     @property
     def met(self) -> bool:
@@ -723,11 +728,11 @@ def evaluate(
         categories=category_progress,
         recency=tuple(recency_progress),
         allocations=tuple(allocations[a.id] for a in history),
-        sentences=(),
+        rules=rules,
         carry_out=carry_out,
         reinstatement=reinstatement,
     )
-    return dataclasses.replace(evaluation, sentences=tuple(_sentences(evaluation, rules, today)))
+    return evaluation
 
 
 def _status(
@@ -772,7 +777,7 @@ def _reinstatement_words(
     return tuple(words)
 
 
-def _sentences(ev: Evaluation, rules: Rules, today: datetime.date) -> list[str]:
+def _sentences(ev: Evaluation, rules: Rules) -> list[str]:
     cycle = ev.cycle
     by = long_date(cycle.expires_on)
     missing = [p for p in (*ev.categories, *ev.recency) if p.gap > 0]

@@ -16,7 +16,7 @@ from notifications.services import email_send_template
 
 from . import engine
 from .models import RenewalReminder
-from .selectors import standing_many
+from .selectors import verdicts_many
 
 REMINDER_DAYS = (90, 60, 30, 7)
 
@@ -46,18 +46,18 @@ def renewal_reminders_send(*, today: datetime.date | None = None) -> int:
             "credential_id", "expires_on", "days"
         )
     )
-    standings = standing_many(credential_ids=list(due), today=today)
+    verdicts = verdicts_many(credential_ids=list(due), today=today)
+    to_send = [
+        pk
+        for pk, days in due.items()
+        if pk in verdicts
+        and (pk, verdicts[pk].expires_on, days) not in sent_already
+        and not verdicts[pk].application_open  # nothing to do but wait for the coordinator
+    ]
+    credentials = Credential.objects.select_related("holder").in_bulk(to_send)
     sent = 0
-    for pk, days in due.items():
-        standing = standings.get(pk)
-        if standing is None:
-            continue
-        credential = standing.credential
-        if (pk, credential.expires_on, days) in sent_already:
-            continue
-        if standing.open_application is not None:
-            continue  # nothing to do but wait for the coordinator
-        ev = standing.evaluation
+    for pk in to_send:
+        days, credential, ev = due[pk], credentials[pk], verdicts[pk].evaluation
         sentences = list(ev.sentences) if ev else []
         try:
             with transaction.atomic():

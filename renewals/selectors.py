@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from certificates.models import Credential
 
@@ -150,7 +151,9 @@ def judge(
             rules = version.parsed() if version else base_rules
             items = [*engine_activities(activities, cycle, rules), *extra]
             evaluation = engine.evaluate(rules, cycle, items, today=today)
-            if evaluation.status in (engine.Status.LAPSED, engine.Status.INACTIVE):
+            if evaluation.status in (engine.Status.LAPSED, engine.Status.INACTIVE) and (
+                rules.only_after_expiry_after_lapse or rules.reinstatement.extra_hours
+            ):
                 evaluation = engine.evaluate(
                     rules, cycle, items, today=today, lapsed_since=cycle.expires_on
                 )
@@ -190,4 +193,148 @@ def by_holder(standings: Iterable[Standing]) -> dict[int, list[Standing]]:
     out: dict[int, list[Standing]] = defaultdict(list)
     for standing in standings:
         out[standing.credential.holder_id].append(standing)
+    return out
+
+
+# --- the nightly path: many credentials, no model instances ---------------------------
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Verdict:
+    """A credential's renewal standing for the bulk runs (reminders, roster alerts, the
+    roster's column): the engine's evaluation and a few facts, read without model rows."""
+
+    credential_id: int
+    holder_id: int
+    expires_on: datetime.date
+    evaluation: engine.Evaluation | None
+    application_open: bool
+    renewed_on: datetime.date | None
+    expires_soon: bool
+
+    @property
+    def at_risk(self) -> bool:
+        ev = self.evaluation
+        if ev is None or ev.met or self.application_open:
+            return False
+        window_open = ev.status in (engine.Status.GAP_OPEN, engine.Status.GRACE, engine.Status.LATE)
+        return window_open or (ev.status == engine.Status.NOT_YET_OPEN and self.expires_soon)
+
+    @property
+    def readiness(self) -> str:
+        ev = self.evaluation
+        if ev is None:
+            return "No renewal rules"
+        if self.application_open:
+            return "Renewal submitted"
+        if ev.status in (engine.Status.LAPSED, engine.Status.INACTIVE):
+            return ev.label
+        return "Ready to renew" if ev.met else "Hours still missing"
+
+
+def _rule_sets_by_profile(profile_ids: set[int]) -> dict[int, RuleSet]:
+    links = RuleSet.profiles.through.objects.filter(
+        requirementprofile_id__in=profile_ids
+    ).values_list("requirementprofile_id", "ruleset_id")
+    first: dict[int, int] = {}
+    for profile_id, rule_set_id in sorted(links, key=lambda link: link[1]):
+        first.setdefault(profile_id, rule_set_id)
+    rule_sets = RuleSet.objects.prefetch_related("versions").in_bulk(set(first.values()))
+    return {profile_id: rule_sets[rule_set_id] for profile_id, rule_set_id in first.items()}
+
+
+def verdicts_many(*, credential_ids: Iterable[int], today: datetime.date) -> dict[int, Verdict]:
+    """Every credential's verdict in six queries, whatever their number and activities."""
+    ids = list(credential_ids)
+    rows = list(
+        Credential.objects.filter(pk__in=ids).values_list(
+            "pk", "holder_id", "issued_on", "expires_on", "programme__requirement_profile_id"
+        )
+    )
+    rule_sets = _rule_sets_by_profile({row[4] for row in rows if row[4] is not None})
+    applications: dict[int, list] = defaultdict(list)
+    for row in (
+        RenewalApplication.objects.filter(credential_id__in=ids)
+        .order_by("cycle", "submitted_at")
+        .values_list("credential_id", "status", "previous_expires_on", "carry_out", "decided_at")
+    ):
+        applications[row[0]].append(row)
+    activities: dict[int, list] = defaultdict(list)
+    for activity in (
+        CEActivity.objects.filter(credential_id__in=ids)
+        .order_by("completed_on", "pk")
+        .values_list(
+            "credential_id",
+            "pk",
+            "title",
+            "completed_on",
+            "hours",
+            "categories",
+            "format",
+            "kind",
+            "units",
+        )
+    ):
+        activities[activity[0]].append(activity)
+    approved_status = RenewalApplication.Status.APPROVED
+    out = {}
+    horizon = datetime.timedelta(days=AT_RISK_DAYS)
+    for pk, holder_id, issued_on, expires_on, profile_id in rows:
+        rule_set = rule_sets.get(profile_id) if profile_id is not None else None
+        mine = applications.get(pk, [])
+        approved = [a for a in mine if a[1] == approved_status]
+        evaluation = None
+        if rule_set is not None:
+            base = rule_set.version_on(issued_on)
+            if base is not None:
+                if approved:
+                    last = approved[-1]
+                    starts_on = last[2] + datetime.timedelta(days=1)
+                    carried = min(last[3], base.parsed().carry_over_max_hours)
+                else:
+                    starts_on, carried = issued_on, engine.ZERO
+                cycle = engine.Cycle(
+                    number=len(approved) + 1,
+                    starts_on=starts_on,
+                    expires_on=expires_on,
+                    certified_on=issued_on,
+                    carried_in=carried,
+                )
+                version = rule_set.version_on(starts_on) or base
+                rules = version.parsed()
+                own = activities.get(pk, [])
+                earlier = {row[2].casefold() for row in own if row[3] < starts_on}
+                items = [
+                    engine.Activity(
+                        id=row[1],
+                        title=row[2],
+                        completed_on=row[3],
+                        hours=row[4],
+                        categories=tuple(row[5] or ()),
+                        format=row[6],
+                        kind=row[7],
+                        units=row[8],
+                        used_before=row[7] in rules.no_reuse_kinds
+                        and row[3] >= starts_on
+                        and row[2].casefold() in earlier,
+                    )
+                    for row in own
+                ]
+                evaluation = engine.evaluate(rules, cycle, items, today=today)
+                if evaluation.status in (engine.Status.LAPSED, engine.Status.INACTIVE) and (
+                    rules.only_after_expiry_after_lapse or rules.reinstatement.extra_hours
+                ):
+                    evaluation = engine.evaluate(
+                        rules, cycle, items, today=today, lapsed_since=expires_on
+                    )
+        decided = approved[-1][4] if approved else None
+        out[pk] = Verdict(
+            credential_id=pk,
+            holder_id=holder_id,
+            expires_on=expires_on,
+            evaluation=evaluation,
+            application_open=any(a[1] == RenewalApplication.Status.SUBMITTED for a in mine),
+            renewed_on=timezone.localdate(decided) if decided else None,
+            expires_soon=expires_on - today <= horizon,
+        )
     return out

@@ -430,7 +430,11 @@ def renewal_apply(
         email_send_template(
             to=addresses,
             template="renewals/renewal_submitted",
-            context={"credential": credential, "application": application},
+            context={
+                "credential": credential,
+                "holder_name": holder.get_full_name(),
+                "application": application,
+            },
             link_path=reverse("renewals:queue"),
         )
     logger.info("Renewal %s submitted for credential %s", application.pk, credential.number)

@@ -222,7 +222,11 @@ EXAMPLES = {
         "invitation": SimpleNamespace(email="ada@example.org", expires_at=today),
         "signup_url": "http://127.0.0.1:8000/accounts/signup/",
     },
-    "renewals/renewal_submitted": {"credential": credential, "application": None},
+    "renewals/renewal_submitted": {
+        "credential": credential,
+        "holder_name": "Ada Okafor",
+        "application": None,
+    },
     "renewals/renewal_returned": {
         "holder": holder,
         "credential": credential,

@@ -271,7 +271,6 @@ def test_bulk_results_in_order_found_or_not(
         "expires_on": None,
         "status_changed_at": None,
         "public_reason": None,
-        "renewed_on": None,
     }
     assert body["results"][1] == {
         "number": credential.number,
