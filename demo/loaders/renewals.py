@@ -125,7 +125,7 @@ def seed_renewals(*, programme: ProgrammePage, password: str, coordinator_email:
         issued = today - relativedelta(months=months_ago)
         credential = credential_create(
             holder=holder,
-            enrollment=enrollment_create(trainee=holder, programme=page),
+            enrollment=enrollment_create(trainee=holder, programme=page, enrolled_by=coordinator),
             programme=page,
             issuer=page.organisation,
             issued_on=issued,

@@ -18,7 +18,13 @@ from certificates.models import Credential
 from organisations.roles import Role
 from renewals.engine import long_date
 from renewals.loader import load_rule_sets
-from tests.renewals.conftest import PDF_BYTES
+
+# The renewals tests' fixtures, for this directory too.
+from tests.renewals.conftest import (  # noqa: F401
+    PDF_BYTES,
+    make_credential,
+    renewal_programme,
+)
 from verification.models import RosterEntry
 from verification.services import api_key_create
 
@@ -44,7 +50,14 @@ def _log(page, *, title: str, hours: str, ethics: bool, pdf=None, preview: bool 
 
 
 def test_log_apply_return_approve_and_the_same_number_everywhere(
-    new_tab, log_in, make_credential, make_member, with_totp, clinic, verifier, tmp_path
+    new_tab,
+    log_in,
+    make_credential,  # noqa: F811
+    make_member,
+    with_totp,
+    clinic,
+    verifier,
+    tmp_path,
 ):
     load_rule_sets()  # the migration's rule sets, flushed by an earlier transactional test
     credential = make_credential(expires_in_days=100)  # IC&RC: the window is open
