@@ -42,7 +42,7 @@ def _log(page, *, title: str, hours: str, ethics: bool, pdf=None, preview: bool 
     page.get_by_label(field("Hours")).fill(hours)
     page.get_by_label(field("Format")).select_option("online")
     if ethics:
-        page.get_by_label("Ethics", exact=True).check()
+        page.get_by_role("checkbox", name="Ethics").check()
     if pdf is not None:
         page.get_by_label(re.compile("Certificate of attendance")).set_input_files(pdf)
     name = "Would this count?" if preview else "Save"
