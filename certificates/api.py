@@ -9,7 +9,7 @@ verification to it).
 import dataclasses
 import datetime
 
-from django.db.models import F, Max, QuerySet
+from django.db.models import F, Max, Q, QuerySet
 from django.db.models.functions import Coalesce
 
 from core.db import AnyOf
@@ -20,6 +20,7 @@ from .openbadges import VERIFY_ROUTE, verification_path, verification_url
 from .signals import credential_changed
 
 __all__ = [
+    "RENEWED",
     "VERIFY_ROUTE",
     "Credential",
     "CredentialStatus",
@@ -36,6 +37,10 @@ __all__ = [
     "verification_path",
     "verification_url",
 ]
+
+# The event a renewal records (renewals.services.renewal_approve): the credential keeps its
+# number and gains a cycle; verifiers are told when.
+RENEWED = "renewed"
 
 # Active, suspended, revoked (expiry is computed: see Credential.effective_status).
 CredentialStatus = Credential.Status
@@ -100,22 +105,31 @@ def credential_answers(
     """What a verification answer needs of each credential (by id or canonical number), in
     one query: id, number, status, issued_on, expires_on, achievement, the public side of
     its last status change (``status_changed_at`` and ``status_public_reason``, blank while
-    active), and ``version``, which grows with every event on the credential (a cache keeps
-    the highest it has seen)."""
+    active), ``renewed_at`` (its last renewal, or None), and ``version``, which grows with
+    every event on the credential (a cache keeps the highest it has seen)."""
     credentials = Credential.objects.all()
     if ids is not None:
         credentials = credentials.filter(pk__in=ids)
     else:
         credentials = credentials.filter(number__in=numbers or [])
-    return _answer_rows(credentials.annotate(version=Coalesce(Max("events__id"), 0)), "version")
+    return _answer_rows(
+        credentials.annotate(
+            version=Coalesce(Max("events__id"), 0),
+            renewed_at=Max("events__at", filter=Q(events__action=RENEWED)),
+        ),
+        "version",
+        "renewed_at",
+    )
 
 
 def credentials_named(*, numbers: set[str]) -> list[dict]:
     """As ``credential_answers`` for these canonical numbers, with ``holder_last_name`` (the
-    checks by number and last name compare it) instead of a version."""
+    checks by number and last name compare it) instead of a version, and ``renewed_at``."""
     return _answer_rows(
         Credential.objects.filter(AnyOf(F("number"), numbers)).annotate(
-            holder_last_name=F("holder__last_name")
+            holder_last_name=F("holder__last_name"),
+            renewed_at=Max("events__at", filter=Q(events__action=RENEWED)),
         ),
         "holder_last_name",
+        "renewed_at",
     )

@@ -182,6 +182,9 @@ class CredentialCycle(models.Model):
     # Position in the published Bitstring Status List (Open Badges 3.0 credentialStatus),
     # drawn at random (services.credential_create) so the list reveals no issuance order.
     status_index = models.PositiveIntegerField(unique=True, editable=False)
+    # The first day of this cycle's validity: the day after the expiry a renewal replaced.
+    # Null for the first cycle, which runs from the credential's issue date.
+    valid_from = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -127,8 +127,11 @@ def verification_url(number: str) -> str:
     return absolute_url(verification_path(number))
 
 
-def credential_urn(credential: Credential) -> str:
-    return f"urn:uuid:{uuid.uuid5(_ID_NAMESPACE, f'credential:{credential.number}')}"
+def credential_urn(credential: Credential, *, cycle: int = 1) -> str:
+    """The credential file's id: the first cycle keeps the id it always had; each renewal
+    (same number, next cycle) is its own credential with its own id."""
+    name = f"credential:{credential.number}" + (f":cycle:{cycle}" if cycle > 1 else "")
+    return f"urn:uuid:{uuid.uuid5(_ID_NAMESPACE, name)}"
 
 
 def _page_url(page) -> str | None:
@@ -323,8 +326,11 @@ def status_entry(credential: Credential, purpose: str = STATUS_PURPOSE) -> dict:
 
 
 def _validity(credential: Credential) -> tuple[dt.datetime, dt.datetime]:
-    """From the start of the day of issue to the end of the day of expiry, local time."""
-    valid_from = timezone.make_aware(dt.datetime.combine(credential.issued_on, dt.time.min))
+    """From the start of the current cycle's first day (the day of issue, or the day after
+    the expiry a renewal replaced) to the end of the day of expiry, local time."""
+    cycle = credential.current_cycle()
+    first_day = (cycle.valid_from if cycle else None) or credential.issued_on
+    valid_from = timezone.make_aware(dt.datetime.combine(first_day, dt.time.min))
     valid_until = timezone.make_aware(
         dt.datetime.combine(credential.expires_on, dt.time(23, 59, 59))
     )
@@ -343,6 +349,15 @@ def credential_document(credential: Credential) -> dict:
     title = snapshot.get("programme") or programme.title
     holder_name = snapshot.get("holder_name") or credential.holder.name_for_certificate()
     valid_from, valid_until = _validity(credential)
+    current = credential.current_cycle()
+    cycle = current.cycle if current else 1
+    # A renewal is its own credential; its description names the one it renews.
+    renewal = (
+        f" Cycle {cycle}: the renewal of {credential_urn(credential, cycle=cycle - 1)}, with "
+        "the same number."
+        if cycle > 1
+        else ""
+    )
     identifiers = [email_identity(credential)]
     if holder_name:
         identifiers.append(
@@ -376,13 +391,13 @@ def credential_document(credential: Credential) -> dict:
         achievement["alignment"] = alignments
     return {
         "@context": [VC_CONTEXT, OB_CONTEXT, OB_EXTENSIONS_CONTEXT],
-        "id": credential_urn(credential),
+        "id": credential_urn(credential, cycle=cycle),
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "name": title,
         "description": (
             f"{title}, issued by {credential.issuer.name}. Credential number "
             f"{credential.number}; its current status is public at "
-            f"{verification_url(credential.number)}"
+            f"{verification_url(credential.number)}{renewal}"
         ),
         "issuer": organisation_profile(credential.issuer, with_context=False),
         "validFrom": iso_datetime(valid_from),

@@ -1,5 +1,6 @@
 """Issuing credentials: eligibility, issuance exactly once, the certificate PDF."""
 
+import datetime
 import logging
 import secrets
 from dataclasses import dataclass, field
@@ -216,7 +217,9 @@ def credential_create(**fields) -> Credential:
     return credential
 
 
-def cycle_create(*, credential: Credential, cycle: int) -> CredentialCycle:
+def cycle_create(
+    *, credential: Credential, cycle: int, valid_from: datetime.date | None = None
+) -> CredentialCycle:
     """A signed cycle of ``credential`` (renewal adds the next) at a free random position.
 
     Two issuances may draw the same position; the unique constraint refuses the second,
@@ -229,12 +232,16 @@ def cycle_create(*, credential: Credential, cycle: int) -> CredentialCycle:
                 return CredentialCycle.objects.create(
                     credential=credential,
                     cycle=cycle,
+                    valid_from=valid_from,
                     status_index=rng.randrange(STATUS_INDEX_SPACE),
                 )
         except IntegrityError:
             continue  # drew a taken position: draw again
     return CredentialCycle.objects.create(
-        credential=credential, cycle=cycle, status_index=rng.randrange(STATUS_INDEX_SPACE)
+        credential=credential,
+        cycle=cycle,
+        valid_from=valid_from,
+        status_index=rng.randrange(STATUS_INDEX_SPACE),
     )
 
 

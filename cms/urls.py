@@ -31,6 +31,7 @@ urlpatterns = [
     path("assessments/", include("assessments.urls")),
     path("practice/", include("practice.urls")),
     path("notifications/", include("notifications.urls")),
+    path("renewals/", include("renewals.urls")),
     path("api/v1/redoc", verification_api_redoc, name="api_v1_redoc"),
     path("api/v1/", verification_api.urls),
     path("", include("verification.urls")),

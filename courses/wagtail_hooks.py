@@ -28,7 +28,7 @@ class RequirementProfileViewSet(ProviderScopedSnippetViewSet):
 
     model = RequirementProfile
     icon = "list-ul"
-    list_display = ["name", "credential_validity_months", "renewal_ce_hours"]
+    list_display = ["name", "credential_validity_months"]
     search_fields = ["name"]
 
 

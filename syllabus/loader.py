@@ -36,6 +36,7 @@ from courses.services import provider_space_ensure
 from organisations.models import Organisation
 from organisations.roles import OrganisationKind
 from practice.models import PracticeCategory, PracticeHourMinimum
+from renewals.models import RuleSet
 
 from .lessons import BLOCK_ID_NAMESPACE
 from .models import LoadRecord
@@ -188,8 +189,6 @@ def _profile(curriculum: Curriculum, organisation: Organisation) -> RequirementP
             "organisation": organisation,
             "description": str(content.get("description", "")).strip(),
             "credential_validity_months": content["credential_validity_months"],
-            "renewal_ce_hours": Decimal(str(content["renewal_ce_hours"])),
-            "renewal_ce_ethics_hours": Decimal(str(content["renewal_ce_ethics_hours"])),
             "practice_hours_total": Decimal(str(content.get("practice_hours_total", 0))),
         },
     )
@@ -208,6 +207,9 @@ def _profile(curriculum: Curriculum, organisation: Organisation) -> RequirementP
                 hours=Decimal(str(hours)),
                 sort_order=order,
             )
+    rule_set = content.get("renewal_rule_set")
+    if rule_set:
+        RuleSet.objects.get(key=rule_set).profiles.add(profile)
     code = program["ethics_code"]
     text = str(code["text"]).strip()
     current = EthicsCode.objects.filter(profile=profile).order_by("-version").first()

@@ -12,6 +12,7 @@ from certificates.api import CredentialStatus
 from notifications.services import email_send_template
 from organisations.models import Membership
 from organisations.roles import Role
+from renewals.api import readiness_many
 
 from .models import RosterAlert, RosterEntry
 
@@ -32,6 +33,26 @@ def _due_alert(entry: RosterEntry, today: datetime.date) -> tuple[str, str] | No
         if 0 <= days_left <= window:
             return kind, credential.expires_on.isoformat()
     return None
+
+
+# How far ahead a renewal window may open (the longest seeded window is 180 days).
+RENEWAL_HORIZON_DAYS = 366
+
+
+def _renewals_at_risk(today: datetime.date) -> list[RosterEntry]:
+    """Entries whose holder's renewal window is open, or whose expiry is within 60 days,
+    while the gap is not closed (renewals' engine decides; no CE detail comes back)."""
+    entries = list(
+        RosterEntry.objects.filter(
+            credential__status=CredentialStatus.ACTIVE,
+            credential__expires_on__range=(
+                today - datetime.timedelta(days=RENEWAL_HORIZON_DAYS),
+                today + datetime.timedelta(days=RENEWAL_HORIZON_DAYS),
+            ),
+        ).select_related("credential")
+    )
+    readiness = readiness_many(credential_ids={e.credential_id for e in entries}, today=today)
+    return [e for e in entries if (r := readiness.get(e.credential_id)) and r.at_risk]
 
 
 def roster_alerts_send(*, today: datetime.date | None = None) -> int:
@@ -63,6 +84,10 @@ def roster_alerts_send(*, today: datetime.date | None = None) -> int:
         alert = _due_alert(entry, today)
         if alert is not None:
             due_by_organisation[entry.organisation_id].append((entry, *alert))
+    for risky in _renewals_at_risk(today):
+        due_by_organisation[risky.organisation_id].append(
+            (risky, Kind.RENEWAL_AT_RISK, risky.credential.expires_on.isoformat())
+        )
     # Only the alerts of the entries due now: the table grows with every alert ever sent.
     already = set(
         RosterAlert.objects.filter(
@@ -111,6 +136,7 @@ def _alert_items(news, *, today: datetime.date) -> list[dict]:
                 "name": credential.achievement.get("holder_name", ""),
                 "number": credential.number,
                 "status": kind if kind in STATUS_ACTIONS else "",
+                "renewal_at_risk": kind == Kind.RENEWAL_AT_RISK,
                 "expires_on": credential.expires_on,
                 "days_left": (credential.expires_on - today).days,
             }

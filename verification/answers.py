@@ -290,6 +290,7 @@ def encode(row: dict) -> str:
             answer.issuer,
             answer.status_changed_at.isoformat() if answer.status_changed_at else "",
             answer.public_reason,
+            answer.renewed_on.isoformat() if answer.renewed_on else "",
         ],
         ensure_ascii=False,
         separators=(",", ":"),
@@ -298,7 +299,9 @@ def encode(row: dict) -> str:
 
 def decode(answer: str) -> Answer:
     fields = json.loads(answer)
-    status, issued_on, expires_on, holder_name, programme, issuer, changed_at, reason = fields
+    # Answers kept before renewals had eight fields; the ninth is the last renewal's day.
+    status, issued_on, expires_on, holder_name, programme, issuer, changed_at, reason = fields[:8]
+    renewed_on = fields[8] if len(fields) > 8 else ""
     return Answer(
         status,
         datetime.date.fromisoformat(issued_on),
@@ -308,6 +311,7 @@ def decode(answer: str) -> Answer:
         issuer,
         datetime.datetime.fromisoformat(changed_at) if changed_at else None,
         reason,
+        datetime.date.fromisoformat(renewed_on) if renewed_on else None,
     )
 
 

@@ -138,6 +138,10 @@ class CredentialStatus(Schema):
     public_reason: str = Field(
         "", description="The issuer's public reason for a suspension or revocation, if given."
     )
+    renewed_on: datetime.date | None = Field(
+        None,
+        description="When it was last renewed (the same number, a new validity); null if never.",
+    )
     checked_at: datetime.datetime
     verification_url: str
 
@@ -162,6 +166,7 @@ class BulkItem(Schema):
     expires_on: datetime.date | None = None
     status_changed_at: datetime.datetime | None = None
     public_reason: str | None = None
+    renewed_on: datetime.date | None = None
 
 
 class BulkResponse(Schema):
@@ -181,6 +186,7 @@ def _found(result: VerificationResult) -> dict:
         "expires_on": None if result.verdict is Verdict.REVOKED else result.expires_on,
         "status_changed_at": result.status_changed_at,
         "public_reason": result.public_reason,
+        "renewed_on": result.renewed_on,
     }
 
 

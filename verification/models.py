@@ -92,6 +92,7 @@ class RosterAlert(models.Model):
         EXPIRES_30 = "expires_30", "Expires within 30 days"
         SUSPENDED = "suspended", "Suspended"
         REVOKED = "revoked", "Revoked"
+        RENEWAL_AT_RISK = "renewal_risk", "Renewal at risk"
 
     entry = models.ForeignKey(RosterEntry, on_delete=models.CASCADE, related_name="alerts")
     kind = models.CharField(max_length=12, choices=Kind.choices)

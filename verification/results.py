@@ -46,6 +46,20 @@ _VERDICT_BY_STATUS = {
 }
 
 
+def _long(day: datetime.date) -> str:
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+def _day(moment) -> datetime.date | None:
+    if moment is None:
+        return None
+    if isinstance(moment, datetime.datetime):
+        from django.utils import timezone
+
+        return timezone.localdate(moment)
+    return moment
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class Answer:
     """What a verification result needs of a credential, as kept in Redis (``answers``) or
@@ -59,6 +73,8 @@ class Answer:
     issuer: str
     status_changed_at: datetime.datetime | None
     public_reason: str
+    # The day of its last renewal (the number kept, a new cycle signed), or None.
+    renewed_on: datetime.date | None = None
 
     @classmethod
     def of_row(cls, row: dict) -> "Answer":
@@ -73,6 +89,7 @@ class Answer:
             achieved.get("issuer", ""),
             row["status_changed_at"],
             row["status_public_reason"],
+            _day(row.get("renewed_at")),
         )
 
 
@@ -92,6 +109,8 @@ class VerificationResult:
     # the holder was told or the coordinators' note.
     status_changed_at: datetime.datetime | None = None
     public_reason: str = ""
+    # When it was last renewed (same number, next cycle): "VALID — renewed on …".
+    renewed_on: datetime.date | None = None
     # For recording the check; never shown.
     credential_id: int | None = dataclasses.field(default=None, repr=False, compare=False)
 
@@ -107,8 +126,25 @@ class VerificationResult:
     def explanation(self) -> str:
         return EXPLANATIONS[self.verdict]
 
+    @property
+    def headline(self) -> str:
+        """ "VALID — renewed on February 2, 2027, valid until March 14, 2029", or the verdict."""
+        if self.verdict is Verdict.VALID and self.renewed_on and self.expires_on:
+            return (
+                f"VALID — renewed on {_long(self.renewed_on)}, valid until {_long(self.expires_on)}"
+            )
+        return self.verdict.value
+
     @classmethod
-    def of(cls, credential: Credential, *, checked_at: datetime.datetime) -> "VerificationResult":
+    def of(
+        cls,
+        credential: Credential,
+        *,
+        checked_at: datetime.datetime,
+        renewed_on: datetime.date | None = None,
+    ) -> "VerificationResult":
+        """From a credential row; ``renewed_on`` from the caller (the roster reads it for
+        every row at once through renewals), so this costs no query."""
         achieved = credential.achievement
         change = credential_status_change(credential)
         return cls(
@@ -122,6 +158,7 @@ class VerificationResult:
             expires_on=credential.expires_on,
             status_changed_at=change.at if change else None,
             public_reason=change.public_reason if change else "",
+            renewed_on=renewed_on,
             credential_id=credential.pk,
         )
 
@@ -150,6 +187,7 @@ class VerificationResult:
             expires_on=answer.expires_on,
             status_changed_at=answer.status_changed_at,
             public_reason=answer.public_reason,
+            renewed_on=answer.renewed_on,
             credential_id=credential_id,
         )
 

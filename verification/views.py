@@ -18,6 +18,7 @@ from core.csv import csv_response
 from core.http import client_ip
 from core.idempotency import idempotent
 from organisations.roles import Role, role_required
+from renewals.api import expiry_note, readiness_many
 
 from . import csvcheck, receipts, selectors, services
 from .csvcheck import HEADER
@@ -73,10 +74,13 @@ def verify(request, number: str):
         return _refused(request, checked.retry_after)
     result = checked.result
     assert result is not None  # a number was asked
+    note = ""
+    if result.verdict is Verdict.EXPIRED and result.credential_id is not None:
+        note = expiry_note(credential_id=result.credential_id, today=timezone.localdate())
     response = render(
         request,
         "verification/verify.html",
-        {"result": result, "lookup_form": None},
+        {"result": result, "lookup_form": None, "expiry_note": note},
         status=200 if result.found else 404,
     )
     if result.is_valid and not request.user.is_authenticated:
@@ -205,9 +209,21 @@ def roster(request, organisation_id: int):
     entries = selectors.roster_entries(organisation=clinic, **filters)
     page = Paginator(entries, 100).get_page(request.GET.get("page"))
     checked_at = timezone.now()
-    rows = [
-        (entry, VerificationResult.of(entry.credential, checked_at=checked_at)) for entry in page
-    ]
+    entries_here = list(page)
+    # Renewal readiness per worker, in a fixed number of queries; a word, never CE detail.
+    readiness = readiness_many(
+        credential_ids=[entry.credential_id for entry in entries_here],
+        today=timezone.localdate(),
+    )
+    rows = []
+    for entry in entries_here:
+        renewal = readiness.get(entry.credential_id)
+        result = VerificationResult.of(
+            entry.credential,
+            checked_at=checked_at,
+            renewed_on=renewal.renewed_on if renewal else None,
+        )
+        rows.append((entry, result, renewal))
     return render(
         request,
         "verification/roster.html",

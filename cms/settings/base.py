@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "assessments",
     "certificates",
     "practice",
+    "renewals",
     "verification",
     "syllabus",
     # Wagtail
@@ -339,8 +340,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "courses.tasks.send_stall_reminders",
         "schedule": crontab(hour=9, minute=0),
     },
+    # Renewal reminders (90, 60, 30, 7 days, with the holder's CE gap) replace the plain
+    # expiry reminders (certificates.tasks.send_expiry_reminders, kept for manual runs).
     "credential-expiry-reminders": {
-        "task": "certificates.tasks.send_expiry_reminders",
+        "task": "renewals.tasks.send_renewal_reminders",
         "schedule": crontab(hour=8, minute=0),
     },
     # Checks made through the API and the public page, from the Redis stream to the database.
@@ -384,6 +387,9 @@ SUPERVISOR_QUIET_WEEKS = env.int("SUPERVISOR_QUIET_WEEKS", default=3)
 # Audit trail: each signed checkpoint is also written to file storage (MEDIA_ROOT or the
 # S3 bucket, under audit-checkpoints/), so deleting checkpoint rows is noticed too.
 AUDIT_CHECKPOINT_STORAGE_COPY = env.bool("AUDIT_CHECKPOINT_STORAGE_COPY", default=True)
+# Share of renewal applications picked at random for an evidence audit (0 to 1).
+RENEWAL_AUDIT_SHARE = env.float("RENEWAL_AUDIT_SHARE", default=0.1)
+
 # Erasure (`manage.py erase_user`) refuses while a person's approved practice records are
 # younger than this. Default: 2 years, the record-keeping period of California's Medi-Cal
 # peer support specialists and the renewal cycle of IC&RC, Texas and Pennsylvania; a board

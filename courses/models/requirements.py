@@ -59,21 +59,6 @@ class RequirementProfile(ClusterableModel):
         validators=[MinValueValidator(0)],
         help_text="Approved practice hours across all categories, e.g. 500 for IC&RC.",
     )
-    renewal_ce_hours = models.DecimalField(
-        "continuing-education hours to renew",
-        max_digits=6,
-        decimal_places=2,
-        default=Decimal("20"),
-        validators=[MinValueValidator(0)],
-    )
-    renewal_ce_ethics_hours = models.DecimalField(
-        "of which ethics",
-        max_digits=6,
-        decimal_places=2,
-        default=Decimal("6"),
-        validators=[MinValueValidator(0)],
-    )
-
     panels = [
         FieldPanel("name"),
         FieldPanel("organisation"),
@@ -84,10 +69,8 @@ class RequirementProfile(ClusterableModel):
         MultiFieldPanel(
             [
                 FieldPanel("credential_validity_months"),
-                FieldPanel("renewal_ce_hours"),
-                FieldPanel("renewal_ce_ethics_hours"),
             ],
-            heading="Validity and renewal",
+            heading="Validity (renewal rules: Renewals > Renewal rules)",
         ),
     ]
 
@@ -99,12 +82,6 @@ class RequirementProfile(ClusterableModel):
 
     class Meta:
         ordering = ["name"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(renewal_ce_ethics_hours__lte=models.F("renewal_ce_hours")),
-                name="courses_profile_ethics_within_ce",
-            )
-        ]
 
     def __str__(self) -> str:
         return self.name

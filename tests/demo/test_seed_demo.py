@@ -34,6 +34,15 @@ DEMO_EMAILS = {
 }
 
 
+RENEWAL_EMAILS = [
+    "renewal-due@example.org",
+    "ready@example.org",
+    "renewed@example.org",
+    "late@example.org",
+    "lapsed@example.org",
+]
+
+
 def counts():
     return {
         model.__name__: model.objects.count()
@@ -107,7 +116,10 @@ def test_seed_demo_publishes_the_curriculum_and_starts_the_demo_trainee(seeded_d
     (progress,) = trainee_dashboard(user=get_user_model().objects.get(email="trainee@example.org"))
     assert progress.lessons_done == 2
     assert client.get(programme.url).status_code == 200
-    statuses = sorted(c.effective_status for c in Credential.objects.all())
+    renewal_holders = Credential.objects.filter(holder__email__in=RENEWAL_EMAILS)
+    statuses = sorted(
+        c.effective_status for c in Credential.objects.exclude(pk__in=renewal_holders)
+    )
     assert statuses == ["active", "expired", "revoked", "suspended"]
     assert all(c.pdf_ready for c in Credential.objects.all())
 
@@ -150,7 +162,8 @@ def test_every_demo_quiz_draws_from_its_objectives_banks_so_a_retake_differs(see
 
 def test_seed_demo_gives_the_clinic_a_roster_and_a_working_api_key(seeded_demo, client):
     clinic = Organisation.objects.get(slug="riverside-clinic")
-    assert RosterEntry.objects.filter(organisation=clinic).count() == 4
+    # The four credentials in each status, and the five renewal holders.
+    assert RosterEntry.objects.filter(organisation=clinic).count() == 9
     assert DEMO_API_KEY in seeded_demo
     number = Credential.objects.get(status=Credential.Status.REVOKED).number
     response = client.get(
@@ -167,3 +180,35 @@ def test_seed_demo_twice_changes_nothing(seeded_demo):
         call_command("seed_demo")
 
     assert counts() == before
+
+
+def test_seed_demo_has_a_holder_in_each_renewal_situation(seeded_demo, client):
+    from renewals.models import RenewalApplication
+    from renewals.selectors import standing_many
+
+    today = timezone.localdate()
+    by_email = {
+        c.holder.email: c
+        for c in Credential.objects.filter(
+            holder__email__in=[
+                "renewal-due@example.org",
+                "ready@example.org",
+                "renewed@example.org",
+                "late@example.org",
+                "lapsed@example.org",
+            ]
+        ).select_related("holder")
+    }
+    standings = standing_many(credential_ids=[c.pk for c in by_email.values()], today=today)
+    status = {email: standings[c.pk].evaluation.status for email, c in by_email.items()}
+    assert status == {
+        "renewal-due@example.org": "gap_open",
+        "ready@example.org": "ready",
+        "renewed@example.org": "not_yet_open",
+        "late@example.org": "late",
+        "lapsed@example.org": "lapsed",
+    }
+    renewed = by_email["renewed@example.org"]
+    assert RenewalApplication.objects.get(credential=renewed).status == "approved"
+    assert list(renewed.cycles.values_list("cycle", flat=True)) == [1, 2]
+    assert "Renewal holders" in seeded_demo

@@ -222,6 +222,31 @@ EXAMPLES = {
         "invitation": SimpleNamespace(email="ada@example.org", expires_at=today),
         "signup_url": "http://127.0.0.1:8000/accounts/signup/",
     },
+    "renewals/renewal_submitted": {
+        "credential": credential,
+        "holder_name": "Ada Okafor",
+        "application": None,
+    },
+    "renewals/renewal_returned": {
+        "holder": holder,
+        "credential": credential,
+        "reason": "The ethics certificate is unreadable: upload a clearer scan.",
+    },
+    "renewals/renewal_approved": {
+        "holder": holder,
+        "credential": credential,
+        "valid_until": "March 14, 2029",
+    },
+    "renewals/renewal_reminder": {
+        "holder": holder,
+        "credential": credential,
+        "days": 60,
+        "expires_on": "March 14, 2027",
+        "sentences": [
+            "You need 2 more hours of ethics and 4 hours in total by March 14, 2027.",
+            "Your ethics hours so far: 4 of 6.",
+        ],
+    },
     "verification/roster_alert": {
         "count": 1,
         "items": [
@@ -231,7 +256,15 @@ EXAMPLES = {
                 "status": "",
                 "expires_on": today,
                 "days_left": 30,
-            }
+            },
+            {
+                "name": "Ben Adams",
+                "number": credential.number,
+                "status": "",
+                "renewal_at_risk": True,
+                "expires_on": today,
+                "days_left": 45,
+            },
         ],
     },
 }

@@ -53,6 +53,7 @@ def test_one_credential(api, credential):
         "expires_on": credential.expires_on.isoformat(),
         "status_changed_at": None,
         "public_reason": "",
+        "renewed_on": None,
         "checked_at": body["checked_at"],
         "verification_url": f"http://127.0.0.1:8000/verify/{credential.number}/",
     }
@@ -283,6 +284,7 @@ def test_bulk_results_in_order_found_or_not(
         "expires_on": credential.expires_on.isoformat(),
         "status_changed_at": None,
         "public_reason": "",
+        "renewed_on": None,
     }
     assert "checked_at" in body
     assert "email" not in response.content.decode()

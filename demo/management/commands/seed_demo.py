@@ -6,6 +6,7 @@ from demo.loaders import certificates as certificates_demo
 from demo.loaders import cms as demo
 from demo.loaders import courses as courses_demo
 from demo.loaders import practice as practice_demo
+from demo.loaders import renewals as renewals_demo
 from demo.loaders import sessions as sessions_demo
 from demo.loaders import verification as verification_demo
 from syllabus.problems import CurriculumError
@@ -51,8 +52,14 @@ class Command(BaseCommand):
             credentials = certificates_demo.seed_credentials(
                 programme=programme, password=demo.DEMO_PASSWORD
             )
+            renewal_credentials = renewals_demo.seed_renewals(
+                programme=programme,
+                password=demo.DEMO_PASSWORD,
+                coordinator_email="coordinator@example.org",
+            )
             api_key = verification_demo.seed_verification(
-                clinic=organisations[demo.CLINIC["slug"]], credentials=credentials
+                clinic=organisations[demo.CLINIC["slug"]],
+                credentials=credentials + renewal_credentials,
             )
 
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))
@@ -67,6 +74,9 @@ class Command(BaseCommand):
                 f"  {credential.number}  {credential.effective_status:<10} "
                 f"{credential.achievement['holder_name']} ({credential.holder.email})"
             )
+        self.stdout.write("Renewal holders (sign in, then open /renewals/ 'Keep my credential'):")
+        for credential in renewal_credentials:
+            self.stdout.write(f"  {credential.number}  {credential.holder.email}")
         self.stdout.write(
             f"The clinic's verifier has them on the roster. Demo API key: {api_key}\n"
             f"  curl -H 'Authorization: Bearer {api_key}' "
