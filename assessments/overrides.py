@@ -117,7 +117,7 @@ def attempt_request_create(*, trainee, quiz: QuizPage) -> tuple[AttemptRequest, 
         )
     else:
         logger.warning(
-            "Attempt request %s (quiz %s): organisation %s has no coordinator to tell",
+            "Attempt request %s (quiz %s): organization %s has no coordinator to tell",
             request.pk,
             quiz.pk,
             enrollment.programme.organisation_id,

@@ -103,7 +103,7 @@ def quiz_standing(*, quiz: QuizPage, trainee, now=None) -> QuizStanding:
     out_of_attempts = False
     open_request = None
     if enrollment is None:
-        reason = f"Enrol in “{programme.title}” to take this quiz."
+        reason = f"Enroll in “{programme.title}” to take this quiz."
     elif passed and passed.score_percent is not None:
         reason = "You passed this quiz."
         if quiz.review_after_pass & Reveal.SCORE:

@@ -159,14 +159,14 @@ def _coordinated_enrollment(request, programme_id: int, enrollment_id: int) -> E
     if programme is None or not has_role(
         request.user, Role.COORDINATOR, organisation=programme.organisation
     ):
-        raise Http404("No trainee of a programme you coordinate has this enrolment.")
+        raise Http404("No trainee of a program you coordinate has this enrollment.")
     enrollment = (
         Enrollment.objects.filter(pk=enrollment_id, programme=programme)
         .select_related("trainee")
         .first()
     )
     if enrollment is None:
-        raise Http404("No trainee of a programme you coordinate has this enrolment.")
+        raise Http404("No trainee of a program you coordinate has this enrollment.")
     enrollment.programme = programme
     return enrollment
 
@@ -180,7 +180,7 @@ def quiz_override(request, programme_id: int, enrollment_id: int, quiz_id: int):
     enrollment = _coordinated_enrollment(request, programme_id, enrollment_id)
     quiz = QuizPage.objects.filter(pk=quiz_id, path__startswith=enrollment.programme.path).first()
     if quiz is None:
-        raise Http404("No quiz of this programme has this id.")
+        raise Http404("No quiz of this program has this id.")
     back = overrides.learner_record_path(enrollment=enrollment, quiz_id=quiz.pk)
     form = QuizOverrideForm(request.POST)
     if not form.is_valid():

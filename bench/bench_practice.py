@@ -168,7 +168,7 @@ def main():
                     f"{pdf:.0f} ms",
                 ),
                 (
-                    f"confidentiality guard on {examples} labelled sentences",
+                    f"confidentiality guard on {examples} labeled sentences",
                     f"precision {precision:.3f}, recall {recall:.3f}",
                 ),
             ],

@@ -244,7 +244,7 @@ def email_identity(credential: Credential) -> dict:
 
 def _criteria_narrative(credential: Credential, snapshot: dict) -> str:
     programme = snapshot.get("programme") or credential.programme.title
-    lines = [f"Every requirement of the {programme} programme was met:", ""]
+    lines = [f"Every requirement of the {programme} program was met:", ""]
     modules = snapshot.get("modules") or []
     if modules:
         lines.append(f"- completed every required module (completed: {', '.join(modules)});")

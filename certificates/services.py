@@ -73,7 +73,7 @@ def credential_eligibility(
     programme = enrollment.programme
     profile = programme.requirement_profile
     if profile is None:
-        result.missing.append("The programme has no requirement profile yet.")
+        result.missing.append("The program has no requirement profile yet.")
         return result
     if modules is None:
         modules = module_progress_list(programme=programme, enrollment=enrollment)
@@ -141,7 +141,7 @@ def credential_issue_if_eligible(*, enrollment: Enrollment) -> Credential | None
             # The requirements are the programme's (module titles, hours, the code's
             # title), so they can be logged; they answer "why has nothing been issued?".
             logger.info(
-                "Credential not issued: enrolment %s (programme %s, trainee %s) still needs: %s",
+                "Credential not issued: enrollment %s (programme %s, trainee %s) still needs: %s",
                 enrollment.pk,
                 enrollment.programme_id,
                 enrollment.trainee_id,
@@ -178,7 +178,7 @@ def credential_issue_if_eligible(*, enrollment: Enrollment) -> Credential | None
         )
         CredentialEvent.objects.create(credential=credential, action="issued")
         logger.info(
-            "Credential %s issued: programme %s, holder %s, enrolment %s",
+            "Credential %s issued: program %s, holder %s, enrollment %s",
             credential.number,
             programme.pk,
             trainee.pk,
@@ -262,10 +262,10 @@ def _signing_coordinator(programme) -> str:
 def ethics_affirm(*, trainee, enrollment: Enrollment, signed_name: str) -> EthicsAffirmation:
     """The trainee signs the current code of ethics by typing their full name."""
     if enrollment.trainee_id != trainee.pk:
-        raise ValidationError("You can only affirm the code for your own enrolment.")
+        raise ValidationError("You can only affirm the code for your own enrollment.")
     code = current_ethics_code(enrollment)
     if code is None:
-        raise ValidationError("This programme has no code of ethics to affirm.")
+        raise ValidationError("This program has no code of ethics to affirm.")
     expected = " ".join(trainee.get_full_name().split()).casefold()
     if " ".join(signed_name.split()).casefold() != expected:
         name = trainee.get_full_name()

@@ -350,7 +350,7 @@ def _coordinated_programme(request, programme_id: int) -> ProgrammePage:
     if programme is None or not has_role(
         request.user, Role.COORDINATOR, organisation=programme.organisation
     ):
-        raise Http404("No programme you coordinate has this id.")
+        raise Http404("No program you coordinate has this id.")
     return programme
 
 
@@ -469,7 +469,7 @@ def learner_record(request, programme_id: int, enrollment_id: int):
         .first()
     )
     if enrollment is None:
-        raise Http404("No trainee of a programme you coordinate has this enrolment.")
+        raise Http404("No trainee of a program you coordinate has this enrollment.")
     enrollment.programme = programme
     return render(
         request,

@@ -48,7 +48,7 @@ def stall_reminders_send_chosen(
 ) -> tuple[int, int]:
     """A coordinator reminds chosen trainees: (sent, skipped as already reminded or done)."""
     if not has_role(coordinator, Role.COORDINATOR, organisation=programme.organisation):
-        raise PermissionDenied("Only the programme's coordinators can send reminders.")
+        raise PermissionDenied("Only the program's coordinators can send reminders.")
     enrollments = Enrollment.objects.filter(
         programme=programme, pk__in=enrollment_ids
     ).select_related("trainee", "programme")

@@ -568,5 +568,5 @@ def own_enrollment_or_404(*, user, enrollment_id: int) -> Enrollment:
         .first()
     )
     if enrollment is None:
-        raise Http404("No enrolment of yours has this number.")
+        raise Http404("No enrollment of yours has this number.")
     return enrollment

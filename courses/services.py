@@ -60,7 +60,7 @@ def enrollment_create(
     is invited (``enrollment_by_email``).
     """
     if not programme.live:
-        raise ValidationError("This programme is not open: it has not been published.")
+        raise ValidationError("This program is not open: it has not been published.")
     existing = Enrollment.objects.filter(trainee=trainee, programme=programme).first()
     if existing:
         return existing
@@ -69,10 +69,10 @@ def enrollment_create(
     Mode = ProgrammePage.EnrolmentMode
     if enrolled_by is not None:
         if not has_role(enrolled_by, Role.COORDINATOR, organisation=programme.organisation):
-            raise PermissionDenied("Only the programme's coordinators can enrol other people.")
+            raise PermissionDenied("Only the program's coordinators can enroll other people.")
     elif programme.enrolment_mode == Mode.CLOSED:
         raise ValidationError(
-            "Enrolment in this programme is by your training coordinator. Ask them to enrol you."
+            "Enrollment in this program is by your training coordinator. Ask them to enroll you."
         )
     elif programme.enrolment_mode == Mode.CODE:
         code = invitation_code.strip().upper()
@@ -81,8 +81,7 @@ def enrollment_create(
         cohort = Cohort.objects.filter(programme=programme, invitation_code=code).first()
         if cohort is None:
             raise ValidationError(
-                "That invitation code does not match this programme. "
-                "Check it with your coordinator."
+                "That invitation code does not match this program. Check it with your coordinator."
             )
 
     if enrolled_by is not None and not may_enrol_directly(
@@ -142,9 +141,9 @@ def enrollment_by_email(
     greet the person in the invitation.
     """
     if not has_role(coordinator, Role.COORDINATOR, organisation=programme.organisation):
-        raise PermissionDenied("Only the programme's coordinators can enrol other people.")
+        raise PermissionDenied("Only the program's coordinators can enroll other people.")
     if not programme.live:
-        raise ValidationError("This programme is not open: it has not been published.")
+        raise ValidationError("This program is not open: it has not been published.")
     email = email.strip().lower()
     user = get_user_model().objects.filter(email__iexact=email).first()
     if user is not None:
@@ -168,7 +167,7 @@ def enrollment_by_email(
     )
     _invitation_send(invitation=invitation, has_account=user is not None)
     logger.info(
-        "Enrolment invitation %s sent: programme %s, by coordinator %s, to %s",
+        "Enrollment invitation %s sent: program %s, by coordinator %s, to %s",
         invitation.pk,
         programme.pk,
         coordinator.pk,
@@ -230,13 +229,13 @@ def invitation_accept(*, user, invitation_id: int) -> Enrollment:
     """The invited person accepts: only now do the membership and the enrolment exist."""
     invitation = _open_invitation(user=user, invitation_id=invitation_id)
     if not invitation.programme.live:
-        raise ValidationError("This programme is no longer open.")
+        raise ValidationError("This program is no longer open.")
     enrollment = _enrollment_add(trainee=user, programme=invitation.programme, cohort=None)
     invitation.status = EnrolmentInvitation.Status.ACCEPTED
     invitation.responded_at = timezone.now()
     invitation.save(update_fields=["status", "responded_at"])
     logger.info(
-        "Enrolment invitation %s accepted by user %s: enrolment %s",
+        "Enrollment invitation %s accepted by user %s: enrollment %s",
         invitation.pk,
         user.pk,
         enrollment.pk,
@@ -250,7 +249,7 @@ def invitation_decline(*, user, invitation_id: int) -> EnrolmentInvitation:
     invitation.status = EnrolmentInvitation.Status.DECLINED
     invitation.responded_at = timezone.now()
     invitation.save(update_fields=["status", "responded_at"])
-    logger.info("Enrolment invitation %s declined by user %s", invitation.pk, user.pk)
+    logger.info("Enrollment invitation %s declined by user %s", invitation.pk, user.pk)
     return invitation
 
 
@@ -305,7 +304,7 @@ def _readable_enrollment(*, trainee, lesson: LessonPage, lock: bool = True) -> E
         lesson=lesson, user=trainee, programme=programme, module=module, enrollment=enrollment
     )
     if access.reason == "not_enrolled":
-        raise LessonNotReadable(f"Enrol in “{programme.title}” to work through its lessons.")
+        raise LessonNotReadable(f"Enroll in “{programme.title}” to work through its lessons.")
     if access.reason == "locked":
         assert access.locked_by is not None  # a locked module names its blocker
         raise LessonNotReadable(
@@ -515,7 +514,7 @@ PROVIDER_PAGE_PERMISSIONS: dict[str, tuple[str, ...]] = {
     Role.COORDINATOR: ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
     Role.EDITOR: ("add_page", "change_page"),
 }
-REVIEW_WORKFLOW = "Programme review"
+REVIEW_WORKFLOW = "Program review"
 
 
 def _free_child_slug(parent, slug: str) -> str:

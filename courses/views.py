@@ -301,7 +301,7 @@ def _coordinated_programme(request, programme_id: int) -> ProgrammePage:
     if programme is None or not has_role(
         request.user, Role.COORDINATOR, organisation=programme.organisation
     ):
-        raise Http404("No programme you coordinate has this id.")
+        raise Http404("No program you coordinate has this id.")
     return programme
 
 

@@ -3,4 +3,4 @@ from django.apps import AppConfig
 
 class OrganisationsConfig(AppConfig):
     name = "organisations"
-    verbose_name = "Organisations and roles"
+    verbose_name = "Organizations and roles"

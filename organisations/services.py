@@ -38,7 +38,7 @@ def _role_group_name(*, organisation: Organisation, role: str) -> str:
     label = f"{Role(role).label}s of"
     name = f"{label} {organisation.name}"
     if len(name) > _GROUP_NAME_MAX or Group.objects.filter(name=name).exists():
-        name = f"{label} organisation {organisation.pk}"
+        name = f"{label} organization {organisation.pk}"
     return name
 
 

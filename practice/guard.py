@@ -188,15 +188,15 @@ _NOT_SURNAMES = _DAYS_MONTHS | _words(
     today yesterday tomorrow tonight morning afternoon evening night week weekend month year
     christmas easter ramadan eid diwali hanukkah new mum mom dad nan nana gran grandad mother
     father sister brother son daughter aunt uncle wife husband partner friend
-    anonymous peer support recovery cafe café group groups team module modules programme program
+    anonymous peer support recovery cafe café group groups team module modules program program
     course session sessions workshop training certificate plan action values ways wellbeing
-    wellness health mental first aid care community service services centre center house home
+    wellness health mental first aid care community service services center center house home
     hospital ward unit clinic surgery practice trust foundation project network hub charity
     fellowship church chapel mosque temple synagogue school academy college university library
     museum theatre club society association council station line bridge park gardens garden
     street road avenue lane drive close court crescent way place boulevard terrace grove square
     mews hall estate tower towers village town city county market arms inn hotel hostel lodge
-    building wing block room floor centre jobcentre plus nhs gp england scotland wales ireland
+    building wing block room floor center jobcentre plus nhs gp england scotland wales ireland
     britain london english british scottish welsh irish american polish day night
     """
 )
@@ -204,7 +204,7 @@ _NOT_SURNAMES = _DAYS_MONTHS | _words(
 # A capitalised word right after a name turns it into a building or organisation name.
 _INSTITUTION_WORDS = _words(
     """
-    house ward centre center hospital unit clinic surgery trust foundation project hub school
+    house ward center center hospital unit clinic surgery trust foundation project hub school
     academy college university library hall court building wing lodge hostel road street
     avenue lane drive close crescent way place terrace gardens park station bridge memorial
     institute fund award prize lecture room suite church chapel

@@ -80,7 +80,7 @@ def _validate(
     if date < started:
         errors.setdefault("date", []).append(
             f"This date is before you enrolled in {enrollment.programme.title} "
-            f"({started:%B %-d, %Y}); practice before enrolment doesn't count."
+            f"({started:%B %-d, %Y}); practice before enrollment doesn't count."
         )
     if not allowed_categories(enrollment).filter(pk=category.pk).exists():
         errors.setdefault("category", []).append(
@@ -125,7 +125,7 @@ def _snapshot(entry: LogEntry) -> dict:
 
 def _own_enrollment(*, trainee, enrollment: Enrollment) -> Enrollment:
     if enrollment.trainee_id != trainee.pk:
-        raise PermissionDenied("You can only log practice for your own enrolment.")
+        raise PermissionDenied("You can only log practice for your own enrollment.")
     return enrollment
 
 
@@ -343,7 +343,7 @@ def supervisor_request_notify(*, trainee, enrollment: Enrollment) -> bool:
     )
     if not coordinators:
         logger.warning(
-            "Trainee %s has no supervisor and organisation %s has no coordinator",
+            "Trainee %s has no supervisor and organization %s has no coordinator",
             trainee.pk,
             organisation.pk,
         )
@@ -371,7 +371,7 @@ def supervisor_request_notify(*, trainee, enrollment: Enrollment) -> bool:
         pass  # a submission at the same moment made the marker and sent the emails
     else:
         logger.info(
-            "Trainee %s has no supervisor: %d coordinator(s) of organisation %s told",
+            "Trainee %s has no supervisor: %d coordinator(s) of organization %s told",
             trainee.pk,
             len(coordinators),
             organisation.pk,

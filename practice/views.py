@@ -498,7 +498,7 @@ def _coordinated_organisation(request, organisation_id: int) -> Organisation:
         pk=organisation_id, memberships__user=request.user, memberships__role=Role.COORDINATOR
     ).first()
     if organisation is None:
-        raise Http404("No organisation you coordinate has this id.")
+        raise Http404("No organization you coordinate has this id.")
     return organisation
 
 

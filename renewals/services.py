@@ -72,7 +72,7 @@ def _clean_activity(
     elif len(title) > 200:
         errors["title"] = "Keep the title to 200 characters."
     if not provider:
-        errors["provider"] = "Name who provided it (an organisation or a trainer)."
+        errors["provider"] = "Name who provided it (an organization or a trainer)."
     elif len(provider) > 200:
         errors["provider"] = "Keep the provider to 200 characters."
     started_on = data.get("started_on")

@@ -346,7 +346,7 @@ def _organisation(slug: str) -> Organisation:
                 Problem(
                     Path("--organisation"),
                     0,
-                    "name the training provider to load the programme for (its slug)",
+                    "name the training provider to load the program for (its slug)",
                 )
             ]
         )

@@ -89,7 +89,7 @@ def live_programme(
     domain = CompetencyDomain.objects.first()
     programme = ProviderPage.objects.get(organisation=organisation).add_child(
         instance=ProgrammePage(
-            title=fields.pop("title", "Big programme"),
+            title=fields.pop("title", "Big program"),
             slug=slug,
             summary="s",
             live=True,

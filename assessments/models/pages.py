@@ -46,7 +46,7 @@ class QuizPage(Page):
         "questions in the final exam",
         default=0,
         help_text="For a final exam: shared among the competency domains in proportion to "
-        "the programme's training hours in each, from the bank categories of each domain.",
+        "the program's training hours in each, from the bank categories of each domain.",
     )
     pass_mark = models.PositiveSmallIntegerField(
         "pass mark (%)", default=80, validators=[MinValueValidator(1), MaxValueValidator(100)]

@@ -251,7 +251,7 @@ VERIFICATION_CHECKS_VIA_REDIS = env.bool("VERIFICATION_CHECKS_VIA_REDIS", defaul
 VERIFICATION_REDIS_PREFIX = "peerpath:v:"
 
 # Internationalisation
-LANGUAGE_CODE = "en-gb"
+LANGUAGE_CODE = "en-us"
 TIME_ZONE = env("TIME_ZONE", default="UTC")
 USE_I18N = True
 USE_TZ = True

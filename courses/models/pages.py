@@ -82,7 +82,7 @@ class ProgrammeIndexPage(Page):
     max_count = 1
 
     class Meta:
-        verbose_name = "programme index"
+        verbose_name = "program index"
 
 
 class ProviderPage(Page):
@@ -124,9 +124,9 @@ class ProgrammePage(Page):
     """A training programme leading to a credential, e.g. "Certified Peer Support Worker"."""
 
     class EnrolmentMode(models.TextChoices):
-        OPEN = "open", "Open: any signed-in user can enrol"
+        OPEN = "open", "Open: any signed-in user can enroll"
         CODE = "code", "By invitation code"
-        CLOSED = "closed", "Closed: coordinators enrol trainees"
+        CLOSED = "closed", "Closed: coordinators enroll trainees"
 
     organisation = models.ForeignKey(
         Organisation,
@@ -134,8 +134,8 @@ class ProgrammePage(Page):
         related_name="programmes",
         limit_choices_to={"kind": OrganisationKind.TRAINING_PROVIDER},
         editable=False,
-        help_text="The training provider that runs the programme and issues its credential: "
-        "always the provider whose page the programme sits under.",
+        help_text="The training provider that runs the program and issues its credential: "
+        "always the provider whose page the program sits under.",
     )
     summary = models.TextField(max_length=600)
     description = RichTextField(
@@ -168,7 +168,7 @@ class ProgrammePage(Page):
                 FieldPanel("sequential_unlocking"),
                 FieldPanel("enrolment_mode"),
             ],
-            heading="Programme rules",
+            heading="Program rules",
         ),
     ]
 
@@ -208,7 +208,7 @@ class ProgrammePage(Page):
     subpage_types = ["courses.ModulePage"]
 
     class Meta:
-        verbose_name = "programme"
+        verbose_name = "program"
 
 
 class ModulePage(Page):
@@ -242,7 +242,7 @@ class ModulePage(Page):
         "cohort, counted in the module's domain.",
     )
     is_required = models.BooleanField(
-        default=True, help_text="Required for the programme's credential."
+        default=True, help_text="Required for the program's credential."
     )
 
     content_panels = [

@@ -225,7 +225,7 @@ class StallReminder(models.Model):
     enrollment = models.ForeignKey(
         Enrollment, on_delete=models.CASCADE, related_name="stall_reminders"
     )
-    activity_at = models.DateTimeField(help_text="The enrolment's last activity when sent.")
+    activity_at = models.DateTimeField(help_text="The enrollment's last activity when sent.")
     sent_at = models.DateTimeField(default=timezone.now)
     # Who chose to send it; empty for the automatic reminder.
     sent_by = models.ForeignKey(
@@ -241,7 +241,7 @@ class StallReminder(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Stall reminder for enrolment {self.enrollment_id} at {self.sent_at:%Y-%m-%d}"
+        return f"Stall reminder for enrollment {self.enrollment_id} at {self.sent_at:%Y-%m-%d}"
 
 
 class LessonEngagement(models.Model):
@@ -282,4 +282,4 @@ class LessonEngagement(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Engagement of enrolment {self.enrollment_id} with lesson {self.lesson_id}"
+        return f"Engagement of enrollment {self.enrollment_id} with lesson {self.lesson_id}"

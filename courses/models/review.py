@@ -34,7 +34,7 @@ class ProgrammeReviewTaskState(TaskState):
     )
 
     class Meta:
-        verbose_name = "programme review task state"
+        verbose_name = "program review task state"
 
 
 def submitter_id_of(task_state) -> int | None:
@@ -58,8 +58,8 @@ class ProgrammeReviewTask(GroupApprovalTask):
     lock_class = SubmitterLock
 
     class Meta:
-        verbose_name = "programme review (two-person)"
-        verbose_name_plural = "programme reviews (two-person)"
+        verbose_name = "program review (two-person)"
+        verbose_name_plural = "program reviews (two-person)"
 
     @classmethod
     def get_description(cls):

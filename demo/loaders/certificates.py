@@ -36,7 +36,7 @@ def seed_credentials(*, programme: ProgrammePage, password: str) -> list[Credent
 
     User = get_user_model()
     profile = programme.requirement_profile
-    assert profile is not None, "the demo programme has a requirement profile (seed_programme)"
+    assert profile is not None, "the demo program has a requirement profile (seed_programme)"
     credentials = []
     for email, first, last, status, months_ago in HOLDERS:
         holder = User.objects.filter(email=email).first()

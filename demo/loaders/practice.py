@@ -28,7 +28,7 @@ ENTRIES = [
         "group-facilitation",
         "mentoring-and-education",
         "group",
-        "Co-facilitated the Tuesday evening group. Practised bringing a quieter member in "
+        "Co-facilitated the Tuesday evening group. Practiced bringing a quieter member in "
         "without putting them on the spot.",
         "approve",
     ),
@@ -48,7 +48,7 @@ ENTRIES = [
         "community-outreach",
         "advocacy",
         "community",
-        "Stall at the community centre with a colleague. Several people asked about peer "
+        "Stall at the community center with a colleague. Several people asked about peer "
         "groups; I gave out the group times.",
         "approve",
     ),

@@ -73,7 +73,7 @@ def test_enrolling_in_a_closed_programme_from_a_forged_form_changes_nothing(
         follow=True,
     )
 
-    assert "Enrolment in this programme is by your training coordinator" in (
+    assert "Enrollment in this program is by your training coordinator" in (
         response.content.decode()
     )
     assert not Enrollment.objects.filter(trainee=newcomer).exists()

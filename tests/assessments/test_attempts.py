@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_trainee_not_enrolled_cannot_start(quiz, trainee):
-    with pytest.raises(ValidationError, match="Enrol in"):
+    with pytest.raises(ValidationError, match="Enroll in"):
         attempt_start(trainee=trainee, quiz=quiz)
     assert not Attempt.objects.exists()
 

@@ -176,13 +176,13 @@ Which two keep notes in a peer session? {
     ~No one
     ~%50%The peer worker
     ~%50%The person
-    ~The neighbour }
+    ~The neighbor }
 
 Which two keep notes in a peer session? {
     ~%-50%No one
     ~%50%The peer worker
     ~%50%The person
-    ~%-50%The neighbour }
+    ~%-50%The neighbor }
 
 Which answer equals 5? {
      ~ \\= 2 + 2

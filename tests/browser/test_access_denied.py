@@ -51,5 +51,5 @@ def test_an_unknown_address_shows_the_404_page_with_ways_on(tab: Page):
 
     assert response is not None and response.status == 404
     expect(tab.get_by_role("heading", level=1)).to_have_text("We can\u2019t find that page")
-    tab.get_by_role("main").get_by_role("link", name="Browse programmes").click()
+    tab.get_by_role("main").get_by_role("link", name="Browse programs").click()
     expect(tab).to_have_url(re.compile(r"/programmes/$"))

@@ -37,7 +37,7 @@ def publish_from_editor(page: Page) -> None:
     """
     actions = page.get_by_role("navigation", name="Actions (footer)")
     actions.get_by_role("button", name="More actions").click()
-    expect(actions.get_by_role("button", name="Submit to Programme review")).to_be_visible()
+    expect(actions.get_by_role("button", name="Submit to Program review")).to_be_visible()
     actions.get_by_role("button", name="Publish", exact=True).click()
 
 
@@ -66,11 +66,11 @@ def test_coordinator_authors_and_publishes_a_programme_in_wagtail(
     # A programme: the provider's page takes only programmes, so "Add child page" opens
     # its form. The organisation is not asked for: it is the provider whose page it is.
     page.get_by_role("link", name="Add child page").click()
-    expect(page.get_by_role("heading", name="New: Programme")).to_be_attached()
+    expect(page.get_by_role("heading", name="New: Program")).to_be_attached()
     text_box(page, "Title").fill("Peer Recovery Coach")
     text_box(page, "Summary").fill("Coaching skills for people in recovery.")
     page.get_by_role("tab", name="Settings").click()
-    rules = page.get_by_role("region", name="Programme rules")
+    rules = page.get_by_role("region", name="Program rules")
     expect(rules.get_by_role("combobox", name=field("Organisation"))).to_have_count(0)
     publish_from_editor(page)
     expect(page.get_by_role("status")).to_contain_text(
@@ -183,7 +183,7 @@ def messages(page: Page):
 
 
 def progress_bar(page: Page):
-    return page.get_by_role("progressbar", name="of the programme done")
+    return page.get_by_role("progressbar", name="of the program done")
 
 
 def test_trainee_enrols_and_works_through_with_visible_progress(
@@ -211,11 +211,11 @@ def test_trainee_enrols_and_works_through_with_visible_progress(
     page = log_in(tab, trainee)
     page.goto("/programmes/peer-training/cpsw/")
     expect(module_row(page, "Module 1")).to_have_attribute("data-module-state", "available")
-    page.get_by_role("button", name="Enrol in this programme").click()
+    page.get_by_role("button", name="Enroll in this program").click()
     expect(messages(page)).to_have_text("You are enrolled in Certified Peer Support Worker.")
     progress = page.get_by_role("region", name="Your progress")
     expect(progress_bar(progress)).to_have_attribute("aria-valuenow", "0")
-    expect(progress).to_contain_text("0% of the programme done")
+    expect(progress).to_contain_text("0% of the program done")
     expect(progress).to_contain_text(f"0 of {hours_of(lessons)} training hours completed.")
     expect(module_row(page, "Module 2")).to_have_attribute("data-module-state", "locked")
     assert trainee.enrollments.get().programme == programme
@@ -261,7 +261,7 @@ def test_trainee_enrols_and_works_through_with_visible_progress(
     expect(messages(plain)).to_have_text("“Lesson 1.1” marked as done.")
     page.reload()
     expect(progress_bar(page)).to_have_attribute("aria-valuenow", "25")
-    expect(page.get_by_text("25% of the programme done")).to_be_visible()
+    expect(page.get_by_text("25% of the program done")).to_be_visible()
     expect(module_row(page, "Module 1")).to_contain_text("In progress · 1/2")
     expect(module_row(page, "Module 2")).to_have_attribute("data-module-state", "locked")
     expect(page.get_by_role("link", name="Resume: Lesson 1.2")).to_be_visible()

@@ -88,9 +88,9 @@ def test_the_wagtail_page_editor_works_under_its_policy(
     # A coordinator adds programmes under their provider's page (courses.ProviderPage).
     tab.goto(f"/cms/pages/{ProviderPage.objects.get(organisation=provider).pk}/")
     tab.get_by_role("link", name="Add child page").click()
-    expect(tab.get_by_role("heading", name="New: Programme")).to_be_attached()
+    expect(tab.get_by_role("heading", name="New: Program")).to_be_attached()
     tab.get_by_role("tab", name="Settings").click()
-    expect(tab.get_by_role("region", name="Programme rules")).to_be_visible()
+    expect(tab.get_by_role("region", name="Program rules")).to_be_visible()
 
     # The scheduling dialog's go-live widget is set up by an inline script, which the
     # admin's policy lets run (core/csp.py); any other refusal would show here.

@@ -89,7 +89,7 @@ def test_a_self_enrolled_trainee_without_a_supervisor_is_told_and_the_coordinato
     page = new_tab()
     trainee = sign_up_and_log_in(page, "rosa@example.org")
     page.goto(programme.url)
-    page.get_by_role("button", name="Enrol in this programme").click()
+    page.get_by_role("button", name="Enroll in this program").click()
     page.goto("/practice/")
     expect(page.get_by_role("heading", name="Practice log")).to_be_visible()
     expect(page.locator('[data-supervision="waiting"]')).to_contain_text(
@@ -109,7 +109,7 @@ def test_a_self_enrolled_trainee_without_a_supervisor_is_told_and_the_coordinato
     log_entry(
         page,
         category="Group facilitation",
-        note="Co-facilitated the evening check-in group; practised reflective listening.",
+        note="Co-facilitated the evening check-in group; practiced reflective listening.",
         start="18:00",
         end="19:15",
     )

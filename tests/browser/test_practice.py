@@ -220,7 +220,7 @@ def test_log_return_correct_approve_and_report(
         hours="1.5",
         category=GROUP,
         setting="Group session",
-        reflection="Co-facilitated the check-in group; practised reflective listening.",
+        reflection="Co-facilitated the check-in group; practiced reflective listening.",
     )
     supervision = log_practice(
         page,

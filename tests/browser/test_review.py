@@ -36,7 +36,7 @@ def footer_action(page: Page, name):
 def retitle_and_submit(page: Page, lesson, title: str) -> None:
     page.goto(f"/cms/pages/{lesson.pk}/edit/")
     page.get_by_role("textbox", name=field("Title")).fill(title)
-    footer_action(page, re.compile(r"^Submit to Programme review")).click()
+    footer_action(page, re.compile(r"^Submit to Program review")).click()
     expect(page.get_by_role("status")).to_contain_text("submitted")
 
 

@@ -137,18 +137,18 @@ def test_the_workflows_log_each_event_and_nothing_about_the_people(
     assert logged(f"Practice entry {returned.pk} returned by supervisor {supervisor.pk} (decision ")
     assert logged(f"Practice entry {entries[1].pk} approved by supervisor {supervisor.pk}")
     assert logged(
-        f"Credential not issued: enrolment {practice_enrollment.pk} "
+        f"Credential not issued: enrollment {practice_enrollment.pk} "
         f"(programme {practice_programme.pk}, trainee {trainee.pk}) still needs: Affirm the "
     )
     assert logged(
-        f"Credential {credential.number} issued: programme {practice_programme.pk}, "
+        f"Credential {credential.number} issued: program {practice_programme.pk}, "
         f"holder {trainee.pk}"
     )
     assert logged(f"Credential {credential.number} suspended by user {coordinator.pk}")
     assert logged("Verification API: key refused (ppk_notA…), from 127.0.0.1")
     assert logged("Rate limit: verify refused for 127.0.0.1 (over 1/m)")
     assert logged(
-        f"Enrolment invitation {invited.invitation.pk} sent: programme {practice_programme.pk}, "
+        f"Enrollment invitation {invited.invitation.pk} sent: program {practice_programme.pk}, "
         f"by coordinator {coordinator.pk}, to an address without an account"
     )
     assert logged("Email certificates/credential_issued queued")

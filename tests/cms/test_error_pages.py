@@ -93,7 +93,7 @@ def test_unknown_addresses_get_the_styled_404_page(client, trainee):
     assert response.status_code == 404
     html = response.content.decode()
     assert '<h1 id="error-heading">We can\u2019t find that page</h1>' in html
-    assert 'href="/programmes/">Browse programmes</a>' in html
+    assert 'href="/programmes/">Browse programs</a>' in html
     assert "Go to your dashboard" not in html  # a visitor has none
     client.force_login(trainee)
     assert "Go to your dashboard" in client.get("/no-such-page/").content.decode()

@@ -31,7 +31,7 @@ def test_a_trainee_who_is_not_enrolled_is_told_how_to_enrol(client, programme, t
 
     assert BODY_TEXT not in html
     assert 'data-access="not-enrolled"' in html
-    assert "Go to the programme page to enrol" in html
+    assert "Go to the program page to enroll" in html
 
 
 def test_an_enrolled_trainee_reads_the_lesson(client, enrolled, trainee):

@@ -68,7 +68,7 @@ def tenants(build_programme, make_member) -> Tenants:
     y = OrganisationFactory(name="Yarrow Recovery Training", slug="yarrow")
     profile = RequirementProfile.objects.create(name=f"{SECRET} profile", organisation=x)
     programme = build_programme(
-        organisation=x, slug="x-programme", title="X programme", requirement_profile=profile
+        organisation=x, slug="x-programme", title="X program", requirement_profile=profile
     )
     module = ModulePage.objects.child_of(programme).first()
     lesson = LessonPage.objects.child_of(module).first()
@@ -364,7 +364,7 @@ def test_a_programmes_organisation_is_where_it_lives_whatever_the_form_says(clie
     client.post(
         reverse("wagtailadmin_pages:edit", args=[t.programme.pk]),
         {
-            "title": "X programme, renamed",
+            "title": "X program, renamed",
             "slug": "x-programme",
             "summary": "Still X's.",
             "organisation": t.y.pk,
@@ -375,7 +375,7 @@ def test_a_programmes_organisation_is_where_it_lives_whatever_the_form_says(clie
     )
 
     programme = ProgrammePage.objects.get(pk=t.programme.pk)
-    assert programme.title == "X programme, renamed"
+    assert programme.title == "X program, renamed"
     assert programme.organisation == t.x
 
 
@@ -585,7 +585,7 @@ def test_snippet_listing_filters_offer_only_own_programmes_and_categories(client
     cohorts = client.get(reverse("wagtailsnippets_courses_cohort:list"))
     questions = client.get(reverse("wagtailsnippets_assessments_question:list"))
 
-    assert "X programme" not in cohorts.content.decode()
+    assert "X program" not in cohorts.content.decode()
     assert SECRET not in questions.content.decode()
 
 

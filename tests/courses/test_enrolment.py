@@ -43,7 +43,7 @@ def test_code_enrolment_joins_the_cohort(build_programme):
 
 @pytest.mark.parametrize(
     ("code", "message"),
-    [("", "Enter the invitation code"), ("WRONG123", "does not match this programme")],
+    [("", "Enter the invitation code"), ("WRONG123", "does not match this program")],
 )
 def test_a_missing_or_wrong_code_is_refused(build_programme, code, message):
     programme = build_programme(enrolment_mode=Mode.CODE)
@@ -73,7 +73,7 @@ def test_closed_programmes_refuse_self_enrolment_but_coordinators_enrol(
     programme = build_programme(enrolment_mode=Mode.CLOSED)
     user = UserFactory()
 
-    with pytest.raises(ValidationError, match="Ask them to enrol you"):
+    with pytest.raises(ValidationError, match="Ask them to enroll you"):
         enrollment_create(trainee=user, programme=programme)
     enrollment = enrollment_create(trainee=user, programme=programme, enrolled_by=coordinator)
 
@@ -115,5 +115,5 @@ def test_a_wrong_code_by_post_shows_the_message_and_enrols_nobody(client, build_
         f"/courses/programmes/{programme.pk}/enrol/", {"invitation_code": "NOPE"}, follow=True
     )
 
-    assert "does not match this programme" in response.content.decode()
+    assert "does not match this program" in response.content.decode()
     assert not Enrollment.objects.exists()

@@ -111,7 +111,7 @@ def test_accepting_enrols_and_only_then_shows_the_person(
     client.force_login(person)
 
     page = client.get(f"/courses/invitations/{invitation.pk}/").content.decode()
-    assert "Accept and enrol" in page
+    assert "Accept and enroll" in page
     response = client.post(f"/courses/invitations/{invitation.pk}/", {"answer": "accept"})
 
     assert response.status_code == 302

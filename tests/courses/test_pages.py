@@ -47,7 +47,7 @@ class TestCurriculumTree(WagtailPageTestCase):
 
         workflow = page.get_workflow()
 
-        self.assertEqual(workflow.name, "Programme review: Harbour Peer Training")
+        self.assertEqual(workflow.name, "Program review: Harbour Peer Training")
         task = workflow.tasks.get().specific
         self.assertEqual(
             [g.name for g in task.groups.all()], ["Training coordinators of Harbour Peer Training"]

@@ -89,7 +89,7 @@ def test_a_providers_page_lists_its_own_programmes_or_says_it_has_none(client, b
 
     assert "Certified Peer Support Worker" in ours.content.decode()
     assert "Run by" not in ours.content.decode()  # one provider's page names no provider
-    assert "Harbour has not published a programme yet." in theirs.content.decode()
+    assert "Harbour has not published a program yet." in theirs.content.decode()
 
 
 def test_the_migration_moves_programmes_under_their_providers_page(provider):

@@ -71,7 +71,7 @@ def test_autosave_on_a_programme_the_trainee_is_not_in_is_refused(
     response = client.post(save_url(lesson), {"text": "Not yours."}, **JSON)
 
     assert response.status_code == 403
-    assert "Enrol in" in response.json()["error"]
+    assert "Enroll in" in response.json()["error"]
     assert list(Reflection.objects.values_list("trainee_id", "text")) == [(author.pk, "Mine.")]
 
 
@@ -277,7 +277,7 @@ def test_the_background_completion_is_refused_as_json_outside_the_programme(
     client.force_login(make_member(Role.TRAINEE))
     response = client.post(complete_url(lesson), **JSON)
     assert response.status_code == 403
-    assert "Enrol in" in json.loads(response.content)["error"]
+    assert "Enroll in" in json.loads(response.content)["error"]
     assert not LessonCompletion.objects.exists()
 
 

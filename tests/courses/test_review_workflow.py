@@ -210,7 +210,7 @@ def test_the_migration_makes_existing_reviews_two_person_and_keeps_waiting_pages
     WorkflowPage.objects.filter(page=provider_page).delete()
     old_task = GroupApprovalTask.objects.create(name="Coordinator approval (old)")
     old_task.groups.set(new_task.groups.all())
-    workflow = Workflow.objects.create(name="Programme review (old)")
+    workflow = Workflow.objects.create(name="Program review (old)")
     WorkflowTask.objects.create(workflow=workflow, task=old_task, sort_order=0)
     WorkflowPage.objects.create(workflow=workflow, page=provider_page)
     coordinator = people["coordinator"]

@@ -183,7 +183,7 @@ EXAMPLES = {
         "page_title": "Lesson 1.1",
         "provider_name": "Harbor Peer Academy",
         "submitter_name": "Elena Ruiz",
-        "task_name": "Programme review",
+        "task_name": "Program review",
     },
     "courses/stall_reminder": {
         "trainee": SimpleNamespace(first_name="Ada", email="ada@example.org"),

@@ -39,7 +39,7 @@ EXAMPLES: list[tuple[str, bool, str | None]] = [
     ),
     ("He wrote his email, dw1983@gmail.com, on the whiteboard by mistake.", True, "email"),
     # ---------------------------------------------------------------- identifying: phone
-    ("He asked me to ring him on 07700 900461 if the group was cancelled.", True, "phone"),
+    ("He asked me to ring him on 07700 900461 if the group was canceled.", True, "phone"),
     (
         "Her new mobile is 07700900123, which she wanted me to pass to her keyworker.",
         True,
@@ -133,14 +133,14 @@ EXAMPLES: list[tuple[str, bool, str | None]] = [
         True,
         "street_address",
     ),
-    ("Her postcode is M1 1AE, so she is close to the drop-in centre.", True, "street_address"),
+    ("Her postcode is M1 1AE, so she is close to the drop-in center.", True, "street_address"),
     (
         "We met at his home at 221 Oakwood Drive because he could not face the bus.",
         True,
         "street_address",
     ),
     (
-        "She lives in apt 4B on the corner and hears the neighbours arguing every night.",
+        "She lives in apt 4B on the corner and hears the neighbors arguing every night.",
         True,
         "street_address",
     ),
@@ -211,7 +211,7 @@ EXAMPLES: list[tuple[str, bool, str | None]] = [
     # ---------------------------------------------------------------- identifying: full name
     ("Grace Okafor told the group about her first week sober.", True, "full_name"),
     ("I sat with Daniel Whitfield while he waited for his assessment.", True, "full_name"),
-    ("Mr Jones said he felt nobody at the job centre listened.", True, "full_name"),
+    ("Mr Jones said he felt nobody at the job center listened.", True, "full_name"),
     ("Mrs. Patel asked whether her son could come to the next session.", True, "full_name"),
     ("Dr Smith had changed his medication, which left him tired.", True, "full_name"),
     ("Ms Okafor brought her daughter to the drop-in, which I had not expected.", True, "full_name"),
@@ -297,7 +297,7 @@ EXAMPLES: list[tuple[str, bool, str | None]] = [
     ("Group B was quieter than usual, so I tried a different opener.", False, None),
     ("The Client seemed more settled once we agreed the ground rules.", False, None),
     ("He has been attending Narcotics Anonymous since March.", False, None),
-    ("She found the Recovery Café a safe place to practise small talk.", False, None),
+    ("She found the Recovery Café a safe place to practice small talk.", False, None),
     ("I explained how to access NHS services without a referral.", False, None),
     ("We met in Manchester because it was easier for him to travel.", False, None),
     ("Priya and Jo led the mindfulness exercise while I took notes.", False, None),
@@ -343,7 +343,7 @@ EXAMPLES: list[tuple[str, bool, str | None]] = [
     ("He is 42 and has worked as a chef for most of his life.", False, None),
     ("She lives somewhere in South London and prefers not to say more.", False, None),
     ("I felt flat after the session and took a short walk before writing this up.", False, None),
-    ("The bus to the centre takes 25 minutes, so he often arrives early.", False, None),
+    ("The bus to the center takes 25 minutes, so he often arrives early.", False, None),
     ("I was asked to cover Group C at short notice on Thursday.", False, None),
     ("We followed the Wellness Recovery Action Plan format for the first time.", False, None),
     ("The Samaritans leaflet was useful when he mentioned feeling hopeless.", False, None),
@@ -388,7 +388,7 @@ EXAMPLES: list[tuple[str, bool, str | None]] = [
     ("Sam came to group and stayed for the whole session.", False, None),
     ("Max capacity in the room is twelve people.", False, None),
     ("The Tuesday group at St Mary's has grown to ten members.", False, None),
-    ("I met Sam at the station and we walked to the centre.", False, None),
+    ("I met Sam at the station and we walked to the center.", False, None),
     ("Jo from my cohort and I ran the stall together.", False, None),
     ("At the end of the group I felt proud of how it went.", False, None),
     ("Bill payments came up a lot in the money skills session.", False, None),
@@ -397,5 +397,5 @@ EXAMPLES: list[tuple[str, bool, str | None]] = [
     ("Mark the date: the next training day is in June.", False, None),
     ("Our coordinator said the rota will change in May.", False, None),
     # Training material: a fictional character from the course's own case study.
-    ("We practised with the Jenny Marsh case study from Module 2.", False, None),
+    ("We practiced with the Jenny Marsh case study from Module 2.", False, None),
 ]

@@ -222,7 +222,7 @@ def test_a_draft_never_returned_shows_no_comment(client, trainee, log_entry):
 
 def test_same_day_entries_show_the_start_of_their_notes(client, trainee, log_entry):
     for note in (
-        "Ran the morning check-in group; we practised open questions and reflective listening.",
+        "Ran the morning check-in group; we practiced open questions and reflective listening.",
         "Phone support with a member after a hard night; we planned the next small step together.",
     ):
         log_entry(submit=False, reflection=note)
@@ -230,7 +230,7 @@ def test_same_day_entries_show_the_start_of_their_notes(client, trainee, log_ent
 
     html = page_text(client.get(reverse("practice:log", args=[trainee.enrollments.get().pk])))
 
-    assert "Ran the morning check-in group; we practised open questions…" in html
+    assert "Ran the morning check-in group; we practiced open questions…" in html
     assert "Phone support with a member after a hard night; we planned …" in html
     assert "reflective listening" not in html  # only the start: the log is not the entry
 

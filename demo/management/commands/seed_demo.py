@@ -14,7 +14,7 @@ from syllabus.problems import CurriculumError
 
 class Command(BaseCommand):
     help = (
-        "Create demo organisations, accounts for every role and demo records, and load the "
+        "Create demo organizations, accounts for every role and demo records, and load the "
         "curriculum (curriculum/, as load_curriculum does). Idempotent."
     )
 

@@ -13,7 +13,7 @@ def _hours(value) -> str:
 
 class Command(BaseCommand):
     help = (
-        "Check the curriculum files (--check) or load them into programme, module and lesson "
+        "Check the curriculum files (--check) or load them into program, module and lesson "
         "pages and the question bank: all or nothing, idempotent, never overwriting a page "
         "changed in the CMS since the last load (reported as a conflict)."
     )
@@ -31,7 +31,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--organisation",
             default="",
-            help="Slug of the training provider to load the programme for (default: the "
+            help="Slug of the training provider to load the program for (default: the "
             "only provider, or the one program.yaml names).",
         )
 
