@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 from core.idempotency import FIELD_NAME, new_token
 from courses.models import Enrollment, Reflection
 from organisations.roles import Role
-from tests.builders import lessons_of
+from tests.builders import evidence_for, lessons_of
 
 pytestmark = pytest.mark.django_db
 
@@ -15,6 +15,7 @@ pytestmark = pytest.mark.django_db
 def test_a_next_lesson_that_is_not_an_id_is_ignored(client, enrolled, programme, value):
     # What reproduced the 500: "next" went from request.POST to a pk lookup after isdigit().
     first = lessons_of(programme)[0]
+    evidence_for(trainee=enrolled.trainee, lesson=first)
     client.force_login(enrolled.trainee)
 
     response = client.post(f"/courses/lessons/{first.pk}/complete/", {"next": value})
@@ -25,6 +26,7 @@ def test_a_next_lesson_that_is_not_an_id_is_ignored(client, enrolled, programme,
 
 def test_a_next_lesson_id_is_followed(client, enrolled, programme):
     first, second = lessons_of(programme)[:2]
+    evidence_for(trainee=enrolled.trainee, lesson=first)
     client.force_login(enrolled.trainee)
     response = client.post(f"/courses/lessons/{first.pk}/complete/", {"next": str(second.pk)})
     assert response["Location"] == second.url
