@@ -27,7 +27,7 @@ SESSIONS: list[tuple[str, int, str, str, dict[str, tuple[str, int | None, str]]]
     (
         "Orientation: the peer role and its values",
         -21,
-        "Room 2, Harbour Community Center, 14 Quay Street",
+        "Room 2, Harbor Community Center, 14 Quay Street",
         "",
         {
             "trainee@example.org": ("present", None, ""),
@@ -49,7 +49,7 @@ SESSIONS: list[tuple[str, int, str, str, dict[str, tuple[str, int | None, str]]]
     (
         "Sharing your story safely",
         -7,
-        "Room 2, Harbour Community Center, 14 Quay Street",
+        "Room 2, Harbor Community Center, 14 Quay Street",
         "",
         {
             "trainee@example.org": ("left_early", 108, "Left 12 minutes early"),
