@@ -2,8 +2,9 @@
 credential checklist.
 
 Nothing here is counted anew: progress and the next step come from ``trainee_dashboard``
-(the My training page), the checklist from ``credential_eligibility`` (the Credentials
-page), so every page shows the same numbers.
+(the My training page), the checklist from ``credential_eligibility_many`` (what
+``credential_eligibility`` of the Credentials page runs for one), so every page shows the
+same numbers. Both take the same queries for any number of enrollments.
 """
 
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from courses.models import Enrollment, LessonPage
 from courses.selectors import ProgrammeProgress, trainee_dashboard
 
 from .models import Credential, EthicsCode
-from .services import Eligibility, credential_eligibility
+from .services import Eligibility, credential_eligibility_many
 
 
 @dataclass(frozen=True)
@@ -60,21 +61,23 @@ def trainee_todo_context(*, request: HttpRequest, user) -> dict | None:
     # Newest last, so each enrollment keeps its latest credential, as the Credentials page.
     for credential in Credential.objects.filter(enrollment__trainee=user).order_by("pk"):
         credentials[credential.enrollment_id] = credential
-    rows = []
-    for progress in trainee_dashboard(user=user):
-        enrollment = progress.enrollment
-        assert enrollment is not None
-        # The checklist reuses the progress just counted (modules, training hours).
-        eligibility = credential_eligibility(
-            enrollment=enrollment, modules=progress.modules, training=progress.training
+    # A trainee's own progress always has its enrollment.
+    progress_of = {p.enrollment: p for p in trainee_dashboard(user=user) if p.enrollment}
+    # The checklist reuses the progress just counted (modules, training hours), and checks
+    # every enrollment at once: the panel's queries do not grow with their number.
+    eligibility = credential_eligibility_many(
+        enrollments=list(progress_of),
+        modules={e.pk: p.modules for e, p in progress_of.items()},
+        training={e.pk: p.training for e, p in progress_of.items()},
+    )
+    rows = [
+        EnrollmentTodo(
+            progress=progress,
+            eligibility=eligibility[enrollment.pk],
+            credential=credentials.get(enrollment.pk),
+            ethics_code=eligibility[enrollment.pk].ethics_code,
+            ethics_affirmed=eligibility[enrollment.pk].ethics_affirmed,
         )
-        rows.append(
-            EnrollmentTodo(
-                progress=progress,
-                eligibility=eligibility,
-                credential=credentials.get(enrollment.pk),
-                ethics_code=eligibility.ethics_code,
-                ethics_affirmed=eligibility.ethics_affirmed,
-            )
-        )
+        for enrollment, progress in progress_of.items()
+    ]
     return {"rows": rows}

@@ -3,6 +3,8 @@
 import datetime
 import logging
 import secrets
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -11,18 +13,19 @@ from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
 from assessments.selectors import final_exam_evidence
-from courses.hours import TrainingHours, training_hours
-from courses.models import Enrollment
-from courses.selectors import ModuleProgress, module_progress_list
+from courses.hours import TrainingHours, training_hours_many
+from courses.models import Enrollment, TrainingHourMinimum
+from courses.selectors import ModuleProgress, module_progress_for
 from courses.services import enrollment_progress_announce
 from notifications.services import email_send_template, task_enqueue
-from practice.selectors import practice_totals
+from practice.selectors import practice_totals_for
 
 from .models import Credential, CredentialCycle, CredentialEvent, EthicsAffirmation, EthicsCode
 from .numbers import normalise
@@ -55,7 +58,24 @@ class Eligibility:
 
 def current_ethics_code(enrollment: Enrollment) -> EthicsCode | None:
     profile_id = enrollment.programme.requirement_profile_id
-    return EthicsCode.objects.filter(profile_id=profile_id).order_by("-version").first()
+    if profile_id is None:
+        return None
+    return current_ethics_codes(profile_ids=[profile_id]).get(profile_id)
+
+
+def current_ethics_codes(*, profile_ids: Iterable[int]) -> dict[int, EthicsCode]:
+    """Each profile's current code of ethics (its latest version), for the profiles that
+    have one. One query."""
+    ids = set(profile_ids)
+    if not ids:
+        return {}
+    newer = EthicsCode.objects.filter(
+        profile_id=OuterRef("profile_id"), version__gt=OuterRef("version")
+    )
+    return {
+        code.profile_id: code
+        for code in EthicsCode.objects.filter(profile_id__in=ids).exclude(Exists(newer))
+    }
 
 
 def credential_eligibility(
@@ -69,49 +89,98 @@ def credential_eligibility(
     ``modules`` and ``training``, when the caller has them already (the dashboard's
     progress), save counting them again; they are the same selectors' numbers.
     """
-    result = Eligibility()
-    programme = enrollment.programme
-    profile = programme.requirement_profile
-    if profile is None:
-        result.missing.append("The program has no requirement profile yet.")
-        return result
-    if modules is None:
-        modules = module_progress_list(programme=programme, enrollment=enrollment)
-    incomplete = [m.module.title for m in modules if m.module.is_required and not m.is_complete]
-    if not modules or incomplete:
-        result.missing.append(
-            "Complete every required module: " + ", ".join(incomplete or ["none is published"])
+    return credential_eligibility_many(
+        enrollments=[enrollment],
+        modules=None if modules is None else {enrollment.pk: modules},
+        training=None if training is None else {enrollment.pk: training},
+    )[enrollment.pk]
+
+
+def credential_eligibility_many(
+    *,
+    enrollments: Sequence[Enrollment],
+    modules: Mapping[int, list[ModuleProgress]] | None = None,
+    training: Mapping[int, TrainingHours] | None = None,
+) -> dict[int, Eligibility]:
+    """What each of ``enrollments`` still needs for its credential (enrolment id ->
+    ``Eligibility``), whatever their programmes, in the same queries as for one: a
+    trainee's dashboard checks all of theirs.
+
+    ``modules`` and ``training`` (enrolment id -> the progress selectors' numbers), when the
+    caller has them already, save counting them again. The enrolments' programmes and
+    profiles should be loaded (``select_related("programme__requirement_profile")``).
+    """
+    results = {enrollment.pk: Eligibility() for enrollment in enrollments}
+    profiled = []
+    for enrollment in enrollments:
+        if enrollment.programme.requirement_profile is None:
+            results[enrollment.pk].missing.append("The program has no requirement profile yet.")
+        else:
+            profiled.append(enrollment)
+    if not profiled:
+        return results
+    progress_of = dict(modules or {})
+    if uncounted := [e for e in profiled if e.pk not in progress_of]:
+        progress_of.update(module_progress_for(enrollments=uncounted))
+    hours_of = dict(training or {})
+    if uncounted_ids := [e.pk for e in profiled if e.pk not in hours_of]:
+        hours_of.update(training_hours_many(enrollment_ids=uncounted_ids))
+    profile_ids = {e.programme.requirement_profile_id for e in profiled}
+    minimums: dict[int, list[TrainingHourMinimum]] = defaultdict(list)
+    for minimum in TrainingHourMinimum.objects.filter(profile_id__in=profile_ids).select_related(
+        "domain"
+    ):
+        minimums[minimum.profile_id].append(minimum)
+    practice = practice_totals_for(enrollments=profiled)
+    codes = current_ethics_codes(profile_ids=profile_ids)
+    affirmed = (
+        set(
+            EthicsAffirmation.objects.filter(
+                trainee_id__in={e.trainee_id for e in profiled},
+                code__in=list(codes.values()),
+            ).values_list("trainee_id", "code_id")
         )
-    result.modules = [progress.module.title for progress in modules if progress.is_complete]
-    # The hours every page states: lessons credited on evidence, by domain.
-    training = training if training is not None else training_hours(enrollment_id=enrollment.pk)
-    result.training = training
-    result.training_hours = training.hours
-    for minimum in profile.training_minimums.select_related("domain"):
-        have = training.hours_in(minimum.domain_id)
-        if have < minimum.hours:
-            result.missing.append(
-                f"{minimum.hours.normalize():f} training hours in {minimum.domain.name} "
-                f"(you have {have.normalize():f})"
-            )
-    totals = practice_totals(enrollment=enrollment)
-    result.practice_hours = totals.approved
-    if not totals.all_met:
-        short = [c.name for c in totals.categories if not c.met]
-        detail = f" (still short in: {', '.join(short)})" if short else ""
-        result.missing.append(
-            f"{totals.required_total.normalize():f} approved practice hours{detail}; "
-            f"you have {totals.approved.normalize():f}"
-        )
-    code = current_ethics_code(enrollment)
-    result.ethics_code = code
-    result.ethics_affirmed = (
-        code is not None
-        and EthicsAffirmation.objects.filter(trainee_id=enrollment.trainee_id, code=code).exists()
+        if codes
+        else set()
     )
-    if code is not None and not result.ethics_affirmed:
-        result.missing.append(f"Affirm the {code.title} (version {code.version})")
-    return result
+    for enrollment in profiled:
+        result = results[enrollment.pk]
+        profile_id = enrollment.programme.requirement_profile_id
+        own_modules = progress_of[enrollment.pk]
+        incomplete = [
+            m.module.title for m in own_modules if m.module.is_required and not m.is_complete
+        ]
+        if not own_modules or incomplete:
+            result.missing.append(
+                "Complete every required module: " + ", ".join(incomplete or ["none is published"])
+            )
+        result.modules = [progress.module.title for progress in own_modules if progress.is_complete]
+        # The hours every page states: lessons credited on evidence, by domain.
+        hours = hours_of[enrollment.pk]
+        result.training = hours
+        result.training_hours = hours.hours
+        for minimum in minimums[profile_id]:
+            have = hours.hours_in(minimum.domain_id)
+            if have < minimum.hours:
+                result.missing.append(
+                    f"{minimum.hours.normalize():f} training hours in {minimum.domain.name} "
+                    f"(you have {have.normalize():f})"
+                )
+        totals = practice[enrollment.pk]
+        result.practice_hours = totals.approved
+        if not totals.all_met:
+            short = [c.name for c in totals.categories if not c.met]
+            detail = f" (still short in: {', '.join(short)})" if short else ""
+            result.missing.append(
+                f"{totals.required_total.normalize():f} approved practice hours{detail}; "
+                f"you have {totals.approved.normalize():f}"
+            )
+        code = codes.get(profile_id)
+        result.ethics_code = code
+        result.ethics_affirmed = code is not None and (enrollment.trainee_id, code.pk) in affirmed
+        if code is not None and not result.ethics_affirmed:
+            result.missing.append(f"Affirm the {code.title} (version {code.version})")
+    return results
 
 
 def credential_issue_if_eligible(*, enrollment: Enrollment) -> Credential | None:

@@ -1,11 +1,13 @@
 """Reading progress. Counting happens in the database; Python only walks the module list."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from functools import reduce
+from operator import or_
 
-from django.db.models import Count, Exists, OuterRef, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 from django.db.models.functions import Substr
 from django.http import Http404
 from wagtail.models import Page
@@ -151,20 +153,63 @@ def module_progress_many(
 ) -> dict[int | None, list[ModuleProgress]]:
     """Each module's state for each of several enrolments of ``programme`` (None: a visitor).
 
-    The one place module progress is computed: a trainee's dashboard asks for one
-    enrolment, a coordinator's gradebook for the whole cohort, and both read the same
-    numbers. The queries do not grow with the cohort: the modules, published lessons per
-    module, completions per enrolment and module, and per gate its pages and passes.
+    A coordinator's gradebook asks for the whole cohort of one programme; see
+    ``_module_progress`` for the queries.
     """
-    ids = [pk for pk in enrollment_ids if pk is not None]
-    modules = list(programme.modules().only(*MODULE_LIST_FIELDS))
-    module_path_length = len(programme.path) + ProgrammePage.steplen
+    return _module_progress(targets=[(programme, enrollment_ids)])[programme.pk]
+
+
+def module_progress_for(*, enrollments: Sequence[Enrollment]) -> dict[int, list[ModuleProgress]]:
+    """Each module's state for each of ``enrollments``, whatever their programmes (a
+    trainee's dashboard lists all of theirs): the same queries as for one. The enrolments'
+    programmes should be loaded (``select_related("programme")``)."""
+    by_programme: dict[int, tuple[ProgrammePage, list[int | None]]] = {}
+    for enrollment in enrollments:
+        programme = enrollment.programme
+        by_programme.setdefault(programme.pk, (programme, []))[1].append(enrollment.pk)
+    progress = _module_progress(targets=list(by_programme.values()))
+    return {e.pk: progress[e.programme_id][e.pk] for e in enrollments}
+
+
+def _module_progress(
+    *, targets: Sequence[tuple[ProgrammePage, Sequence[int | None]]]
+) -> dict[int, dict[int | None, list[ModuleProgress]]]:
+    """programme id -> enrolment id (None: a visitor) -> each module's state.
+
+    The one place module progress is computed: a trainee's dashboard asks for their
+    enrolments (one per programme), a coordinator's gradebook for a programme's cohort, a
+    lesson page for one enrolment, and all read the same numbers. The queries grow with
+    neither the enrolments nor the programmes: the modules, published lessons per module,
+    completions per enrolment and module, and per gate its pages and passes.
+    """
+    if not targets:
+        return {}
+    programmes = [programme for programme, _ in targets]
+    ids = list(dict.fromkeys(pk for _, keys in targets for pk in keys if pk is not None))
+    steplen = ProgrammePage.steplen
+    # The modules of these programmes, and the pages inside their modules (lessons, gate
+    # pages) with the path of the module each sits in (its path less its own step).
+    in_programmes = reduce(or_, (ModulePage.objects.child_of_q(p) for p in programmes))
+    in_modules = reduce(or_, (Q(path__startswith=p.path, depth=p.depth + 2) for p in programmes))
+    completed_in_modules = reduce(
+        or_,
+        (Q(lesson__path__startswith=p.path, lesson__depth=p.depth + 2) for p in programmes),
+    )
+    modules_of: dict[str, list[ModulePage]] = {programme.path: [] for programme in programmes}
+    for module in (
+        ModulePage.objects.live()
+        .filter(in_programmes)
+        .select_related("domain")
+        .order_by("path")
+        .only(*MODULE_LIST_FIELDS)
+    ):
+        modules_of[module.path[:-steplen]].append(module)
     lessons_total: dict[str, int] = {}
     minutes_total: dict[str, int] = {}
     for module_path, n, minutes in (
         LessonPage.objects.live()
-        .filter(path__startswith=programme.path, depth=programme.depth + 2)
-        .annotate(module_path=Substr("path", 1, module_path_length))
+        .filter(in_modules)
+        .annotate(module_path=Substr("path", 1, (F("depth") - 1) * steplen))
         .order_by()
         .values("module_path")
         .annotate(n=Count("pk"), minutes=Sum("estimated_minutes"))
@@ -176,12 +221,9 @@ def module_progress_many(
     if ids:
         for enrollment_id, module_path, n in (
             LessonCompletion.objects.filter(
-                enrollment_id__in=ids,
-                lesson__live=True,
-                lesson__path__startswith=programme.path,
-                lesson__depth=programme.depth + 2,
+                completed_in_modules, enrollment_id__in=ids, lesson__live=True
             )
-            .annotate(module_path=Substr("lesson__path", 1, module_path_length))
+            .annotate(module_path=Substr("lesson__path", 1, (F("lesson__depth") - 1) * steplen))
             .order_by()
             .values("enrollment_id", "module_path")
             .annotate(n=Count("pk"))
@@ -189,17 +231,18 @@ def module_progress_many(
         ):
             lessons_done[enrollment_id][module_path] = n
     # Each registered gate (a quiz) costs one query for its pages and, if it has any here,
-    # one for the passes, whatever the number of modules and enrolments.
+    # one for the passes, whatever the number of modules, programmes and enrolments.
     gate_pages: dict[str, list[tuple[gates.CompletionGate, Page]]] = {}
     passed_ids: dict[int, set[int]] = {pk: set() for pk in ids}
     for gate in gates.registered():
         pages = list(
             gate.page_model.objects.live()
-            .filter(path__startswith=programme.path, depth=programme.depth + 2)
+            .filter(in_modules)
+            .order_by("path")
             .only(*PAGE_LINK_FIELDS)
         )
         for page in pages:
-            gate_pages.setdefault(page.path[:module_path_length], []).append((gate, page))
+            gate_pages.setdefault(page.path[:-steplen], []).append((gate, page))
         if not (ids and pages):
             continue
         if gate.passed_pairs is not None:
@@ -209,16 +252,19 @@ def module_progress_many(
             for pk in ids:
                 passed_ids[pk] |= set(gate.passed_page_ids(enrollment=pk))
     return {
-        key: _module_states(
-            programme=programme,
-            modules=modules,
-            lessons_total=lessons_total,
-            minutes_total=minutes_total,
-            lessons_done=lessons_done.get(key, {}) if key is not None else {},
-            gate_pages=gate_pages,
-            passed_ids=passed_ids.get(key, set()) if key is not None else set(),
-        )
-        for key in enrollment_ids
+        programme.pk: {
+            key: _module_states(
+                programme=programme,
+                modules=modules_of[programme.path],
+                lessons_total=lessons_total,
+                minutes_total=minutes_total,
+                lessons_done=lessons_done.get(key, {}) if key is not None else {},
+                gate_pages=gate_pages,
+                passed_ids=passed_ids.get(key, set()) if key is not None else set(),
+            )
+            for key in keys
+        }
+        for programme, keys in targets
     }
 
 
@@ -271,31 +317,89 @@ def _module_states(
 def next_step_for(*, enrollment: Enrollment, modules: list[ModuleProgress]) -> Page | None:
     """Where to resume: the first lesson not done in the first open, unfinished module, or
     that module's first gate not passed (its quiz) once its lessons are done."""
-    for progress in modules:
-        if progress.state in (ModuleState.AVAILABLE, ModuleState.IN_PROGRESS):
-            lesson = (
-                progress.module.lessons()
-                .exclude(completions__enrollment=enrollment)
-                .only(*PAGE_LINK_FIELDS)
-                .first()
-            )
-            return lesson or next((g.page for g in progress.gates if not g.passed), None)
-    return None
+    return next_steps_for(progress={enrollment.pk: modules})[enrollment.pk]
+
+
+def next_steps_for(*, progress: Mapping[int, list[ModuleProgress]]) -> dict[int, Page | None]:
+    """``next_step_for`` of each enrolment (id -> its modules' progress): one query for a
+    trainee's enrolments, whatever their number, and none when no module is open."""
+    open_modules = {
+        enrollment_id: next(
+            (m for m in modules if m.state in (ModuleState.AVAILABLE, ModuleState.IN_PROGRESS)),
+            None,
+        )
+        for enrollment_id, modules in progress.items()
+    }
+    # Each query answers for a module one enrolment at a time, so enrolments sharing an
+    # open module (other trainees of a programme) go in further rounds; one trainee's
+    # enrolments are in different programmes, so their next steps take a single round.
+    rounds: list[dict[str, tuple[int, ModulePage]]] = []
+    for enrollment_id, module in open_modules.items():
+        if module is None:
+            continue
+        path = module.module.path
+        free = next((r for r in rounds if path not in r), None)
+        if free is None:
+            free = {}
+            rounds.append(free)
+        free[path] = (enrollment_id, module.module)
+    first_lesson: dict[tuple[int, str], Page] = {}
+    for enrollment_of in rounds:
+        undone = reduce(
+            or_,
+            (
+                LessonPage.objects.child_of_q(module)
+                & ~Exists(LessonCompletion.objects.filter(lesson=OuterRef("pk"), enrollment_id=pk))
+                for pk, module in enrollment_of.values()
+            ),
+        )
+        # By path, so a module's first row is its first lesson not done.
+        for lesson in (
+            LessonPage.objects.live().filter(undone).order_by("path").only(*PAGE_LINK_FIELDS)
+        ):
+            path = lesson.path[: -LessonPage.steplen]
+            first_lesson.setdefault((enrollment_of[path][0], path), lesson)
+    steps: dict[int, Page | None] = {}
+    for enrollment_id, module in open_modules.items():
+        if module is None:
+            steps[enrollment_id] = None
+            continue
+        lesson = first_lesson.get((enrollment_id, module.module.path))
+        steps[enrollment_id] = lesson or next((g.page for g in module.gates if not g.passed), None)
+    return steps
 
 
 def programme_progress(
     *, enrollment: Enrollment, training: TrainingHours | None = None
 ) -> ProgrammeProgress:
-    modules = module_progress_list(programme=enrollment.programme, enrollment=enrollment)
-    return ProgrammeProgress(
-        programme=enrollment.programme,
-        enrollment=enrollment,
-        modules=modules,
-        next_step=next_step_for(enrollment=enrollment, modules=modules),
-        training=training
-        if training is not None
-        else training_hours_many(enrollment_ids=[enrollment.pk])[enrollment.pk],
-    )
+    return programme_progress_for(
+        enrollments=[enrollment],
+        training=None if training is None else {enrollment.pk: training},
+    )[enrollment.pk]
+
+
+def programme_progress_for(
+    *,
+    enrollments: Sequence[Enrollment],
+    training: Mapping[int, TrainingHours] | None = None,
+) -> dict[int, ProgrammeProgress]:
+    """Each enrolment's progress, next step and training hours, whatever their programmes,
+    in the same queries as for one: what My training and the dashboard list. ``training``
+    (enrolment id -> hours), when the caller has it, saves counting it again."""
+    modules = module_progress_for(enrollments=enrollments)
+    steps = next_steps_for(progress=modules)
+    if training is None:
+        training = training_hours_many(enrollment_ids=[e.pk for e in enrollments])
+    return {
+        e.pk: ProgrammeProgress(
+            programme=e.programme,
+            enrollment=e,
+            modules=modules[e.pk],
+            next_step=steps[e.pk],
+            training=training[e.pk],
+        )
+        for e in enrollments
+    }
 
 
 def programme_progress_many(
@@ -319,18 +423,15 @@ def programme_progress_many(
 
 
 def trainee_dashboard(*, user) -> list[ProgrammeProgress]:
-    """My training: each enrolment's progress, with the training hours of all of them
-    counted at once."""
+    """My training: each enrolment's progress, all of them counted at once (the queries do
+    not grow with the number of enrolments)."""
     enrollments = list(
         Enrollment.objects.for_trainee(user).select_related(
             "programme__requirement_profile", "cohort"
         )
     )
-    training = training_hours_many(enrollment_ids=[e.pk for e in enrollments])
-    return [
-        programme_progress(enrollment=enrollment, training=training[enrollment.pk])
-        for enrollment in enrollments
-    ]
+    progress = programme_progress_for(enrollments=enrollments)
+    return [progress[enrollment.pk] for enrollment in enrollments]
 
 
 def enrollment_for(*, user, programme: ProgrammePage) -> Enrollment | None:

@@ -17,13 +17,13 @@ from organisations.models import Membership
 from organisations.roles import Role
 
 from .models import LogEntry, SupervisorAssignment, SupervisorRequest
-from .selectors import SIXTY, practice_totals, supervisor_queue
+from .selectors import SIXTY, practice_totals_for, supervisor_queue
 
 
 def trainee_practice_context(*, request: HttpRequest, user) -> dict | None:
     """Entries returned by a supervisor, drafts held for want of one, and each practice
-    requirement's hours from ``practice_totals`` (the numbers the log and the credentials
-    page show). Three queries, then three per program with practice requirements."""
+    requirement's hours from ``practice_totals_for`` (the numbers the log and the
+    credentials page show). Six queries at most, whatever the number of programs."""
     returned = list(
         LogEntry.objects.filter(enrollment__trainee=user, status=LogEntry.Status.RETURNED)
         .select_related("category", "enrollment__programme")
@@ -47,12 +47,16 @@ def trainee_practice_context(*, request: HttpRequest, user) -> dict | None:
         .annotate(entries=Count("pk"))
         .order_by("enrollment__programme__title")
     )
-    totals = [
-        {"enrollment": enrollment, "totals": practice_totals(enrollment=enrollment)}
-        for enrollment in Enrollment.objects.for_trainee(user)
+    enrollments = list(
+        Enrollment.objects.for_trainee(user)
         .filter(programme__requirement_profile__isnull=False)
         .select_related("programme__requirement_profile")
         .order_by("programme__title", "pk")
+    )
+    by_enrollment = practice_totals_for(enrollments=enrollments)
+    totals = [
+        {"enrollment": enrollment, "totals": by_enrollment[enrollment.pk]}
+        for enrollment in enrollments
     ]
     totals = [row for row in totals if row["totals"].categories or row["totals"].required_total]
     if not (returned or held or totals):

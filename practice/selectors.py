@@ -2,7 +2,7 @@
 
 import datetime
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, NamedTuple
@@ -14,7 +14,7 @@ from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
 from core.codes import READABLE_ALPHABET
-from courses.models import Enrollment
+from courses.models import Enrollment, RequirementProfile
 
 from .models import (
     Decision,
@@ -68,21 +68,34 @@ def practice_totals(*, enrollment: Enrollment) -> PracticeTotals:
 
     Three queries: sums are computed by the database, corrections replace what they correct.
     """
-    return practice_totals_many(programme=enrollment.programme, enrollments=[enrollment])[
-        enrollment.pk
-    ]
+    return practice_totals_for(enrollments=[enrollment])[enrollment.pk]
+
+
+def practice_totals_for(*, enrollments: Sequence[Enrollment]) -> dict[int, PracticeTotals]:
+    """``practice_totals`` for each of ``enrollments``, whatever their programmes (a
+    trainee's dashboard), in the same three queries as for one. The enrolments' programmes
+    and profiles should be loaded (``select_related("programme__requirement_profile")``)."""
+    return _practice_totals(profiles={e.pk: e.programme.requirement_profile for e in enrollments})
 
 
 def practice_totals_many(
     *, programme, enrollments: Sequence[Enrollment]
 ) -> dict[int, PracticeTotals]:
-    """``practice_totals`` for several enrolments of ``programme`` in the same three queries.
-
-    The one place practice hours are added up: the trainee's log, eligibility for the
-    credential and the coordinator's gradebook all read it.
-    """
+    """``practice_totals`` for several enrolments of ``programme`` (a coordinator's
+    gradebook) in the same three queries."""
     profile = programme.requirement_profile
-    ids = [e.pk for e in enrollments]
+    return _practice_totals(profiles={e.pk: profile for e in enrollments})
+
+
+def _practice_totals(
+    *, profiles: Mapping[int, RequirementProfile | None]
+) -> dict[int, PracticeTotals]:
+    """enrolment id -> its totals against ``profiles[id]``'s minimums. Three queries.
+
+    The one place practice hours are added up: the trainee's log, the dashboard,
+    eligibility for the credential and the coordinator's gradebook all read it.
+    """
+    ids = list(profiles)
     entries = LogEntry.objects.filter(enrollment_id__in=ids)
     approved: dict[int, dict[str, int]] = defaultdict(dict)
     for enrollment_id, name, minutes in (
@@ -102,24 +115,23 @@ def practice_totals_many(
         .values_list("enrollment_id", "category__name", "m")
     ):
         pending[enrollment_id][name] = minutes
-    minimums = (
-        dict(
-            PracticeHourMinimum.objects.filter(profile=profile)
+    profile_ids = {profile.pk for profile in profiles.values() if profile is not None}
+    minimums: dict[int, dict[str, Decimal]] = {pk: {} for pk in profile_ids}
+    if profile_ids:
+        for profile_id, name, hours in (
+            PracticeHourMinimum.objects.filter(profile_id__in=profile_ids)
             .order_by("sort_order")
-            .values_list("category__name", "hours")
-        )
-        if profile
-        else {}
-    )
-    required_total = profile.practice_hours_total if profile else Decimal(0)
+            .values_list("profile_id", "category__name", "hours")
+        ):
+            minimums[profile_id][name] = hours
     return {
         pk: _totals(
             approved=approved.get(pk, {}),
             pending=pending.get(pk, {}),
-            minimums=minimums,
-            required_total=required_total,
+            minimums=minimums[profile.pk] if profile else {},
+            required_total=profile.practice_hours_total if profile else Decimal(0),
         )
-        for pk in ids
+        for pk, profile in profiles.items()
     }
 
 
