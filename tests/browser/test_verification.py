@@ -121,7 +121,7 @@ def test_the_qr_codes_page_shows_a_valid_credential_without_the_holders_email(
     checked = shown.pop("Checked")
     assert shown == {
         "Holder": "Ada Okafor",
-        "Programme": programme.title,
+        "Program": programme.title,
         "Issued by": provider.name,
         "Credential number": credential.number,
         "Issued": long_date(credential.issued_on),
