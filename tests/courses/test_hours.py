@@ -153,6 +153,7 @@ def test_declared_hours_are_checked_against_the_computed_ones(programme):
     assert lessons  # computed from these
 
 
+@pytest.mark.full_curriculum
 def test_the_demo_programmes_declared_and_computed_hours_agree(provider):
     from demo.loaders.courses import seed_programme
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 from courses.attendance.selectors import cohort_attendance
 from courses.models import AttendanceChange, AttendanceRecord, LiveSession
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.full_curriculum]
 
 
 def test_the_demo_cohort_has_past_and_upcoming_sessions_and_one_trainee_needs_a_make_up(

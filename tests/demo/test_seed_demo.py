@@ -23,7 +23,7 @@ from verification.models import ApiKey, RosterEntry
 
 from .conftest import demo_curriculum_dir
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.full_curriculum]
 
 DEMO_EMAILS = {
     "trainee@example.org": Role.TRAINEE,
