@@ -248,21 +248,12 @@ def check_in(*, user, token: str, now: datetime | None = None) -> AttendanceReco
                 enrollment=enrollment,
                 direction=parsed.direction,
             )
+            checked_in_at = checked_out_at = None
             if parsed.direction == "in":
                 checked_in = existing.checked_in_at if existing and existing.checked_in_at else now
                 minutes = _overlap_minutes(session, checked_in, session.ends_at)
                 status = Status.LATE if checked_in > session.starts_at + GRACE else Status.PRESENT
-                record = record_write(
-                    actor=user,
-                    session=session,
-                    enrollment=enrollment,
-                    status=status,
-                    minutes_attended=minutes,
-                    source=Source.QR,
-                    checked_in_at=checked_in,
-                    existing=existing,
-                    require_reason=False,
-                )
+                checked_in_at = checked_in
             else:
                 if existing is None or existing.checked_in_at is None:
                     raise TokenRefused(
@@ -276,17 +267,19 @@ def check_in(*, user, token: str, now: datetime | None = None) -> AttendanceReco
                     if now < session.ends_at - GRACE
                     else (Status.LATE if late else Status.PRESENT)
                 )
-                record = record_write(
-                    actor=user,
-                    session=session,
-                    enrollment=enrollment,
-                    status=status,
-                    minutes_attended=minutes,
-                    source=Source.QR,
-                    checked_out_at=now,
-                    existing=existing,
-                    require_reason=False,
-                )
+                checked_out_at = now
+            record = record_write(
+                actor=user,
+                session=session,
+                enrollment=enrollment,
+                status=status,
+                minutes_attended=minutes,
+                source=Source.QR,
+                existing=existing,
+                require_reason=False,
+                checked_in_at=checked_in_at,
+                checked_out_at=checked_out_at,
+            )
     except IntegrityError as error:
         raise TokenRefused(
             "You already used this code. Scan the code on the facilitator's screen again."
