@@ -136,15 +136,26 @@ class Curriculum:
         return totals
 
 
-def read_taxonomies(path: Path, problems: Problems) -> Taxonomies:
-    empty = Taxonomies({}, {}, {}, {})
+# What ``_load`` returns for a file it could not read (the problem is already reported).
+_UNREADABLE = object()
+
+
+def _load(path: Path, problems: Problems) -> Any:
+    """The YAML file's data, or ``_UNREADABLE`` once a missing file or a syntax error (with
+    its line) is reported."""
     try:
-        data = yamlfile.load_file(path)
+        return yamlfile.load_file(path)
     except FileNotFoundError:
-        problems.add(path, 0, "taxonomies.yaml is missing")
-        return empty
+        problems.add(path, 0, f"{path.name} is missing")
     except yamlfile.YamlError as error:
         problems.add(path, error.line, error.message)
+    return _UNREADABLE
+
+
+def read_taxonomies(path: Path, problems: Problems) -> Taxonomies:
+    empty = Taxonomies({}, {}, {}, {})
+    data = _load(path, problems)
+    if data is _UNREADABLE:
         return empty
     try:
         domains = {
@@ -280,13 +291,8 @@ def read_quiz(path: Path, module: Module, problems: Problems) -> list[ParsedQues
 def read_module(folder: Path, taxonomies: Taxonomies, problems: Problems) -> Module:
     module = Module(path=folder / "module.yaml", folder=folder.name)
     path = module.path
-    try:
-        data = yamlfile.load_file(path)
-    except FileNotFoundError:
-        problems.add(path, 0, "module.yaml is missing")
-        return module
-    except yamlfile.YamlError as error:
-        problems.add(path, error.line, error.message)
+    data = _load(path, problems)
+    if data is _UNREADABLE:
         return module
     if not isinstance(data, yamlfile.Mapping):
         problems.add(path, 1, "module.yaml must be a YAML mapping")
@@ -396,10 +402,8 @@ def read_program(path: Path, problems: Problems) -> Any:
     program_path = path / "program.yaml"
     if not program_path.exists():
         return None
-    try:
-        data = yamlfile.load_file(program_path)
-    except yamlfile.YamlError as error:
-        problems.add(program_path, error.line, error.message)
+    data = _load(program_path, problems)
+    if data is _UNREADABLE:
         return None
     if not isinstance(data, yamlfile.Mapping):
         problems.add(program_path, 1, "program.yaml must be a YAML mapping")
