@@ -17,6 +17,7 @@ from courses.services import enrollment_refresh_completion
 from notifications.services import email_send_template
 from organisations.roles import Role, has_role
 
+from . import qualification
 from .audit import audit_record
 from .guard import find_identifiers, refusal_message
 from .models import (
@@ -407,8 +408,9 @@ def entry_decide(
 
     Checks: the supervisor is not the trainee, holds the supervisor role in the trainee's
     organisation, is the trainee's current supervisor there, and has two-factor
-    authentication. The database allows one decision per submission, so two supervisors
-    deciding at once leave exactly one decision.
+    authentication; to approve, their own supervisor credential, where they hold one a board
+    requires, must be current (``practice.qualification``). The database allows one
+    decision per submission, so two supervisors deciding at once leave exactly one decision.
 
     Only two rows are locked: the entry, and the current assignment (so a reassignment
     waits for the decision, not the other way round). ``of=("self",)`` matters: on
@@ -438,6 +440,8 @@ def entry_decide(
         raise PermissionDenied("You are not this trainee's supervisor.")
     if not user_has_mfa(supervisor):
         raise PermissionDenied("Set up two-factor authentication before signing anything off.")
+    if approve and (reason := qualification.refusal(supervisor)):
+        raise PermissionDenied(reason)
     if entry.status != LogEntry.Status.SUBMITTED:
         raise ValidationError(
             "This entry is not waiting for sign-off: someone may have decided it."

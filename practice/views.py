@@ -26,7 +26,7 @@ from courses.templatetags.courses_tags import hours as format_hours
 from organisations.models import Organisation
 from organisations.roles import Role, role_required
 
-from . import services
+from . import qualification, services
 from .charts import week_chart
 from .forms import AssignmentForm, DecisionForm, EntryForm, QueueFilterForm
 from .models import Decision, LogEntry, SupervisorAssignment
@@ -385,6 +385,7 @@ def _render_queue(request, *, row_error: dict | None = None, status: int = 200):
             "action_query": _queue_query(filter_form, request.GET.get("page")),
             "row_error": row_error,
             "comment_max_length": Decision.COMMENT_MAX_LENGTH,
+            "cannot_approve": qualification.refusal(request.user),
         },
         status=status,
     )

@@ -7,4 +7,10 @@ class RenewalsConfig(AppConfig):
 
     def ready(self) -> None:
         # receivers: Peerpath CE completed on a programme or module adds an activity.
+        from practice import qualification as practice_qualification
+
         from . import receivers  # noqa: F401
+        from .qualification import supervisor_refusal
+
+        # Approving practice hours asks whether the supervisor's own credential is current.
+        practice_qualification.register(supervisor_refusal)

@@ -43,7 +43,7 @@ def load_rule_sets(*, rule_set_model=None, version_model=None) -> int:
         rule_set_model, version_model = RuleSet, RuleVersion
     added = 0
     for data in rule_set_files():
-        rule_set, _ = rule_set_model.objects.get_or_create(
+        rule_set, created = rule_set_model.objects.get_or_create(
             key=data["key"],
             defaults={
                 "board": data["board"],
@@ -51,6 +51,11 @@ def load_rule_sets(*, rule_set_model=None, version_model=None) -> int:
                 "source_note": " ".join(data["source"].split()),
             },
         )
+        # Set once, when the rule set is added (staff may change it later). The first
+        # migration's historical model has no such field: migration 0002 sets it there.
+        qualifies = data.get("qualifies_supervisors", False)
+        if created and qualifies and hasattr(rule_set, "qualifies_supervisors"):
+            rule_set_model.objects.filter(pk=rule_set.pk).update(qualifies_supervisors=True)
         for order, version in enumerate(data["versions"]):
             _, created = version_model.objects.get_or_create(
                 rule_set=rule_set,

@@ -32,6 +32,11 @@ class RuleSet(ClusterableModel):
     source_note = models.TextField(
         help_text="Where the rules come from and when they were checked."
     )
+    qualifies_supervisors = models.BooleanField(
+        default=False,
+        help_text="Holders of this credential supervise peer workers' practice hours: one whose "
+        "credential under these rules has expired or been suspended cannot approve hours.",
+    )
     profiles = models.ManyToManyField(
         "courses.RequirementProfile",
         blank=True,
@@ -44,6 +49,7 @@ class RuleSet(ClusterableModel):
         FieldPanel("board"),
         FieldPanel("credential_name"),
         FieldPanel("source_note"),
+        FieldPanel("qualifies_supervisors"),
         FieldPanel("profiles"),
         InlinePanel("versions", heading="Versions (each with the date it takes effect)"),
     ]

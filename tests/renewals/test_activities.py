@@ -192,15 +192,14 @@ def test_completed_peerpath_ce_adds_a_verified_activity_once(credential):
 def test_finishing_a_module_offered_as_ce_adds_it_by_itself(
     credential, django_capture_on_commit_callbacks
 ):
-    from courses.services import lesson_complete
     from renewals.models import CEOffering
-    from tests.builders import lessons_of
+    from tests.builders import lesson_done, lessons_of
 
     module = credential.programme.get_children().first()
     CEOffering.objects.create(page=module, hours=Decimal("2"), categories=["ethics"])
     with django_capture_on_commit_callbacks(execute=True):
         for lesson in lessons_of(credential.programme):
-            lesson_complete(trainee=credential.holder, lesson=lesson)
+            lesson_done(trainee=credential.holder, lesson=lesson)
     activity = CEActivity.objects.get(credential=credential)
     assert (activity.title, activity.hours, activity.source) == (
         module.title,
