@@ -347,6 +347,23 @@ def first_cycle(
     )
 
 
+def reinstated_cycle(rules: Rules, cycle: Cycle, *, on: datetime.date) -> Cycle:
+    """The cycle a reinstatement begins: from the day of reinstatement, for the rules' cycle
+    length (to December 31 under a calendar-year anchor), with nothing carried in."""
+    length = cycle.months or rules.cycle_months
+    if rules.anchor == Anchor.CALENDAR_YEAR:
+        end = datetime.date(on.year + max(length // 12, 1) - 1, 12, 31)
+    else:
+        end = add_months(on, length) - datetime.timedelta(days=1)
+    return Cycle(
+        number=cycle.number + 1,
+        starts_on=on,
+        expires_on=end,
+        certified_on=cycle.certified_on,
+        months=cycle.months,
+    )
+
+
 def next_cycle(
     rules: Rules, cycle: Cycle, *, carried_in: Decimal = ZERO, months: int | None = None
 ) -> Cycle:
@@ -441,6 +458,8 @@ class Evaluation:
     carry_out: Decimal
     rules: Rules
     reinstatement: tuple[str, ...] = ()
+    # Lapsed longer than the board allows to reinstate with hours alone.
+    needs_retraining: bool = False
 
     @property
     def sentences(self) -> tuple[str, ...]:
@@ -456,7 +475,14 @@ class Evaluation:
         )
 
     @property
+    def reinstating(self) -> bool:
+        """Past every window the board has: applying now asks to reinstate the credential."""
+        return self.status in (Status.LAPSED, Status.INACTIVE)
+
+    @property
     def can_apply(self) -> bool:
+        if self.reinstating:
+            return self.met and not self.needs_retraining
         return self.met and self.status in (Status.READY, Status.GRACE, Status.LATE)
 
     @property
@@ -562,15 +588,17 @@ def evaluate(
     activities: Iterable[Activity],
     *,
     today: datetime.date,
-    lapsed_since: datetime.date | None = None,
 ) -> Evaluation:
     """Judge ``cycle`` under ``rules`` on ``today``.
 
     ``activities`` may include the holder's history (earlier cycles): they count only for
-    recency rules. ``lapsed_since`` is the expiry of a lapsed credential being reinstated:
-    under "only hours after expiry count", hours dated before it do not count.
+    recency rules. Past every window the board allows, the credential is judged for
+    reinstatement: hours up to today count, except where the board counts only hours
+    after the expiry, and the board's extra hours are added.
     """
     opens, grace_until, late_until = window_dates(rules, cycle)
+    last_day = late_until or grace_until or cycle.expires_on
+    lapsed_since = cycle.expires_on if today > last_day else None
     total_required = required_total(rules, cycle)
     counting_from = cycle.starts_on
     if lapsed_since is not None and rules.only_after_expiry_after_lapse:
@@ -717,7 +745,15 @@ def evaluate(
         grace_until=grace_until,
         late_until=late_until,
     )
-    reinstatement = _reinstatement_words(rules, cycle, status=status, today=today)
+    retrain = rules.reinstatement.retrain_after_days
+    needs_retraining = (
+        status in (Status.LAPSED, Status.INACTIVE)
+        and retrain is not None
+        and (today - cycle.expires_on).days > retrain
+    )
+    reinstatement = _reinstatement_words(
+        rules, cycle, status=status, needs_retraining=needs_retraining
+    )
     evaluation = Evaluation(
         status=status,
         cycle=cycle,
@@ -731,6 +767,7 @@ def evaluate(
         rules=rules,
         carry_out=carry_out,
         reinstatement=reinstatement,
+        needs_retraining=needs_retraining,
     )
     return evaluation
 
@@ -757,14 +794,14 @@ def _status(
 
 
 def _reinstatement_words(
-    rules: Rules, cycle: Cycle, *, status: Status, today: datetime.date
+    rules: Rules, cycle: Cycle, *, status: Status, needs_retraining: bool
 ) -> tuple[str, ...]:
     if status not in (Status.LAPSED, Status.INACTIVE):
         return ()
     words = []
     r = rules.reinstatement
     ended = cycle.expires_on
-    if r.retrain_after_days is not None and (today - ended).days > r.retrain_after_days:
+    if needs_retraining:
         words.append("It has been out of date too long: you need to complete the training again.")
     elif r.extra_hours:
         words.append(

@@ -255,7 +255,14 @@ class RenewalApplication(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True)
     return_reason = models.TextField(blank=True, max_length=1000)
     # Set on approval: the expiry it replaced, the new one, and hours carried forward.
+    # Applied for after the credential lapsed: approving it reinstates the credential, with
+    # a new cycle from the day of approval (judged by the status when the holder applied,
+    # so a slow review never turns a renewal into a reinstatement).
+    reinstatement = models.BooleanField(default=False)
     previous_expires_on = models.DateField(null=True, blank=True)
+    # The first day of the cycle the approval began: the day after the old expiry for a
+    # renewal, the day of approval for a reinstatement.
+    new_starts_on = models.DateField(null=True, blank=True)
     new_expires_on = models.DateField(null=True, blank=True)
     carry_out = models.DecimalField(max_digits=6, decimal_places=2, default=Decimal("0"))
 

@@ -90,7 +90,8 @@ def rule_set_of(credential: Credential) -> RuleSet | None:
 
 def holder_cycle(credential: Credential, rules: engine.Rules, renewals: list) -> engine.Cycle:
     """The cycle the credential is in: the first from its issue, or the one its last
-    approved renewal began (the day after the expiry it replaced)."""
+    approved application began (``new_starts_on``: the day after the expiry it replaced,
+    or the day of a reinstatement)."""
     approved = [a for a in renewals if a.status == RenewalApplication.Status.APPROVED]
     if not approved:
         return engine.Cycle(
@@ -102,7 +103,7 @@ def holder_cycle(credential: Credential, rules: engine.Rules, renewals: list) ->
     last = approved[-1]
     return engine.Cycle(
         number=len(approved) + 1,
-        starts_on=last.previous_expires_on + datetime.timedelta(days=1),
+        starts_on=last.new_starts_on,
         expires_on=credential.expires_on,
         certified_on=credential.issued_on,
         carried_in=min(last.carry_out, rules.carry_over_max_hours),
@@ -152,12 +153,6 @@ def judge(
             rules = version.parsed() if version else base_rules
             items = [*engine_activities(activities, cycle, rules), *extra]
             evaluation = engine.evaluate(rules, cycle, items, today=today)
-            if evaluation.status in (engine.Status.LAPSED, engine.Status.INACTIVE) and (
-                rules.only_after_expiry_after_lapse or rules.reinstatement.extra_hours
-            ):
-                evaluation = engine.evaluate(
-                    rules, cycle, items, today=today, lapsed_since=cycle.expires_on
-                )
     return Standing(
         credential=credential,
         rule_set=rule_set,
@@ -272,7 +267,7 @@ def _verdicts_many(*, credential_ids: Iterable[int], today: datetime.date) -> di
     for row in (
         RenewalApplication.objects.filter(credential_id__in=ids)
         .order_by("cycle", "submitted_at")
-        .values_list("credential_id", "status", "previous_expires_on", "carry_out", "decided_at")
+        .values_list("credential_id", "status", "new_starts_on", "carry_out", "decided_at")
     ):
         applications[row[0]].append(row)
     activities: dict[int, list] = defaultdict(list)
@@ -305,7 +300,7 @@ def _verdicts_many(*, credential_ids: Iterable[int], today: datetime.date) -> di
             if base is not None:
                 if approved:
                     last = approved[-1]
-                    starts_on = last[2] + datetime.timedelta(days=1)
+                    starts_on = last[2]
                     carried = min(last[3], base.parsed().carry_over_max_hours)
                 else:
                     starts_on, carried = issued_on, engine.ZERO
@@ -337,12 +332,6 @@ def _verdicts_many(*, credential_ids: Iterable[int], today: datetime.date) -> di
                     for row in own
                 ]
                 evaluation = engine.evaluate(rules, cycle, items, today=today)
-                if evaluation.status in (engine.Status.LAPSED, engine.Status.INACTIVE) and (
-                    rules.only_after_expiry_after_lapse or rules.reinstatement.extra_hours
-                ):
-                    evaluation = engine.evaluate(
-                        rules, cycle, items, today=today, lapsed_since=expires_on
-                    )
         decided = approved[-1][4] if approved else None
         out[pk] = Verdict(
             credential_id=pk,

@@ -388,12 +388,7 @@ def renewal_apply(
         raise ValidationError(
             f"Renewal is not open yet: you can apply from {engine.long_date(ev.window_opens_on)}."
         )
-    retrain = rules.reinstatement.retrain_after_days
-    if (
-        ev.status in (engine.Status.LAPSED, engine.Status.INACTIVE)
-        and retrain is not None
-        and (today - ev.cycle.expires_on).days > retrain
-    ):
+    if ev.needs_retraining:
         raise ValidationError(" ".join(ev.reinstatement))
     if not ev.met:
         raise ValidationError(" ".join(ev.sentences[:2]))
@@ -417,6 +412,7 @@ def renewal_apply(
         credential=credential,
         cycle=ev.cycle.number,
         rule_version=version,
+        reinstatement=ev.reinstating,
         attestations=kept,
         ethics_code=code,
         signed_name=" ".join(signed_name.split()) if code else "",
@@ -502,13 +498,19 @@ def renewal_approve(
     ev, rules = standing.evaluation, standing.rules
     if ev is None or rules is None:
         raise ValidationError("This credential has no renewal rules.")
-    following = engine.next_cycle(rules, ev.cycle, carried_in=ev.carry_out)
+    if application.reinstatement:
+        following = engine.reinstated_cycle(rules, ev.cycle, on=today)
+        carry_out = engine.ZERO
+    else:
+        following = engine.next_cycle(rules, ev.cycle, carried_in=ev.carry_out)
+        carry_out = ev.carry_out
     application.status = RenewalApplication.Status.APPROVED
     application.decided_by = actor
     application.decided_at = timezone.now()
     application.previous_expires_on = credential.expires_on
+    application.new_starts_on = following.starts_on
     application.new_expires_on = following.expires_on
-    application.carry_out = ev.carry_out
+    application.carry_out = carry_out
     application.save()
     Credential.objects.filter(pk=credential.pk).update(
         expires_on=following.expires_on, pdf_rendered_at=None
@@ -523,7 +525,8 @@ def renewal_approve(
         action=RENEWED,
         actor=actor,
         actor_name=actor.get_full_name(),
-        reason=f"Renewed until {engine.long_date(following.expires_on)}.",
+        reason=f"{'Reinstated' if application.reinstatement else 'Renewed'} until "
+        f"{engine.long_date(following.expires_on)}.",
     )
     _render_later(credential_id=credential.pk, force=True)
     credential_changed_announce(credential_id=credential.pk, number=credential.number)
@@ -534,8 +537,14 @@ def renewal_approve(
             "holder": credential.holder,
             "credential": credential,
             "valid_until": engine.long_date(following.expires_on),
+            "reinstated": application.reinstatement,
         },
         link_path=reverse("renewals:keep"),
     )
-    logger.info("Credential %s renewed by user %s", credential.number, actor.pk)
+    logger.info(
+        "Credential %s %s by user %s",
+        credential.number,
+        "reinstated" if application.reinstatement else "renewed",
+        actor.pk,
+    )
     return application

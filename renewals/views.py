@@ -166,6 +166,8 @@ def apply(request, credential_id: int):
         refusal = (
             f"Renewal is not open yet: you can apply from {engine.long_date(ev.window_opens_on)}."
         )
+    elif ev.needs_retraining:
+        refusal = " ".join(ev.reinstatement)
     elif not ev.met:
         refusal = " ".join(ev.sentences[:2])
     status = 200
@@ -182,8 +184,9 @@ def apply(request, credential_id: int):
             _form_errors(form, error)
             status = 400
         else:
+            kind = "reinstatement" if ev.reinstating else "renewal"
             messages.success(
-                request, "Your renewal application is sent. Your coordinator will review it."
+                request, f"Your {kind} application is sent. Your coordinator will review it."
             )
             return redirect("renewals:keep")
     elif request.method == "POST":
@@ -237,7 +240,8 @@ def decide(request, application_id: int):
             )
             messages.success(
                 request,
-                f"Credential {application.credential.number} renewed until "
+                f"Credential {application.credential.number} "
+                f"{'reinstated' if application.reinstatement else 'renewed'} until "
                 f"{engine.long_date(credential_expiry(application))}.",
             )
         else:
