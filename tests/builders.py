@@ -65,9 +65,27 @@ def lesson_done(*, trainee, lesson, **kwargs):
 
 
 def publish(parent, page):
+    """Add ``page`` under ``parent`` and publish it through a revision, as an editor does."""
     parent.add_child(instance=page)
     page.save_revision().publish()
     page.refresh_from_db()
+    return page
+
+
+def add_live(parent, page):
+    """Add ``page`` under ``parent`` already live, without a revision or reference index.
+
+    Several times quicker than ``publish``: for fixtures whose pages are the stage, not the
+    subject. A test of authoring, review or the reference index uses ``publish``.
+    """
+    from django.utils import timezone
+    from wagtail.signal_handlers import disable_reference_index_auto_update
+
+    now = timezone.now()
+    page.live = True
+    page.first_published_at = page.last_published_at = now
+    with disable_reference_index_auto_update():
+        parent.add_child(instance=page)
     return page
 
 
@@ -153,7 +171,8 @@ def rebuild_migration_data():
     - courses 0006 and practice 0004 (their own functions): the index's rights taken from
       the role-wide groups, shared domains and categories made read-only, and a page,
       groups and workflow for any provider that exists;
-    - courses 0009 (its own function): those workflows' tasks made two-person reviews.
+    - courses 0009 (its own function): those workflows' tasks made two-person reviews;
+    - renewals 0001 and 0002 (``renewals.loader``): the seeded boards' renewal rule sets.
 
     Returns the programme index page.
     """
@@ -164,6 +183,7 @@ def rebuild_migration_data():
     from cms.models import HomePage
     from courses.models import ProgrammeIndexPage
     from practice.models import PracticeCategory
+    from renewals.loader import load_rule_sets
 
     if not Locale.objects.exists():
         Locale.objects.create(
@@ -192,6 +212,7 @@ def rebuild_migration_data():
     _run_data_migration("courses.migrations.0008_provider_spaces", "build")
     _run_data_migration("courses.migrations.0009_programme_review_task", "upgrade")
     _run_data_migration("practice.migrations.0007_categories_shared", "share")
+    load_rule_sets()
     return ProgrammeIndexPage.objects.get()
 
 

@@ -26,9 +26,9 @@ from practice.services import current_assignment, entry_create, entry_submit, su
 
 from .builders import (
     SAFE_REFLECTION,
+    add_live,
     add_totp,
     lesson_body,
-    publish,
     rebuild_migration_data,
     sign_in_with_mfa,
 )
@@ -156,7 +156,7 @@ def build_programme(db, provider):
     def build(*, modules: int = 2, lessons: int = 2, slug: str = "cpsw", **fields):
         domain = CompetencyDomain.objects.get(slug="ethical-responsibility")
         organisation = fields.pop("organisation", provider)
-        programme = publish(
+        programme = add_live(
             ProviderPage.objects.get(organisation=organisation),
             ProgrammePage(
                 title=fields.pop("title", "Certified Peer Support Worker"),
@@ -166,7 +166,7 @@ def build_programme(db, provider):
             ),
         )
         for m in range(1, modules + 1):
-            module = publish(
+            module = add_live(
                 programme,
                 ModulePage(
                     title=f"Module {m}",
@@ -177,7 +177,7 @@ def build_programme(db, provider):
                 ),
             )
             for n in range(1, lessons + 1):
-                publish(
+                add_live(
                     module,
                     LessonPage(
                         title=f"Lesson {m}.{n}",

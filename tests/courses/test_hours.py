@@ -151,13 +151,3 @@ def test_declared_hours_are_checked_against_the_computed_ones(programme):
     # The fixture's modules declare 5 hours; their lessons come to minutes.
     assert [(m.pk, declared) for m, declared, _ in mismatches] == [(modules[1].pk, Decimal(5))]
     assert lessons  # computed from these
-
-
-@pytest.mark.full_curriculum
-def test_the_demo_programmes_declared_and_computed_hours_agree(provider):
-    from demo.loaders.courses import seed_programme
-
-    programme = seed_programme(organisation=provider)
-
-    assert declared_hours_mismatches(programme=programme) == []
-    assert sum(module_hours(programme=programme).values()) == Decimal(46)

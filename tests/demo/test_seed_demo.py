@@ -1,4 +1,9 @@
-"""What ``seed_demo`` builds, seeded once for the module (tests/demo/conftest.py)."""
+"""What ``seed_demo`` builds, seeded once for the module (tests/demo/conftest.py).
+
+Every test that needs the whole shipped curriculum in the database is here, in one module
+pinned to one pytest-xdist worker (``xdist_group``), so the demo is seeded once a run: it
+takes minutes.
+"""
 
 import datetime
 
@@ -13,7 +18,16 @@ from wagtail.models import Page, Revision
 
 from assessments.models import Question, QuizPool
 from certificates.models import Credential
-from courses.models import Enrollment, LessonCompletion
+from courses.attendance.selectors import cohort_attendance
+from courses.hours import declared_hours_mismatches, module_hours
+from courses.models import (
+    AttendanceChange,
+    AttendanceRecord,
+    Enrollment,
+    LessonCompletion,
+    LiveSession,
+    ProgrammePage,
+)
 from demo.loaders.cms import DEMO_PASSWORD, DEV_TOTP_CODE
 from demo.loaders.verification import DEMO_API_KEY
 from organisations.models import Membership, Organisation
@@ -23,7 +37,11 @@ from verification.models import ApiKey, RosterEntry
 
 from .conftest import demo_curriculum_dir
 
-pytestmark = [pytest.mark.django_db, pytest.mark.full_curriculum]
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.full_curriculum,
+    pytest.mark.xdist_group("seeded-demo"),
+]
 
 DEMO_EMAILS = {
     "trainee@example.org": Role.TRAINEE,
@@ -213,3 +231,49 @@ def test_seed_demo_has_a_holder_in_each_renewal_situation(seeded_demo, client):
     assert RenewalApplication.objects.get(credential=renewed).status == "approved"
     assert list(renewed.cycles.values_list("cycle", flat=True)) == [1, 2]
     assert "Renewal holders" in seeded_demo
+
+
+# ---------------------------------------------------------------- the demo cohort's sessions
+
+
+def test_the_demo_cohort_has_past_and_upcoming_sessions_and_one_trainee_needs_a_make_up(
+    seeded_demo,
+):
+    sessions = LiveSession.objects.all()
+    now = timezone.now()
+    assert sum(s.ends_at < now for s in sessions) == 3
+    assert sum(s.starts_at > now for s in sessions) == 1
+    partial = AttendanceRecord.objects.filter(minutes_attended__lt=120)
+    assert partial.count() >= 2
+    grid = cohort_attendance(cohort=sessions.first().cohort)
+    needing = {r["enrollment"].trainee.email: r["needs_make_up"] for r in grid.rows}
+    assert [email for email, below in needing.items() if below] == ["jordan.lee@example.org"]
+    assert [s.title for s in needing["jordan.lee@example.org"]] == [
+        "Boundaries in practice: role plays"
+    ]
+
+
+def test_seeding_again_adds_no_session_or_attendance(seeded_demo):
+    before = (
+        LiveSession.objects.count(),
+        AttendanceRecord.objects.count(),
+        AttendanceChange.objects.count(),
+    )
+    call_command("seed_demo")
+    after = (
+        LiveSession.objects.count(),
+        AttendanceRecord.objects.count(),
+        AttendanceChange.objects.count(),
+    )
+    assert after == before
+
+
+# ---------------------------------------------------------------- hours
+
+
+def test_the_demo_programs_declared_and_computed_hours_agree(seeded_demo):
+    curriculum = read_curriculum(demo_curriculum_dir())
+    programme = ProgrammePage.objects.live().get(slug=curriculum.program["slug"])
+
+    assert declared_hours_mismatches(programme=programme) == []
+    assert sum(module_hours(programme=programme).values()) == 46

@@ -236,6 +236,7 @@ EXAMPLES = {
         "holder": holder,
         "credential": credential,
         "valid_until": "March 14, 2029",
+        "reinstated": False,
     },
     "renewals/renewal_reminder": {
         "holder": holder,
