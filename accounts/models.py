@@ -1,3 +1,4 @@
+import datetime
 import uuid
 from typing import ClassVar
 
@@ -10,6 +11,19 @@ from core.db import length_at_most
 # Why someone's second factor was reset: a sentence or two for the audit.
 MFA_RESET_REASON_MAX_LENGTH = 500
 CERTIFICATE_NAME_MAX_LENGTH = 150
+
+
+# A month and a day that exist in some year: February 29 is allowed (a leap-day birthday).
+# "Not null" is spelled out: a check whose comparisons meet a NULL passes in SQL.
+_VALID_MONTH_DAY = models.Q(
+    renewal_birthday_month__isnull=False,
+    renewal_birthday_day__isnull=False,
+    renewal_birthday_day__gte=1,
+) & (
+    models.Q(renewal_birthday_month__in=[1, 3, 5, 7, 8, 10, 12], renewal_birthday_day__lte=31)
+    | models.Q(renewal_birthday_month__in=[4, 6, 9, 11], renewal_birthday_day__lte=30)
+    | models.Q(renewal_birthday_month=2, renewal_birthday_day__lte=29)
+)
 
 
 class UserManager(BaseUserManager["User"]):
@@ -57,6 +71,12 @@ class User(AbstractUser):
     # credential of one holder names the same subject.
     subject_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
 
+    # The month and day a board's renewal cycle may end on (Washington's Certified Peer
+    # Specialist): never the year, which the rules do not need and which would say more about
+    # a person in recovery than they chose to share. Both or neither; only its holder sees it.
+    renewal_birthday_month = models.PositiveSmallIntegerField(null=True, blank=True)
+    renewal_birthday_day = models.PositiveSmallIntegerField(null=True, blank=True)
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["first_name", "last_name"]
 
@@ -72,6 +92,11 @@ class User(AbstractUser):
                 CERTIFICATE_NAME_MAX_LENGTH,
                 name="accounts_user_certificate_name_length",
             ),
+            models.CheckConstraint(
+                condition=_VALID_MONTH_DAY
+                | models.Q(renewal_birthday_month__isnull=True, renewal_birthday_day__isnull=True),
+                name="accounts_user_renewal_birthday_valid",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -80,6 +105,17 @@ class User(AbstractUser):
     def name_for_certificate(self) -> str:
         """The holder's name as a certificate issued now prints it."""
         return self.certificate_name or self.get_full_name()
+
+    @property
+    def renewal_birthday(self) -> datetime.date | None:
+        """The birthday as the renewal engine takes it: a date whose year means nothing.
+
+        2000 is a leap year, so February 29 exists; the engine reads only the month and day
+        and moves a February 29 to the 28th in other years.
+        """
+        if self.renewal_birthday_month is None or self.renewal_birthday_day is None:
+            return None
+        return datetime.date(2000, self.renewal_birthday_month, self.renewal_birthday_day)
 
 
 class MfaReset(models.Model):

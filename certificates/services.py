@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -27,6 +26,7 @@ from courses.services import enrollment_progress_announce
 from notifications.services import email_send_template, task_enqueue
 from practice.selectors import practice_totals_for
 
+from .expiry import first_expiry
 from .models import Credential, CredentialCycle, CredentialEvent, EthicsAffirmation, EthicsCode
 from .numbers import normalise
 from .openbadges import JWT_MEDIA_TYPE, credential_jwt, verification_url
@@ -241,8 +241,7 @@ def credential_issue_if_eligible(*, enrollment: Enrollment) -> Credential | None
             programme=programme,
             issuer=programme.organisation,
             issued_on=today,
-            expires_on=today
-            + relativedelta(months=programme.requirement_profile.credential_validity_months),
+            expires_on=first_expiry(holder=trainee, programme=programme, issued_on=today),
             achievement=achievement,
         )
         CredentialEvent.objects.create(credential=credential, action="issued")

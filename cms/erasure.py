@@ -236,6 +236,7 @@ def user_erase(*, user, dry_run: bool = False) -> ErasurePlan:
     except ProtectedError:  # kept records point to it: keep the row, not the person
         user.email = f"{plan.pseudonym}@erased.invalid"
         user.first_name = user.last_name = user.certificate_name = ""
+        user.renewal_birthday_month = user.renewal_birthday_day = None
         user.set_unusable_password()
         user.is_active = user.is_staff = user.is_superuser = False
         user.last_login = None

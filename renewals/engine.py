@@ -365,13 +365,33 @@ def reinstated_cycle(rules: Rules, cycle: Cycle, *, on: datetime.date) -> Cycle:
 
 
 def next_cycle(
-    rules: Rules, cycle: Cycle, *, carried_in: Decimal = ZERO, months: int | None = None
+    rules: Rules,
+    cycle: Cycle,
+    *,
+    carried_in: Decimal = ZERO,
+    months: int | None = None,
+    birthday: datetime.date | None = None,
 ) -> Cycle:
-    """The cycle after ``cycle``: the day after it expires, for the rules' cycle length."""
+    """The cycle after ``cycle``: the day after it expires, for the rules' cycle length.
+
+    Under a birthday anchor, a cycle that did not start on the holder's birthday (issued
+    before they gave it) ends on the day before the last birthday within that length: from
+    then on every cycle starts on the birthday, and none is longer than the board's.
+    """
     start = cycle.expires_on + datetime.timedelta(days=1)
     length = months or cycle.months or rules.cycle_months
     if rules.anchor == Anchor.CALENDAR_YEAR:
         end = datetime.date(start.year + max(length // 12, 1) - 1, 12, 31)
+    elif (
+        rules.anchor == Anchor.BIRTHDAY
+        and birthday is not None
+        and start != _birthday_in(start.year, birthday)
+    ):
+        limit = add_months(start, length)
+        aligned = _birthday_in(limit.year, birthday)
+        if aligned > limit:
+            aligned = _birthday_in(limit.year - 1, birthday)
+        end = aligned - datetime.timedelta(days=1)
     else:
         end = add_months(start, length) - datetime.timedelta(days=1)
     carried = min(carried_in, rules.carry_over_max_hours)

@@ -1,3 +1,5 @@
+import calendar
+
 from django import forms
 
 from . import engine
@@ -72,3 +74,50 @@ class ReturnForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Say what the holder needs to fix: they are told it."},
     )
+
+
+# Any leap year: February has 29 days, so a leap-day birthday can be given.
+_LEAP_YEAR = 2000
+_DAY_RANGE = "Give the day as a number from 1 to 31."
+
+
+class BirthdayForm(forms.Form):
+    """The month and day a birthday-anchored renewal cycle ends on; both empty forgets it."""
+
+    HELP = (
+        "Some boards end every renewal cycle on your birthday (Washington's Certified Peer "
+        "Specialist does), so Peerpath needs the month and day to tell you when your "
+        "credential expires. We never ask for the year, and only you can see it."
+    )
+
+    month = forms.TypedChoiceField(
+        label="Month",
+        choices=[("", "Choose a month")]
+        + [(str(number), calendar.month_name[number]) for number in range(1, 13)],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        error_messages={"invalid_choice": "Choose a month from the list."},
+    )
+    day = forms.IntegerField(
+        label="Day",
+        required=False,
+        min_value=1,
+        max_value=31,
+        error_messages={"invalid": _DAY_RANGE, "min_value": _DAY_RANGE, "max_value": _DAY_RANGE},
+    )
+
+    def clean(self):
+        data = super().clean()
+        month, day = data.get("month"), data.get("day")
+        if self.errors:
+            return data
+        if (month is None) != (day is None):
+            raise forms.ValidationError(
+                "Give both the month and the day, or leave both empty to remove your birthday."
+            )
+        if month is not None and day is not None:
+            last = calendar.monthrange(_LEAP_YEAR, month)[1]
+            if day > last:
+                self.add_error("day", f"{calendar.month_name[month]} has only {last} days.")
+        return data

@@ -88,6 +88,12 @@ def rule_set_of(credential: Credential) -> RuleSet | None:
     return next(iter(profile.renewal_rule_sets.all()), None)
 
 
+def rule_set_of_profile(profile) -> RuleSet | None:
+    """The rule set a profile's credentials renew under, read afresh: the first created, as
+    ``rule_set_of`` and the nightly path pick it."""
+    return profile.renewal_rule_sets.prefetch_related("versions").order_by("pk").first()
+
+
 def holder_cycle(credential: Credential, rules: engine.Rules, renewals: list) -> engine.Cycle:
     """The cycle the credential is in: the first from its issue, or the one its last
     approved application began (``new_starts_on``: the day after the expiry it replaced,

@@ -502,7 +502,9 @@ def renewal_approve(
         following = engine.reinstated_cycle(rules, ev.cycle, on=today)
         carry_out = engine.ZERO
     else:
-        following = engine.next_cycle(rules, ev.cycle, carried_in=ev.carry_out)
+        following = engine.next_cycle(
+            rules, ev.cycle, carried_in=ev.carry_out, birthday=credential.holder.renewal_birthday
+        )
         carry_out = ev.carry_out
     application.status = RenewalApplication.Status.APPROVED
     application.decided_by = actor
@@ -548,3 +550,18 @@ def renewal_approve(
         actor.pk,
     )
     return application
+
+
+def renewal_birthday_set(*, user, month: int | None, day: int | None):
+    """Keep the month and day ``user``'s birthday-anchored cycles end on (checked by
+    ``BirthdayForm``; the database refuses a day the month does not have), or forget it.
+
+    Credentials already issued keep the expiry they were signed with: the birthday sets
+    where their next cycle ends (``engine.next_cycle``) and a new credential's first cycle.
+    """
+    user.renewal_birthday_month = month
+    user.renewal_birthday_day = day
+    user.save(update_fields=["renewal_birthday_month", "renewal_birthday_day"])
+    # Never the date itself: it is the holder's alone.
+    logger.info("User %s changed the birthday their renewal cycles end on", user.pk)
+    return user

@@ -6,6 +6,7 @@ app_name = "renewals"
 
 urlpatterns = [
     path("", views.keep, name="keep"),
+    path("birthday/", views.birthday, name="birthday"),
     path("<int:credential_id>/log/", views.log, name="log"),
     path("<int:credential_id>/apply/", views.apply, name="apply"),
     path(

@@ -16,7 +16,7 @@ from accounts.mfa import mfa_required, session_passed_mfa
 from organisations.roles import Role, has_role, role_required
 
 from . import engine, services, transcript
-from .forms import ActivityForm, ApplyForm, ReturnForm
+from .forms import ActivityForm, ApplyForm, BirthdayForm, ReturnForm
 from .models import CEActivity, RenewalApplication
 from .selectors import _credentials, holder_standings, judge, standing_many
 
@@ -51,12 +51,48 @@ def keep(request, *, forms=None, preview=None, status=200):
                 "others": [s.credential for s in standings if s is not standing],
             }
         )
+    # The birthday is asked only where a credential's rules end the cycle on it.
+    birthday_asked = any(
+        s.rules is not None and s.rules.anchor == engine.Anchor.BIRTHDAY for s in standings
+    )
     return render(
         request,
         "renewals/keep.html",
-        {"sections": sections, "today": today},
+        {
+            "sections": sections,
+            "today": today,
+            "birthday_asked": birthday_asked,
+            "birthday": request.user.renewal_birthday if birthday_asked else None,
+        },
         status=status,
     )
+
+
+@login_required
+def birthday(request):
+    """The signed-in holder gives (or removes) the month and day their cycle ends on: only
+    their own, never anyone else's."""
+    user = request.user
+    if request.method == "POST":
+        form = BirthdayForm(request.POST)
+        if form.is_valid():
+            month, day = form.cleaned_data["month"], form.cleaned_data["day"]
+            services.renewal_birthday_set(user=user, month=month, day=day)
+            messages.success(
+                request,
+                "Your birthday is saved. A credential already issued keeps its expiry date; "
+                "its next cycle ends on your birthday."
+                if month
+                else "Your birthday is removed.",
+            )
+            return redirect("renewals:keep")
+        status = 400
+    else:
+        form = BirthdayForm(
+            initial={"month": user.renewal_birthday_month, "day": user.renewal_birthday_day}
+        )
+        status = 200
+    return render(request, "renewals/birthday.html", {"form": form}, status=status)
 
 
 @login_required

@@ -32,6 +32,7 @@ def _signing_key(settings):
 @pytest.fixture
 def named_trainee(trainee):
     trainee.first_name, trainee.last_name = "Adaeze", "Okonkwo-Trail"
+    trainee.renewal_birthday_month, trainee.renewal_birthday_day = 8, 2
     trainee.save()
     return trainee
 
@@ -146,6 +147,7 @@ def test_after_the_retention_period_the_log_stays_and_the_person_goes(
     assert not named_trainee.is_active and not named_trainee.has_usable_password()
     assert named_trainee.email.endswith("@erased.invalid")
     assert (named_trainee.first_name, named_trainee.last_name) == ("", "")
+    assert named_trainee.renewal_birthday is None
     assert LogEntry.objects.get(pk=entry.pk).status == LogEntry.Status.APPROVED
     assert "okonkwo-trail" not in _trail_text() and email.lower() not in _trail_text()
     assert audit_verify().broken_at is None

@@ -1,0 +1,34 @@
+"""The day a credential being issued first expires.
+
+The requirement profile's validity months set it, unless the board's renewal rules end the
+first cycle on another day (Washington: the holder's birthday; Georgia: December 31). Those
+rules are known to ``renewals``, a layer above certificates: it registers a rule here when
+its app is ready, and issuing asks every registered rule. The import contract keeps
+pointing one way, and certificates never guesses a board's calendar.
+"""
+
+import datetime
+from collections.abc import Callable
+
+from dateutil.relativedelta import relativedelta
+
+# A rule takes holder, programme and issued_on (keywords) and returns the first expiry, or
+# None when the profile's validity months stand.
+ExpiryRule = Callable[..., datetime.date | None]
+
+_rules: list[ExpiryRule] = []
+
+
+def register(rule: ExpiryRule) -> None:
+    if rule not in _rules:
+        _rules.append(rule)
+
+
+def first_expiry(*, holder, programme, issued_on: datetime.date) -> datetime.date:
+    """The first date a registered rule gives, or the profile's validity from ``issued_on``."""
+    for rule in _rules:
+        day = rule(holder=holder, programme=programme, issued_on=issued_on)
+        if day is not None:
+            return day
+    months = programme.requirement_profile.credential_validity_months
+    return issued_on + relativedelta(months=months)
