@@ -20,4 +20,6 @@
       .catch(function () { /* keep the last code; the next tick tries again */ });
   }
   window.setInterval(refresh, seconds * 1000);
+  // Says the code now rotates by itself (the browser test waits for it before moving the clock).
+  box.dataset.rotating = "true";
 })();

@@ -62,6 +62,8 @@ def test_a_facilitator_schedules_checks_a_trainee_in_by_the_rotating_code_and_fi
     page.get_by_role("link", name="Show the check-in code").click()
     link = page.locator("[data-checkin-link]")
     first = link.get_attribute("data-token")
+    # Once the page's script has started its timer (on a busy machine it may run late).
+    expect(page.locator("[data-checkin-feed][data-rotating]")).to_be_attached()
     page.clock.fast_forward("00:31")
     expect(link).not_to_have_attribute("data-token", first)
     token = link.get_attribute("data-token")
