@@ -495,6 +495,11 @@ class Evaluation:
         )
 
     @property
+    def expired(self) -> bool:
+        """Past the cycle's last valid day (in a grace or late window, lapsed or inactive)."""
+        return self.status in (Status.GRACE, Status.LATE, Status.LAPSED, Status.INACTIVE)
+
+    @property
     def reinstating(self) -> bool:
         """Past every window the board has: applying now asks to reinstate the credential."""
         return self.status in (Status.LAPSED, Status.INACTIVE)

@@ -13,8 +13,6 @@ from certificates.models import Credential
 from . import engine
 from .selectors import verdicts_many
 
-CURRENT = (engine.Status.NOT_YET_OPEN, engine.Status.GAP_OPEN, engine.Status.READY)
-
 
 def supervisor_refusal(supervisor) -> str | None:
     held = list(
@@ -39,7 +37,7 @@ def supervisor_refusal(supervisor) -> str | None:
             return f"You cannot approve hours while your {name} credential is {status}."
         verdict = verdicts[pk]
         evaluation = verdict.evaluation
-        expired = evaluation.status not in CURRENT if evaluation else verdict.expires_on < today
+        expired = evaluation.expired if evaluation else verdict.expires_on < today
         if expired:
             return (
                 f"You cannot approve hours while your {name} credential is not current: it "
