@@ -17,7 +17,6 @@ from playwright.sync_api import expect
 from certificates.models import Credential
 from organisations.roles import Role
 from renewals.engine import long_date
-from renewals.loader import load_rule_sets
 
 # The renewals tests' fixtures, for this directory too.
 from tests.renewals.conftest import (  # noqa: F401
@@ -59,7 +58,6 @@ def test_log_apply_return_approve_and_the_same_number_everywhere(
     verifier,
     tmp_path,
 ):
-    load_rule_sets()  # the migration's rule sets, flushed by an earlier transactional test
     credential = make_credential(expires_in_days=100)  # IC&RC: the window is open
     number, old_expiry = credential.number, credential.expires_on
     RosterEntry.objects.create(organisation=clinic, credential=credential, added_by=verifier)
