@@ -39,11 +39,23 @@ def crosswalk(request):
         "curriculum": curriculum,
         "modules": module_tables(curriculum),
         "gaps": coverage_gaps(curriculum),
-        "samhsa": [
-            (number, name, found.samhsa.get(number, []))
-            for number, name in taxonomies.samhsa.items()
+        # The two frameworks the objectives are tagged with: caption, first column, rows of
+        # (category, the objectives tagged with it).
+        "frameworks": [
+            (
+                "SAMHSA core-competency categories",
+                "Category",
+                [
+                    (f"{number}. {name}", found.samhsa.get(number, []))
+                    for number, name in taxonomies.samhsa.items()
+                ],
+            ),
+            (
+                "NCPS performance domains",
+                "Domain",
+                [(name, found.ncps.get(key, [])) for key, name in taxonomies.ncps.items()],
+            ),
         ],
-        "ncps": [(key, name, found.ncps.get(key, [])) for key, name in taxonomies.ncps.items()],
         "icrc": [
             (info["name"], info["hours"], found.icrc_hours().get(domain, 0))
             for domain, info in taxonomies.domains.items()

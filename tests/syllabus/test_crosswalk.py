@@ -4,6 +4,7 @@ import csv
 import io
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from syllabus.crosswalk import CSV_COLUMNS, coverage_gaps, crosswalk_rows
@@ -33,6 +34,16 @@ def test_coordinators_read_the_crosswalk_and_download_it(
     assert "SAMHSA category 1 (Engages peers in collaborative and caring relationships)" in html
     assert "DOJ, The ADA and the Opioid Crisis (2022)." in html  # the module's references
     assert "988 Suicide &amp; Crisis Lifeline, 988lifeline.org." in html  # and its lessons'
+    # Each framework's table: every category, with the objectives tagged with it or "none".
+    page = BeautifulSoup(html, "html.parser")
+    tables = {}
+    for caption in ("SAMHSA core-competency categories", "NCPS performance domains"):
+        table = page.find("caption", string=caption).find_parent("table")
+        tables[caption] = [
+            [td.get_text(strip=True) for td in tr.find_all("td")] for tr in table.tbody("tr")
+        ]
+        assert tables[caption] and all(len(row) == 2 and row[1] for row in tables[caption])
+    assert tables["SAMHSA core-competency categories"][0][0].startswith("1. Engages peers")
     assert response["Content-Type"] == "text/csv"
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert list(rows[0]) == CSV_COLUMNS
