@@ -278,6 +278,16 @@ class RenewalApplication(models.Model):
                 condition=Q(status__in=["submitted", "returned", "approved"]),
                 name="renewals_application_status",
             ),
+            # An approval records the cycle it began: the cycle judged next starts there.
+            models.CheckConstraint(
+                condition=~Q(status="approved")
+                | Q(
+                    previous_expires_on__isnull=False,
+                    new_starts_on__isnull=False,
+                    new_expires_on__isnull=False,
+                ),
+                name="renewals_approval_has_its_cycle",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -10,7 +10,8 @@ import dataclasses
 import datetime
 import gc
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
 
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -94,25 +95,29 @@ def rule_set_of_profile(profile) -> RuleSet | None:
     return profile.renewal_rule_sets.prefetch_related("versions").order_by("pk").first()
 
 
-def holder_cycle(credential: Credential, rules: engine.Rules, renewals: list) -> engine.Cycle:
-    """The cycle the credential is in: the first from its issue, or the one its last
-    approved application began (``new_starts_on``: the day after the expiry it replaced,
-    or the day of a reinstatement)."""
-    approved = [a for a in renewals if a.status == RenewalApplication.Status.APPROVED]
+def holder_cycle(
+    *,
+    issued_on: datetime.date,
+    expires_on: datetime.date,
+    approved: Sequence[tuple[datetime.date | None, Decimal]],
+    rules: engine.Rules,
+) -> engine.Cycle:
+    """The cycle a credential is in: the first from its issue, or the one its last approved
+    application began. ``approved`` holds each approved application's ``new_starts_on`` (the
+    day after the expiry it replaced, or the day of a reinstatement) and ``carry_out``, in
+    order: the holder's page passes them from rows, the nightly path from plain values."""
     if not approved:
         return engine.Cycle(
-            number=1,
-            starts_on=credential.issued_on,
-            expires_on=credential.expires_on,
-            certified_on=credential.issued_on,
+            number=1, starts_on=issued_on, expires_on=expires_on, certified_on=issued_on
         )
-    last = approved[-1]
+    starts_on, carry_out = approved[-1]
+    assert starts_on is not None  # the database keeps it on every approved application
     return engine.Cycle(
         number=len(approved) + 1,
-        starts_on=last.new_starts_on,
-        expires_on=credential.expires_on,
-        certified_on=credential.issued_on,
-        carried_in=min(last.carry_out, rules.carry_over_max_hours),
+        starts_on=starts_on,
+        expires_on=expires_on,
+        certified_on=issued_on,
+        carried_in=min(carry_out, rules.carry_over_max_hours),
     )
 
 
@@ -154,7 +159,12 @@ def judge(
         first_rules_version = rule_set.version_on(credential.issued_on)
         base_rules = first_rules_version.parsed() if first_rules_version else None
         if base_rules is not None:
-            cycle = holder_cycle(credential, base_rules, applications)
+            cycle = holder_cycle(
+                issued_on=credential.issued_on,
+                expires_on=credential.expires_on,
+                approved=[(a.new_starts_on, a.carry_out) for a in approved],
+                rules=base_rules,
+            )
             version = rule_set.version_on(cycle.starts_on)
             rules = version.parsed() if version else base_rules
             items = [*engine_activities(activities, cycle, rules), *extra]
@@ -304,19 +314,13 @@ def _verdicts_many(*, credential_ids: Iterable[int], today: datetime.date) -> di
         if rule_set is not None:
             base = rule_set.version_on(issued_on)
             if base is not None:
-                if approved:
-                    last = approved[-1]
-                    starts_on = last[2]
-                    carried = min(last[3], base.parsed().carry_over_max_hours)
-                else:
-                    starts_on, carried = issued_on, engine.ZERO
-                cycle = engine.Cycle(
-                    number=len(approved) + 1,
-                    starts_on=starts_on,
+                cycle = holder_cycle(
+                    issued_on=issued_on,
                     expires_on=expires_on,
-                    certified_on=issued_on,
-                    carried_in=carried,
+                    approved=[(a[2], a[3]) for a in approved],
+                    rules=base.parsed(),
                 )
+                starts_on = cycle.starts_on
                 version = rule_set.version_on(starts_on) or base
                 rules = version.parsed()
                 own = activities.get(pk, [])

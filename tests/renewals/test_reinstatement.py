@@ -146,3 +146,17 @@ def test_inactive_longer_than_the_board_allows_means_training_again_and_nothing_
     assert "complete the training again" in page.select_one("[data-refusal]").get_text()
     keep = client.get("/renewals/").content.decode()
     assert "Apply to reinstate" not in keep
+
+
+def test_the_database_refuses_an_approval_without_the_cycle_it_began(lapsed):
+    from django.db import IntegrityError, transaction
+
+    application = services.renewal_apply(
+        holder=lapsed.holder, credential_id=lapsed.pk, attestations={}, signed_name="Ada Okafor"
+    )
+    waiting = RenewalApplication.objects.filter(pk=application.pk)
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        waiting.update(status=RenewalApplication.Status.APPROVED)
+
+    assert waiting.get().status == RenewalApplication.Status.SUBMITTED
