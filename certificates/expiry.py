@@ -8,27 +8,21 @@ pointing one way, and certificates never guesses a board's calendar.
 """
 
 import datetime
-from collections.abc import Callable
 
 from dateutil.relativedelta import relativedelta
 
-# A rule takes holder, programme and issued_on (keywords) and returns the first expiry, or
-# None when the profile's validity months stand.
-ExpiryRule = Callable[..., datetime.date | None]
+from core.hooks import FirstAnswer
 
-_rules: list[ExpiryRule] = []
-
-
-def register(rule: ExpiryRule) -> None:
-    if rule not in _rules:
-        _rules.append(rule)
+# Asked with holder, programme and issued_on (keywords); answers the first expiry, or None
+# when the profile's validity months stand.
+rules: FirstAnswer[datetime.date] = FirstAnswer()
+register = rules.register
 
 
 def first_expiry(*, holder, programme, issued_on: datetime.date) -> datetime.date:
     """The first date a registered rule gives, or the profile's validity from ``issued_on``."""
-    for rule in _rules:
-        day = rule(holder=holder, programme=programme, issued_on=issued_on)
-        if day is not None:
-            return day
+    day = rules.ask(holder=holder, programme=programme, issued_on=issued_on)
+    if day is not None:
+        return day
     months = programme.requirement_profile.credential_validity_months
     return issued_on + relativedelta(months=months)

@@ -7,23 +7,13 @@ check here when its app is ready, and practice asks every registered check befor
 approval. The import contract keeps pointing one way, and practice never guesses a status.
 """
 
-from collections.abc import Callable
+from core.hooks import FirstAnswer
 
-# A check takes the supervisor (a user) and returns why they cannot sign off, or None.
-SupervisorCheck = Callable[[object], str | None]
-
-_checks: list[SupervisorCheck] = []
-
-
-def register(check: SupervisorCheck) -> None:
-    if check not in _checks:
-        _checks.append(check)
+# Asked with the supervisor (a user); answers why they cannot sign off, or None.
+checks: FirstAnswer[str] = FirstAnswer()
+register = checks.register
 
 
 def refusal(supervisor) -> str | None:
     """The first reason a registered check gives, or None when nothing stands in the way."""
-    for check in _checks:
-        reason = check(supervisor)
-        if reason:
-            return reason
-    return None
+    return checks.ask(supervisor)
