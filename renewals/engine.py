@@ -347,18 +347,34 @@ def first_cycle(
     )
 
 
+def _cycle_end(
+    rules: Rules, start: datetime.date, length: int, *, birthday: datetime.date | None = None
+) -> datetime.date:
+    """The last day of a cycle of ``length`` months from ``start``: December 31 under a
+    calendar-year anchor; under a birthday anchor, a cycle that does not start on the
+    holder's birthday ends the day before the last birthday within that length."""
+    if rules.anchor == Anchor.CALENDAR_YEAR:
+        return datetime.date(start.year + max(length // 12, 1) - 1, 12, 31)
+    if (
+        rules.anchor == Anchor.BIRTHDAY
+        and birthday is not None
+        and start != _birthday_in(start.year, birthday)
+    ):
+        limit = add_months(start, length)
+        aligned = _birthday_in(limit.year, birthday)
+        if aligned > limit:
+            aligned = _birthday_in(limit.year - 1, birthday)
+        return aligned - datetime.timedelta(days=1)
+    return add_months(start, length) - datetime.timedelta(days=1)
+
+
 def reinstated_cycle(rules: Rules, cycle: Cycle, *, on: datetime.date) -> Cycle:
     """The cycle a reinstatement begins: from the day of reinstatement, for the rules' cycle
     length (to December 31 under a calendar-year anchor), with nothing carried in."""
-    length = cycle.months or rules.cycle_months
-    if rules.anchor == Anchor.CALENDAR_YEAR:
-        end = datetime.date(on.year + max(length // 12, 1) - 1, 12, 31)
-    else:
-        end = add_months(on, length) - datetime.timedelta(days=1)
     return Cycle(
         number=cycle.number + 1,
         starts_on=on,
-        expires_on=end,
+        expires_on=_cycle_end(rules, on, cycle.months or rules.cycle_months),
         certified_on=cycle.certified_on,
         months=cycle.months,
     )
@@ -380,27 +396,12 @@ def next_cycle(
     """
     start = cycle.expires_on + datetime.timedelta(days=1)
     length = months or cycle.months or rules.cycle_months
-    if rules.anchor == Anchor.CALENDAR_YEAR:
-        end = datetime.date(start.year + max(length // 12, 1) - 1, 12, 31)
-    elif (
-        rules.anchor == Anchor.BIRTHDAY
-        and birthday is not None
-        and start != _birthday_in(start.year, birthday)
-    ):
-        limit = add_months(start, length)
-        aligned = _birthday_in(limit.year, birthday)
-        if aligned > limit:
-            aligned = _birthday_in(limit.year - 1, birthday)
-        end = aligned - datetime.timedelta(days=1)
-    else:
-        end = add_months(start, length) - datetime.timedelta(days=1)
-    carried = min(carried_in, rules.carry_over_max_hours)
     return Cycle(
         number=cycle.number + 1,
         starts_on=start,
-        expires_on=end,
+        expires_on=_cycle_end(rules, start, length, birthday=birthday),
         certified_on=cycle.certified_on,
-        carried_in=carried,
+        carried_in=min(carried_in, rules.carry_over_max_hours),
         months=months or cycle.months,
     )
 
