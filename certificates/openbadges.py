@@ -40,7 +40,7 @@ from joserfc.errors import BadSignatureError, JoseError
 from joserfc.jwk import KeySet, RSAKey
 
 from . import signing
-from .models import Credential, CredentialSignature, EthicsAffirmation, SigningKey
+from .models import Credential, CredentialCycle, CredentialSignature, EthicsAffirmation, SigningKey
 
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
@@ -276,8 +276,9 @@ def _criteria_narrative(credential: Credential, snapshot: dict) -> str:
     return "\n".join(lines)
 
 
-def _alignments(credential: Credential, snapshot: dict) -> list[dict]:
-    """One alignment per competency domain of the modules completed for the credential."""
+def _alignments(credential: Credential, snapshot: dict, *, programme_url: str | None) -> list[dict]:
+    """One alignment per competency domain of the modules completed for the credential.
+    ``programme_url``: the programme page's address (``_page_url``), or None."""
     from courses.models import ModulePage
 
     modules = (
@@ -286,7 +287,7 @@ def _alignments(credential: Credential, snapshot: dict) -> list[dict]:
         .select_related("domain")
         .order_by("path")
     )
-    programme_url = _page_url(credential.programme) or absolute_url("/")
+    programme_url = programme_url or absolute_url("/")
     alignments: dict[int, dict] = {}
     for module in modules:
         domain = module.domain
@@ -307,9 +308,13 @@ def _alignments(credential: Credential, snapshot: dict) -> list[dict]:
     return list(alignments.values())
 
 
-def status_entry(credential: Credential, purpose: str = STATUS_PURPOSE) -> dict:
-    """A BitstringStatusListEntry pointing at the signed cycle's entry in the status list."""
-    index = credential.status_index  # the current cycle's: the one being signed
+def status_entry(
+    credential: Credential, purpose: str = STATUS_PURPOSE, *, index: int | None = None
+) -> dict:
+    """A BitstringStatusListEntry pointing at the signed cycle's entry in the status list.
+    ``index``: that cycle's position, when the caller has the cycle already."""
+    if index is None:
+        index = credential.status_index  # the current cycle's: the one being signed
     if index is None:
         raise ValueError(f"Credential {credential.number} has no position in the status lists.")
     url = status_list_url(purpose)
@@ -325,10 +330,12 @@ def status_entry(credential: Credential, purpose: str = STATUS_PURPOSE) -> dict:
     return entry
 
 
-def _validity(credential: Credential) -> tuple[dt.datetime, dt.datetime]:
+def _validity(
+    credential: Credential, cycle: CredentialCycle | None
+) -> tuple[dt.datetime, dt.datetime]:
     """From the start of the current cycle's first day (the day of issue, or the day after
-    the expiry a renewal replaced) to the end of the day of expiry, local time."""
-    cycle = credential.current_cycle()
+    the expiry a renewal replaced) to the end of the day of expiry, local time. ``cycle``:
+    the credential's current cycle (``current_cycle()``), None if it has none."""
     first_day = (cycle.valid_from if cycle else None) or credential.issued_on
     valid_from = timezone.make_aware(dt.datetime.combine(first_day, dt.time.min))
     valid_until = timezone.make_aware(
@@ -344,12 +351,17 @@ def subject_id(credential: Credential) -> str:
 
 def credential_document(credential: Credential) -> dict:
     """The OpenBadgeCredential (unsigned): what the JWT payload carries."""
+    return _credential_document(credential, credential.current_cycle())
+
+
+def _credential_document(credential: Credential, current: CredentialCycle | None) -> dict:
+    """``credential_document`` for the credential's current cycle ``current``, fetched once
+    by the caller: its dates, its id and its status-list position all come from it."""
     snapshot = credential.achievement or {}
     programme = credential.programme
     title = snapshot.get("programme") or programme.title
     holder_name = snapshot.get("holder_name") or credential.holder.name_for_certificate()
-    valid_from, valid_until = _validity(credential)
-    current = credential.current_cycle()
+    valid_from, valid_until = _validity(credential, current)
     cycle = current.cycle if current else 1
     # A renewal is its own credential; its description names the one it renews.
     renewal = (
@@ -386,7 +398,7 @@ def credential_document(credential: Credential) -> dict:
             "caption": f"{settings.WAGTAIL_SITE_NAME} credential badge",
         },
     }
-    alignments = _alignments(credential, snapshot)
+    alignments = _alignments(credential, snapshot, programme_url=programme_url)
     if alignments:
         achievement["alignment"] = alignments
     return {
@@ -410,7 +422,9 @@ def credential_document(credential: Credential) -> dict:
             "licenseNumber": credential.number,
             "achievement": achievement,
         },
-        "credentialStatus": status_entry(credential),
+        "credentialStatus": status_entry(
+            credential, index=current.status_index if current else None
+        ),
         "credentialSchema": [CREDENTIAL_SCHEMA],
     }
 
@@ -418,8 +432,11 @@ def credential_document(credential: Credential) -> dict:
 def credential_jwt(credential: Credential) -> str:
     """The signed VC-JWT: the credential plus the registered claims, which exist only in
     the JWT (``jti`` is not a term of the credential's contexts). Records the key."""
-    document = credential_document(credential)
-    valid_from, valid_until = _validity(credential)
+    # The current cycle, read once: the document's dates, id and status entry, and the
+    # registered claims, all name the same one.
+    current = credential.current_cycle()
+    document = _credential_document(credential, current)
+    valid_from, valid_until = _validity(credential, current)
     claims = {
         **document,
         "iss": document["issuer"]["id"],
