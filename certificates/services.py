@@ -30,6 +30,7 @@ from .expiry import first_expiry
 from .models import Credential, CredentialCycle, CredentialEvent, EthicsAffirmation, EthicsCode
 from .numbers import normalise
 from .openbadges import JWT_MEDIA_TYPE, credential_jwt, verification_url
+from .qr import verification_qr_png
 from .signals import credential_changed_announce
 from .statuslist import MIN_BITS
 
@@ -351,13 +352,8 @@ def ethics_affirm(*, trainee, enrollment: Enrollment, signed_name: str) -> Ethic
 def certificate_html(credential: Credential, *, verify_url: str) -> str:
     """The certificate's HTML. Its styles are templates/certificates/certificate.css, which
     certificate_pdf() hands to WeasyPrint already parsed."""
-    import segno
-
-    # A small PNG (about 0.5 kB), drawn unsmoothed (see the CSS): WeasyPrint embeds it as
-    # one image, where an inline SVG became hundreds of path segments to parse and draw on
-    # every render. Three pixels per module: at one, viewers sampling the page below about
-    # 110 dpi distort the modules and zbarimg fails; at three it decodes from 40 to 300 dpi.
-    qr = segno.make(verify_url, error="m").png_data_uri(scale=3, border=0, dark="#1d2433")
+    # The verification address as a small PNG: certificates/qr.py says why it is drawn so.
+    qr = verification_qr_png(verify_url)
     return render_to_string(
         "certificates/certificate.html",
         {
