@@ -174,8 +174,13 @@
     window.addEventListener(name, function () { lastInput = Date.now(); }, { passive: true });
   });
 
-  function report(fields) {
+  // A report refused for coming too fast (429) is sent again when the server says it may
+  // be, a few times at most: an opened section or an answer is evidence the lesson needs,
+  // and lost it would have to be given again.
+  var RETRIES = 3;
+  function report(fields, attempt) {
     if (stopped) return;
+    attempt = attempt || 0;
     var body = new FormData();
     Object.keys(fields).forEach(function (key) { body.append(key, fields[key]); });
     fetch(engagementUrl, {
@@ -184,6 +189,11 @@
       credentials: "same-origin",
       body: body,
     }).then(function (response) {
+      if (response.status === 429 && attempt < RETRIES) {
+        var seconds = parseInt(response.headers.get("Retry-After"), 10);
+        setTimeout(function () { report(fields, attempt + 1); }, (seconds > 0 ? seconds : beatSeconds) * 1000);
+        return null;
+      }
       return response.ok ? response.json() : null;
     }).then(function (data) {
       if (!data) return;

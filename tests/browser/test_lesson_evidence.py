@@ -66,3 +66,52 @@ def test_an_unopened_warning_section_is_not_credited_and_opening_it_with_time_is
     expect(page).to_have_url(re.compile(r"/module-1/lesson-2/$"))
     expect(page.locator("ul.messages")).to_have_text(f"“{lesson.title}” marked as done.")
     assert LessonCompletion.objects.filter(enrollment=enrollment, lesson=lesson).exists()
+
+
+def test_a_report_refused_for_coming_too_fast_is_sent_again_and_counts(
+    tab: Page, log_in, build_programme, make_member, settings
+):
+    """The server limits a page's reports (429 with Retry-After): the opening of a section,
+    refused once, is sent again when the server says, so the evidence is not lost."""
+    settings.LESSON_HEARTBEAT_SECONDS = 1
+    settings.LESSON_ACTIVE_SHARE = 0.05
+    programme = build_programme(modules=1, lessons=1)
+    lesson = lessons_of(programme)[0]
+    lesson.body = lesson_body(warning=True)
+    lesson.save_revision().publish()
+    lesson = LessonPage.objects.get(pk=lesson.pk)
+    trainee = make_member(Role.TRAINEE)
+    enrollment = enrollment_create(trainee=trainee, programme=programme)
+    page = log_in(tab, trainee)
+    refused = []
+
+    def refuse_the_first_opening(route):
+        if 'name="opened"' in (route.request.post_data or "") and not refused:
+            refused.append(route.request.post_data)
+            route.fulfill(
+                status=429,
+                headers={"Retry-After": "1"},
+                content_type="application/json",
+                body='{"error": "Too many reports; wait a moment."}',
+            )
+        else:
+            route.continue_()
+
+    page.route(re.compile(r"/engagement/$"), refuse_the_first_opening)
+    page.goto(lesson.url)
+    needs = page.locator("#completion-needs")
+    expect(needs).to_contain_text(OPEN_THE_SECTION)
+
+    def an_opening_taken(response):
+        opening = 'name="opened"' in (response.request.post_data or "")
+        return "/engagement/" in response.url and response.ok and opening
+
+    with page.expect_response(an_opening_taken):
+        page.get_by_text("I understand — show the rest of this lesson").click()
+    assert len(refused) == 1  # the first was refused; the one answered is the retry
+    expect(needs).to_be_hidden()
+    # The refused evidence arrived: the section's opening is recorded.
+    assert LessonEngagement.objects.get(enrollment=enrollment).opened_sections
+    page.get_by_role("button", name="Mark as done").click()
+    expect(page.locator("ul.messages")).to_have_text(f"“{lesson.title}” marked as done.")
+    assert LessonCompletion.objects.filter(enrollment=enrollment, lesson=lesson).exists()
