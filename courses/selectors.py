@@ -565,10 +565,28 @@ def facilitator_notes_visible(*, user, programme: ProgrammePage) -> bool:
     ).exists()
 
 
+def _routed_parent(page: Page, model: type[Page]) -> Page | None:
+    """``page``'s parent as Wagtail's routing loaded it in this request, if it did.
+
+    Serving a page walks the tree from the site root, and each page it passes through is
+    kept on the next (``_cached_parent_obj``, as treebeard's ``get_parent`` reads it), fully
+    loaded and of its own type: no need to fetch it again. None when the page came some
+    other way (a preview, a view that loaded it by id).
+    """
+    parent = page.__dict__.get("_cached_parent_obj")
+    if isinstance(parent, model) and parent.path == page.path[: -page.steplen]:
+        return parent
+    return None
+
+
 def lesson_page_context(*, lesson: LessonPage, user, preview: bool) -> dict:
     steplen = LessonPage.steplen
-    module = ModulePage.objects.only(*MODULE_LIST_FIELDS).get(path=lesson.path[:-steplen])
-    programme = ProgrammePage.objects.only(*PROGRAMME_FIELDS).get(path=lesson.path[: -2 * steplen])
+    module = _routed_parent(lesson, ModulePage) or ModulePage.objects.only(*MODULE_LIST_FIELDS).get(
+        path=lesson.path[:-steplen]
+    )
+    programme = _routed_parent(module, ProgrammePage) or ProgrammePage.objects.only(
+        *PROGRAMME_FIELDS
+    ).get(path=lesson.path[: -2 * steplen])
     if not preview and not (module.live and programme.live):
         raise Http404("This lesson is not published.")
     enrollment = None if preview else enrollment_for(user=user, programme=programme)
