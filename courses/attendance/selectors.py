@@ -69,11 +69,24 @@ def credited_session_minutes(enrollment_ids: Iterable[int]) -> dict[int, dict[in
     the minutes attended if the policy gives partial credit, otherwise none. A make-up
     session stands in for the session it replaces (the better of the two counts, once)
     where the policy allows make-ups; where it does not, a make-up credits nothing.
-    Four queries whatever the number of enrollments.
+    Four queries whatever the number of enrollments; one when none of them attended a
+    session (most trainees of an online program), as nothing is then credited.
     """
     ids = list(enrollment_ids)
     result: dict[int, dict[int, int]] = {pk: {} for pk in ids}
     if not ids:
+        return result
+    records = list(
+        AttendanceRecord.objects.filter(enrollment_id__in=ids).values_list(
+            "enrollment_id",
+            "session_id",
+            "session__make_up_for_id",
+            "session__starts_at",
+            "session__ends_at",
+            "minutes_attended",
+        )
+    )
+    if not records:
         return result
     enrollments = list(
         Enrollment.objects.filter(pk__in=ids).values_list("pk", "cohort_id", "programme_id")
@@ -90,14 +103,6 @@ def credited_session_minutes(enrollment_ids: Iterable[int]) -> dict[int, dict[in
         .distinct()
     ):
         domains_by_session[session_id][domain_id] = minutes
-    records = AttendanceRecord.objects.filter(enrollment_id__in=ids).values_list(
-        "enrollment_id",
-        "session_id",
-        "session__make_up_for_id",
-        "session__starts_at",
-        "session__ends_at",
-        "minutes_attended",
-    )
     programme_of = {pk: programme_id for pk, _, programme_id in enrollments}
     # enrollment -> the session credited (the original) -> (credited minutes, its domains)
     best: dict[int, dict[int, tuple[int, dict[int, int], int]]] = defaultdict(dict)
