@@ -197,6 +197,16 @@ class ProgrammePage(Page):
     def modules(self):
         return ModulePage.objects.live().child_of(self).select_related("domain").order_by("path")
 
+    def route(self, request, path_components):
+        """A programme's children are modules: one query finds the module, where Wagtail
+        spends two (the page, then its module row). Anything else goes Wagtail's way."""
+        if path_components:
+            module = ModulePage.objects.child_of(self).filter(slug=path_components[0]).first()
+            if module is not None:
+                module._cached_parent_obj = self  # as Wagtail's route keeps it
+                return module.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         from courses.selectors import programme_page_context
 
@@ -264,6 +274,17 @@ class ModulePage(Page):
 
     def lessons(self):
         return LessonPage.objects.live().child_of(self).order_by("path")
+
+    def route(self, request, path_components):
+        """Most of a module's children, and of the pages trainees open, are lessons: one
+        query finds a lesson, where Wagtail spends two (the page, then its lesson row).
+        Other children (a quiz) go Wagtail's way, after that query."""
+        if path_components:
+            lesson = LessonPage.objects.child_of(self).filter(slug=path_components[0]).first()
+            if lesson is not None:
+                lesson._cached_parent_obj = self  # as Wagtail's route keeps it
+                return lesson.route(request, path_components[1:])
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from courses.selectors import module_page_context
