@@ -18,6 +18,20 @@ from organisations.roles import OrganisationKind
 from .requirements import CompetencyDomain, RequirementProfile
 
 
+def route_to_child(parent: Page, child_model: type[Page], request, path_components):
+    """Route on through ``parent``'s child named by the first path component, when it is a
+    ``child_model``: one query finds it with its own row, where Wagtail's ``Page.route``
+    spends two (the page, then its specific row). None when there is no such child, for the
+    caller to go Wagtail's way."""
+    if not path_components:
+        return None
+    child = child_model.objects.child_of(parent).filter(slug=path_components[0]).first()
+    if child is None:
+        return None
+    child._cached_parent_obj = parent  # as Wagtail's route keeps it, for get_parent()
+    return child.route(request, path_components[1:])
+
+
 class ProgrammeIndexPage(Page):
     """The one place that lists every published programme, so trainees can find and enrol.
 
@@ -198,14 +212,10 @@ class ProgrammePage(Page):
         return ModulePage.objects.live().child_of(self).select_related("domain").order_by("path")
 
     def route(self, request, path_components):
-        """A programme's children are modules: one query finds the module, where Wagtail
-        spends two (the page, then its module row). Anything else goes Wagtail's way."""
-        if path_components:
-            module = ModulePage.objects.child_of(self).filter(slug=path_components[0]).first()
-            if module is not None:
-                module._cached_parent_obj = self  # as Wagtail's route keeps it
-                return module.route(request, path_components[1:])
-        return super().route(request, path_components)
+        """A programme's children are modules, found in one query (``route_to_child``).
+        Anything else goes Wagtail's way."""
+        routed = route_to_child(self, ModulePage, request, path_components)
+        return routed if routed is not None else super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from courses.selectors import programme_page_context
@@ -276,15 +286,11 @@ class ModulePage(Page):
         return LessonPage.objects.live().child_of(self).order_by("path")
 
     def route(self, request, path_components):
-        """Most of a module's children, and of the pages trainees open, are lessons: one
-        query finds a lesson, where Wagtail spends two (the page, then its lesson row).
-        Other children (a quiz) go Wagtail's way, after that query."""
-        if path_components:
-            lesson = LessonPage.objects.child_of(self).filter(slug=path_components[0]).first()
-            if lesson is not None:
-                lesson._cached_parent_obj = self  # as Wagtail's route keeps it
-                return lesson.route(request, path_components[1:])
-        return super().route(request, path_components)
+        """Most of a module's children, and of the pages trainees open, are lessons, found
+        in one query (``route_to_child``). Other children (a quiz) go Wagtail's way, after
+        that query."""
+        routed = route_to_child(self, LessonPage, request, path_components)
+        return routed if routed is not None else super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from courses.selectors import module_page_context
