@@ -25,19 +25,31 @@ pytestmark = [
 OPEN_THE_SECTION = "Open the section after the content warning to finish this lesson."
 
 
-def test_an_unopened_warning_section_is_not_credited_and_opening_it_with_time_is(
-    tab: Page, log_in, build_programme, make_member, settings
-):
+@pytest.fixture
+def warning_lesson(build_programme, make_member, settings):
+    """warning_lesson(lessons=) -> (lesson, trainee, enrollment): the first lesson of a
+    one-module program opens with a content warning, and the trainee is enrolled. The
+    heartbeat beats every second and a lesson asks 5% of its estimate in active time."""
     settings.LESSON_HEARTBEAT_SECONDS = 1
     settings.LESSON_ACTIVE_SHARE = 0.05
-    programme = build_programme(modules=1, lessons=2)
-    lesson = lessons_of(programme)[0]
-    lesson.body = lesson_body(warning=True)
-    lesson.save_revision().publish()
-    lesson = LessonPage.objects.get(pk=lesson.pk)
+
+    def make(*, lessons: int):
+        programme = build_programme(modules=1, lessons=lessons)
+        lesson = lessons_of(programme)[0]
+        lesson.body = lesson_body(warning=True)
+        lesson.save_revision().publish()
+        trainee = make_member(Role.TRAINEE)
+        enrollment = enrollment_create(trainee=trainee, programme=programme)
+        return LessonPage.objects.get(pk=lesson.pk), trainee, enrollment
+
+    return make
+
+
+def test_an_unopened_warning_section_is_not_credited_and_opening_it_with_time_is(
+    tab: Page, log_in, warning_lesson
+):
+    lesson, trainee, enrollment = warning_lesson(lessons=2)
     assert lesson.estimated_minutes == 1  # 3 seconds at this share
-    trainee = make_member(Role.TRAINEE)
-    enrollment = enrollment_create(trainee=trainee, programme=programme)
     page = log_in(tab, trainee)
 
     page.goto(lesson.url)
@@ -69,19 +81,11 @@ def test_an_unopened_warning_section_is_not_credited_and_opening_it_with_time_is
 
 
 def test_a_report_refused_for_coming_too_fast_is_sent_again_and_counts(
-    tab: Page, log_in, build_programme, make_member, settings
+    tab: Page, log_in, warning_lesson
 ):
     """The server limits a page's reports (429 with Retry-After): the opening of a section,
     refused once, is sent again when the server says, so the evidence is not lost."""
-    settings.LESSON_HEARTBEAT_SECONDS = 1
-    settings.LESSON_ACTIVE_SHARE = 0.05
-    programme = build_programme(modules=1, lessons=1)
-    lesson = lessons_of(programme)[0]
-    lesson.body = lesson_body(warning=True)
-    lesson.save_revision().publish()
-    lesson = LessonPage.objects.get(pk=lesson.pk)
-    trainee = make_member(Role.TRAINEE)
-    enrollment = enrollment_create(trainee=trainee, programme=programme)
+    lesson, trainee, enrollment = warning_lesson(lessons=1)
     page = log_in(tab, trainee)
     refused = []
 
