@@ -6,6 +6,8 @@ Plain words and flags only: never an activity, an hour count or a category.
 import datetime
 from collections.abc import Iterable
 
+from core.dates import long_date
+
 from . import engine
 from .selectors import Verdict, standing_of, verdicts_many
 
@@ -26,7 +28,7 @@ def expiry_note(*, credential_id: int, today: datetime.date) -> str:
     ):
         return "renewal in progress"
     if ev.status == engine.Status.LATE and ev.late_until:
-        return f"late renewal window until {engine.long_date(ev.late_until)}"
+        return f"late renewal window until {long_date(ev.late_until)}"
     if ev.status in (engine.Status.LAPSED, engine.Status.INACTIVE):
         return ev.status.value
     return ""

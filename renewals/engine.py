@@ -19,6 +19,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from core.dates import long_date
+
 ZERO = Decimal("0")
 HALF = Decimal("0.5")
 
@@ -528,11 +530,6 @@ class Evaluation:
 
 
 # --- words --------------------------------------------------------------------------
-
-
-def long_date(day: datetime.date) -> str:
-    """March 14, 2027 (no leading zero, US order)."""
-    return f"{day:%B} {day.day}, {day.year}"
 
 
 def hours_words(hours: Decimal) -> str:

@@ -9,8 +9,8 @@ since boards that do not certify supervisors leave that to the employer.
 from django.utils import timezone
 
 from certificates.models import Credential
+from core.dates import long_date
 
-from . import engine
 from .selectors import verdicts_many
 
 
@@ -41,7 +41,7 @@ def supervisor_refusal(supervisor) -> str | None:
         if expired:
             return (
                 f"You cannot approve hours while your {name} credential is not current: it "
-                f"expired on {engine.long_date(verdict.expires_on)}. Renew it under Keep my "
+                f"expired on {long_date(verdict.expires_on)}. Renew it under Keep my "
                 "credential."
             )
     return None

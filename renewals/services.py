@@ -21,6 +21,7 @@ from certificates.api import RENEWED
 from certificates.models import Credential, CredentialEvent, EthicsCode
 from certificates.services import _render_later, current_ethics_code, cycle_create
 from certificates.signals import credential_changed_announce
+from core.dates import long_date
 from notifications.services import email_send_template
 from organisations.roles import Role, has_role
 
@@ -88,7 +89,7 @@ def _clean_activity(
         if started_on < credential.issued_on:
             errors["started_on"] = (
                 "This is before you were certified on "
-                f"{engine.long_date(credential.issued_on)}: it cannot count toward renewal."
+                f"{long_date(credential.issued_on)}: it cannot count toward renewal."
             )
     kind = data.get("kind") or CEActivity.Kind.COURSE
     if kind not in CEActivity.Kind.values:
@@ -141,7 +142,7 @@ def _clean_activity(
         if duplicate:
             errors["title"] = (
                 f"You already logged “{title}” by {provider} on "
-                f"{engine.long_date(completed_on)} for this credential."
+                f"{long_date(completed_on)} for this credential."
             )
     if errors:
         raise ValidationError(errors)
@@ -247,9 +248,9 @@ def ce_activity_move(
     cycle = standing.evaluation.cycle
     if not cycle.starts_on <= activity.completed_on <= cycle.expires_on:
         raise ValidationError(
-            f"It was completed on {engine.long_date(activity.completed_on)}, outside that "
-            f"credential's cycle ({engine.long_date(cycle.starts_on)} to "
-            f"{engine.long_date(cycle.expires_on)})."
+            f"It was completed on {long_date(activity.completed_on)}, outside that "
+            f"credential's cycle ({long_date(cycle.starts_on)} to "
+            f"{long_date(cycle.expires_on)})."
         )
     data = {
         "title": activity.title,
@@ -344,7 +345,7 @@ def _attestation_answers(
             ):
                 errors[field] = (
                     f"It must be at most {attestation.max_age_days} days old: "
-                    f"{engine.long_date(value)} is too long ago. Get a new one first."
+                    f"{long_date(value)} is too long ago. Get a new one first."
                 )
                 continue
             kept[attestation.key] = value.isoformat()
@@ -386,7 +387,7 @@ def renewal_apply(
         raise ValidationError("You already applied: your application is waiting for review.")
     if ev.status == engine.Status.NOT_YET_OPEN:
         raise ValidationError(
-            f"Renewal is not open yet: you can apply from {engine.long_date(ev.window_opens_on)}."
+            f"Renewal is not open yet: you can apply from {long_date(ev.window_opens_on)}."
         )
     if ev.needs_retraining:
         raise ValidationError(" ".join(ev.reinstatement))
@@ -528,7 +529,7 @@ def renewal_approve(
         actor=actor,
         actor_name=actor.get_full_name(),
         reason=f"{'Reinstated' if application.reinstatement else 'Renewed'} until "
-        f"{engine.long_date(following.expires_on)}.",
+        f"{long_date(following.expires_on)}.",
     )
     _render_later(credential_id=credential.pk, force=True)
     credential_changed_announce(credential_id=credential.pk, number=credential.number)
@@ -538,7 +539,7 @@ def renewal_approve(
         context={
             "holder": credential.holder,
             "credential": credential,
-            "valid_until": engine.long_date(following.expires_on),
+            "valid_until": long_date(following.expires_on),
             "reinstated": application.reinstatement,
         },
         link_path=reverse("renewals:keep"),
