@@ -19,6 +19,12 @@ admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-a
 wagtail_login = RedirectView.as_view(pattern_name="account_login", query_string=True)
 
 urlpatterns = [
+    # First: the verification API and the public verification page are the most called
+    # paths (clinics' software, QR codes), and Django tries the patterns in order. None of
+    # their paths is under another pattern's prefix.
+    path("api/v1/redoc", verification_api_redoc, name="api_v1_redoc"),
+    path("api/v1/", verification_api.urls),
+    path("", include("verification.urls")),
     path("django-admin/", admin.site.urls),
     path("cms/login/", wagtail_login, name="wagtail_login_redirect"),
     path("cms/", include(wagtailadmin_urls)),
@@ -32,9 +38,6 @@ urlpatterns = [
     path("practice/", include("practice.urls")),
     path("notifications/", include("notifications.urls")),
     path("renewals/", include("renewals.urls")),
-    path("api/v1/redoc", verification_api_redoc, name="api_v1_redoc"),
-    path("api/v1/", verification_api.urls),
-    path("", include("verification.urls")),
     path("", include("certificates.urls")),
 ]
 
