@@ -51,7 +51,9 @@ THREADS = int(os.environ.get("BENCH_THREADS", "2"))
 WORKER_CLASSES = os.environ.get("BENCH_WORKER_CLASSES", "sync,gthread").split(",")
 WRK_THREADS, CONNECTIONS = 2, 16
 WARMUP_SECONDS = int(os.environ.get("BENCH_WARMUP_SECONDS", "2"))
-SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+# Measured: ROUNDS rounds of every target in turn, ROUND_SECONDS each (see measure()).
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
+ROUND_SECONDS = int(os.environ.get("BENCH_ROUND_SECONDS", "3"))
 RAMP_SECONDS = int(os.environ.get("BENCH_RAMP_SECONDS", "4"))
 # High enough that neither the bench's one key nor its one address is ever throttled:
 # the limiter still counts every request in Redis, as in production, it just never says no.
@@ -556,42 +558,74 @@ def redis_hits(cache) -> tuple[int, int]:
 def measure(
     server, targets, script: Path, numbers_file: Path, number: str, backends, redis, cache=None
 ):
-    """Each target: one check request, a warm-up, then the measured run.
+    """Each target: one check request and a warm-up, then ROUNDS rounds in which every
+    target runs ROUND_SECONDS in turn.
+
+    In turn, because this machine's speed drifts by a quarter within a minute (a shared
+    virtual machine): run one after the other, 10 s each, the page measured 0.26 x and
+    0.37 x the bare view in two runs of the same code. Each round's ratios compare targets
+    measured seconds apart, and the tables give the median round.
 
     Besides wrk's figures: the CPU time gunicorn's workers and the database's connections
     spent per request (read from /proc; a busy machine distorts it far less than the
     wall-clock figures), and the share of the machine other processes took meanwhile.
     """
-    results = {}
     for target in targets:
         check_target(server.port, target, number)
         wrk(server.port, target, WARMUP_SECONDS, script, numbers_file)
-        groups = {"workers": children(server.pid), "database": backends(), "redis": redis}
-        before = {name: cpu_seconds(pids) for name, pids in groups.items()}
-        busy, wrk_cpu, wall = machine_busy_seconds(), wrk_cpu_seconds(), time.monotonic()
-        hits_before = redis_hits(cache)
-        result = wrk(server.port, target, SECONDS, script, numbers_file)
-        hits, misses = (a - b for a, b in zip(redis_hits(cache), hits_before, strict=True))
-        wall = time.monotonic() - wall
-        spent = {name: cpu_seconds(pids) - before[name] for name, pids in groups.items()}
-        ours = sum(spent.values()) + wrk_cpu_seconds() - wrk_cpu
-        others = machine_busy_seconds() - busy - ours
-        requests = max(result["requests"], 1)
-        result |= {
-            "others": max(0.0, others) / (wall * CORES),
+    groups = {"workers": children(server.pid), "database": backends(), "redis": redis}
+    rounds: dict[str, list[dict]] = {target["name"]: [] for target in targets}
+    for _ in range(ROUNDS):
+        for target in targets:
+            before = {name: cpu_seconds(pids) for name, pids in groups.items()}
+            busy, wrk_cpu, wall = machine_busy_seconds(), wrk_cpu_seconds(), time.monotonic()
+            hits_before = redis_hits(cache)
+            result = wrk(server.port, target, ROUND_SECONDS, script, numbers_file)
+            hits, misses = (a - b for a, b in zip(redis_hits(cache), hits_before, strict=True))
+            spent = {name: cpu_seconds(pids) - before[name] for name, pids in groups.items()}
+            ours = sum(spent.values()) + wrk_cpu_seconds() - wrk_cpu
+            result |= {
+                "wall": time.monotonic() - wall,
+                "others": max(0.0, machine_busy_seconds() - busy - ours),
+                "spent": spent,
+                "hits": hits,
+                "misses": misses,
+            }
+            if result["non_2xx"] or any(result["socket_errors"].values()):
+                raise BenchError(
+                    f"{target['name']}: {result['non_2xx']:,} non-2xx responses and socket "
+                    f"errors {result['socket_errors']} in a measured run; figures discarded.\n"
+                    + result["raw"]
+                )
+            rounds[target["name"]].append(result)
+    results = {}
+    for name, runs in rounds.items():
+        requests = max(sum(r["requests"] for r in runs), 1)
+        hits, misses = sum(r["hits"] for r in runs), sum(r["misses"] for r in runs)
+        spent = {group: sum(r["spent"][group] for r in runs) for group in groups}
+        results[name] = {
+            "rounds": runs,
+            "rps": statistics.median(r["rps"] for r in runs),
+            "p50": statistics.median(r["p50"] for r in runs),
+            "p99": statistics.median(r["p99"] for r in runs),
+            "requests": requests,
+            "non_2xx": 0,
+            "others": sum(r["others"] for r in runs) / (sum(r["wall"] for r in runs) * CORES),
             "worker_cpu_ms": spent["workers"] * 1000 / requests,
             "database_cpu_ms": spent["database"] * 1000 / requests if groups["database"] else None,
             "hit_share": hits / (hits + misses) if hits + misses else None,
             "redis_reads": (hits + misses) / requests,
         }
-        if result["non_2xx"] or any(result["socket_errors"].values()):
-            raise BenchError(
-                f"{target['name']}: {result['non_2xx']:,} non-2xx responses and socket "
-                f"errors {result['socket_errors']} in the measured run; figures discarded.\n"
-                + result["raw"]
-            )
-        results[target["name"]] = result
     return results
+
+
+def ratio_of(results: dict, name: str, base: str) -> tuple[float, float, float]:
+    """The median, lowest and highest of each round's throughput of ``name`` over ``base``."""
+    ratios = [
+        mine["rps"] / theirs["rps"]
+        for mine, theirs in zip(results[name]["rounds"], results[base]["rounds"], strict=True)
+    ]
+    return statistics.median(ratios), min(ratios), max(ratios)
 
 
 def bulk_call(port: int, secret: str, numbers: list[str]) -> tuple[float, int]:
@@ -721,8 +755,10 @@ def run() -> int:
                 (
                     "load",
                     f"{wrk_version.split(' Copyright')[0]}, {WRK_THREADS} threads, {CONNECTIONS} "
-                    f"connections, {WARMUP_SECONDS} s warm-up then {SECONDS} s measured per "
-                    f"target, rotating through {len(numbers):,} credential numbers",
+                    f"connections, {WARMUP_SECONDS} s warm-up per target, then {ROUNDS} rounds "
+                    f"of every target in turn for {ROUND_SECONDS} s each, rotating through "
+                    f"{len(numbers):,} credential numbers; req/s, median and p99 are the "
+                    "median round's",
                 ),
                 (
                     "data",
@@ -812,14 +848,14 @@ def run() -> int:
                         ),
                     ),
                 ]
-            ratio = results[api]["rps"] / results[base]["rps"]
-            rows += [
-                ("API throughput / baseline", f"{ratio:.2f}"),
-                (
-                    "public page throughput / baseline",
-                    f"{results[page]['rps'] / results[base]['rps']:.2f}",
-                ),
-            ]
+            for name, shown in ((api, "API"), (page, "public page")):
+                median, low, high = ratio_of(results, name, base)
+                rows.append(
+                    (
+                        f"{shown} throughput / baseline",
+                        f"{median:.2f} (median of {ROUNDS} rounds; {low:.2f} to {high:.2f})",
+                    )
+                )
             print_table(f"gunicorn {WORKERS} workers, {label}", rows)
 
         if ramps:
@@ -842,9 +878,9 @@ def run() -> int:
         best = max(by_class, key=lambda worker_class: by_class[worker_class][api]["rps"])
         best_base = max(by_class, key=lambda worker_class: by_class[worker_class][base]["rps"])
         chosen = by_class[best]
-        ratio = chosen[api]["rps"] / chosen[base]["rps"]
+        ratio = ratio_of(chosen, api, base)[0]
         p99 = chosen[api]["p99"]
-        page_ratio = chosen[page]["rps"] / chosen[base]["rps"]
+        page_ratio = ratio_of(chosen, page, base)[0]
         verdict = [
             (
                 "worker class used for the aims",
