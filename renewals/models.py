@@ -20,6 +20,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 
+from core.dates import long_date
+
 from . import engine
 
 
@@ -91,7 +93,7 @@ class RuleVersion(Orderable):
         ]
 
     def __str__(self) -> str:
-        return f"{self.rule_set} from {engine.long_date(self.effective_from)}"
+        return f"{self.rule_set} from {long_date(self.effective_from)}"
 
     def clean(self) -> None:
         try:

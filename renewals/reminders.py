@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from certificates.models import Credential
+from core.dates import long_date
 from notifications.services import email_send_template
 
-from . import engine
 from .models import RenewalReminder
 from .selectors import verdicts_many
 
@@ -71,7 +71,7 @@ def renewal_reminders_send(*, today: datetime.date | None = None) -> int:
                         "holder": credential.holder,
                         "credential": credential,
                         "days": (credential.expires_on - today).days,
-                        "expires_on": engine.long_date(credential.expires_on),
+                        "expires_on": long_date(credential.expires_on),
                         "sentences": sentences,
                     },
                     link_path=reverse("renewals:keep"),

@@ -14,9 +14,9 @@ from django.utils import timezone
 
 from certificates.openbadges import sign
 from core.csv import safe_cell
+from core.dates import long_date
 from core.pdf import embedded_file, html_to_pdf
 
-from . import engine
 from .selectors import Standing
 
 HEADER = [
@@ -92,7 +92,7 @@ def pdf(standing: Standing) -> bytes:
             "standing": standing,
             "ev": standing.evaluation,
             "rows": rows(standing),
-            "generated_on": engine.long_date(timezone.localdate()),
+            "generated_on": long_date(timezone.localdate()),
             "fingerprint": hashlib.sha256(token.encode()).hexdigest()[:32],
         },
     )

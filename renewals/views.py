@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.mfa import mfa_required, session_passed_mfa
+from core.dates import long_date
 from organisations.roles import Role, has_role, role_required
 
 from . import engine, services, transcript
@@ -199,9 +200,7 @@ def apply(request, credential_id: int):
     form = ApplyForm(request.POST or None, rules=standing.rules)
     refusal = ""
     if ev.status == engine.Status.NOT_YET_OPEN:
-        refusal = (
-            f"Renewal is not open yet: you can apply from {engine.long_date(ev.window_opens_on)}."
-        )
+        refusal = f"Renewal is not open yet: you can apply from {long_date(ev.window_opens_on)}."
     elif ev.needs_retraining:
         refusal = " ".join(ev.reinstatement)
     elif not ev.met:
@@ -278,7 +277,7 @@ def decide(request, application_id: int):
                 request,
                 f"Credential {application.credential.number} "
                 f"{'reinstated' if application.reinstatement else 'renewed'} until "
-                f"{engine.long_date(credential_expiry(application))}.",
+                f"{long_date(credential_expiry(application))}.",
             )
         else:
             form = ReturnForm(request.POST)

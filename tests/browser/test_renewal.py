@@ -15,8 +15,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from certificates.models import Credential
+from core.dates import long_date
 from organisations.roles import Role
-from renewals.engine import long_date
 
 # The renewals tests' fixtures, for this directory too.
 from tests.renewals.conftest import (  # noqa: F401

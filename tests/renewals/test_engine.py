@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 
+from core.dates import long_date
 from renewals import engine
 from renewals.engine import Activity, Status
 from renewals.loader import rule_set_files
@@ -500,4 +501,4 @@ def test_rules_that_cannot_be_read_are_refused_naming_the_field(data, message):
 
 
 def test_long_date_is_us_style():
-    assert engine.long_date(day("2027-03-04")) == "March 4, 2027"
+    assert long_date(day("2027-03-04")) == "March 4, 2027"

@@ -9,11 +9,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from core.dates import long_date
 from notifications.models import Email
 from organisations.roles import Role
 from renewals import api as renewals_api
 from renewals import services
-from renewals.engine import long_date
 from renewals.models import RenewalReminder
 from renewals.reminders import renewal_reminders_send
 from verification.alerts import roster_alerts_send

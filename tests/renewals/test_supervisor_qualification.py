@@ -9,9 +9,9 @@ from bs4 import BeautifulSoup
 from django.core.exceptions import PermissionDenied
 
 from certificates.models import Credential
+from core.dates import long_date
 from practice.models import Decision, LogEntry
 from practice.services import entries_approve, entry_decide
-from renewals import engine
 from renewals.models import RuleSet
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +37,7 @@ def test_an_expired_supervisor_credential_stops_approvals_and_changes_nothing(
         entry_decide(supervisor=assigned_supervisor, entry_id=entry.pk, approve=True)
 
     assert "Peer Specialist Supervisor (PSS) credential is not current" in str(refused.value)
-    assert f"expired on {engine.long_date(credential.expires_on)}." in str(refused.value)
+    assert f"expired on {long_date(credential.expires_on)}." in str(refused.value)
     entry.refresh_from_db()
     assert entry.status == LogEntry.Status.SUBMITTED
     assert not Decision.objects.exists()
