@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from accounts.mfa import mfa_required
 from core import ratelimit
 from core.csv import csv_response
+from core.dates import long_date
 from core.http import client_ip
 from core.idempotency import idempotent
 from core.params import positive_int, positive_ints
@@ -209,7 +210,7 @@ def _delete_confirmation(request, entry: LogEntry):
         {
             "heading": "Delete this draft?",
             "consequences": [
-                f"The draft entry of {entry.date:%B} {entry.date.day}, {entry.date.year} "
+                f"The draft entry of {long_date(entry.date)} "
                 f"({format_hours(entry.hours)} hours, {entry.category.name}) is deleted from "
                 "your practice log.",
                 "It was never submitted, so no supervisor has seen it.",

@@ -10,6 +10,7 @@ from certificates.api import (
     credential_status_change,
     effective_status,
 )
+from core.dates import long_date
 
 NO_MATCH_MESSAGE = (
     "No credential matches this number and last name — check both and try again. "
@@ -44,10 +45,6 @@ _VERDICT_BY_STATUS = {
     CredentialStatus.SUSPENDED: Verdict.SUSPENDED,
     CredentialStatus.REVOKED: Verdict.REVOKED,
 }
-
-
-def _long(day: datetime.date) -> str:
-    return f"{day:%B} {day.day}, {day.year}"
 
 
 def _day(moment) -> datetime.date | None:
@@ -131,7 +128,8 @@ class VerificationResult:
         """ "VALID — renewed on February 2, 2027, valid until March 14, 2029", or the verdict."""
         if self.verdict is Verdict.VALID and self.renewed_on and self.expires_on:
             return (
-                f"VALID — renewed on {_long(self.renewed_on)}, valid until {_long(self.expires_on)}"
+                f"VALID — renewed on {long_date(self.renewed_on)}, "
+                f"valid until {long_date(self.expires_on)}"
             )
         return self.verdict.value
 

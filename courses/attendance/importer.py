@@ -21,6 +21,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 
+from core.dates import long_date
+
 MAX_BYTES = 5 * 1024 * 1024
 ACCEPTED_SUFFIXES = (".csv", ".tsv", ".txt")
 
@@ -259,11 +261,11 @@ def attendance_from_report(
     }
     report_days = {i.joined.astimezone(tz).date() for i in report.intervals}
     if not report_days <= session_days:
-        other = ", ".join(f"{d:%B} {d.day}, {d.year}" for d in sorted(report_days - session_days))
+        other = ", ".join(long_date(d) for d in sorted(report_days - session_days))
         day = starts_at.astimezone(tz).date()
         raise ReportRefused(
             f"This report is for a meeting on {other}, but the session was on "
-            f"{day:%B} {day.day}, {day.year}. Check you exported the right meeting."
+            f"{long_date(day)}. Check you exported the right meeting."
         )
     by_person: dict[str, list[Interval]] = defaultdict(list)
     for interval in report.intervals:
