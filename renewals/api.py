@@ -9,22 +9,24 @@ from collections.abc import Iterable
 from core.dates import long_date
 
 from . import engine
-from .selectors import Verdict, standing_of, verdicts_many
+from .selectors import Verdict, verdicts_many
 
 __all__ = ["Readiness", "expiry_note", "readiness_many"]
 
 
 def expiry_note(*, credential_id: int, today: datetime.date) -> str:
     """What the public page adds to EXPIRED: "renewal in progress" in a grace window,
-    "late renewal window until …", or "lapsed"/"inactive"; "" otherwise."""
-    standing = standing_of(credential_id=credential_id, today=today)
-    ev = standing.evaluation if standing else None
+    "late renewal window until …", or "lapsed"/"inactive"; "" otherwise.
+
+    Read through the nightly path's plain rows (``verdicts_many``), not model instances:
+    the page answers many checks, and loading the credential with its programme page,
+    holder and issuer cost four times the rest of the page."""
+    verdict = verdicts_many(credential_ids=[credential_id], today=today).get(credential_id)
+    ev = verdict.evaluation if verdict else None
     if ev is None:
         return ""
     if ev.status == engine.Status.GRACE or (
-        standing is not None
-        and standing.open_application is not None
-        and ev.status == engine.Status.LATE
+        verdict is not None and verdict.application_open and ev.status == engine.Status.LATE
     ):
         return "renewal in progress"
     if ev.status == engine.Status.LATE and ev.late_until:

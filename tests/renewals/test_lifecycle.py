@@ -87,6 +87,30 @@ def test_the_credential_file_of_the_new_cycle_is_its_own(client, renewed, settin
 
 
 @pytest.mark.parametrize(
+    ("board", "expires_in_days"),
+    [
+        ("california-medi-cal-pss", -20),
+        ("icrc-peer-recovery", -20),
+        ("icrc-peer-recovery", 30),
+        ("georgia-cps", -200),
+        ("georgia-cps", -5),
+    ],
+)
+def test_the_public_note_and_the_holders_page_judge_alike(make_credential, board, expires_in_days):
+    """The public page's note reads the nightly path's plain rows (verdicts_many), the
+    holder's page loads the credential (standing_of): both must come to the same status."""
+    from renewals.selectors import standing_of, verdicts_many
+
+    credential = make_credential(board=board, expires_in_days=expires_in_days)
+    today = timezone.localdate()
+
+    standing = standing_of(credential_id=credential.pk, today=today).evaluation
+    verdict = verdicts_many(credential_ids=[credential.pk], today=today)[credential.pk].evaluation
+
+    assert (verdict.status, verdict.late_until) == (standing.status, standing.late_until)
+
+
+@pytest.mark.parametrize(
     ("board", "days_expired", "note"),
     [
         ("california-medi-cal-pss", 20, "late renewal window until"),
