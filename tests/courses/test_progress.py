@@ -94,6 +94,39 @@ def test_the_dashboard_lists_each_programme(build_programme, trainee, enrolled):
     assert titles == {"Certified Peer Support Worker", "Advanced practice"}
 
 
+def test_module_links_are_the_addresses_wagtail_gives(
+    client, build_programme, trainee, enrolled, programme
+):
+    """The module list builds each link from its programme's address and the module's slug
+    (courses_tags.module_url): the same address Wagtail gives, on the dashboard and on the
+    programme page, for every programme listed."""
+    import re
+
+    from django.test import RequestFactory
+
+    from courses.models import ModulePage
+    from courses.services import enrollment_create
+
+    second = build_programme(slug="advanced", title="Advanced", sequential_unlocking=False)
+    enrollment_create(trainee=trainee, programme=second)
+    client.force_login(trainee)
+    request = RequestFactory().get("/")
+    unlocked = ModulePage.objects.exclude(slug="module-2", path__startswith=programme.path)
+    expected = {module.get_url(request) for module in unlocked}
+    assert len(expected) == 3  # the first programme's second module is locked: no link
+
+    dashboard = client.get("/courses/my-training/").content.decode()
+    programme_page = client.get(second.get_url(request)).content.decode()
+
+    linked = set(re.findall(r'<h3><a href="([^"]+)"', dashboard))
+    assert linked == expected
+    assert set(re.findall(r'<h3><a href="([^"]+)"', programme_page)) == {
+        url for url in expected if url.startswith(second.get_url(request))
+    }
+    for url in linked:
+        assert client.get(url).status_code == 200
+
+
 def test_the_my_training_page_shows_progress_and_resume(client, enrolled, trainee, programme):
     lesson_done(trainee=trainee, lesson=lessons_of(programme)[0])
     client.force_login(trainee)
