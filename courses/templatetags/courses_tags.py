@@ -38,7 +38,9 @@ def module_url(context, module, programme) -> str:
     """
     request = context.get("request")
     known = request.__dict__.setdefault("_programme_urls", {}) if request is not None else {}
-    base = known.get(programme.pk)
-    if base is None:
-        base = known[programme.pk] = pageurl(context, programme)
+    if programme.pk not in known:
+        known[programme.pk] = pageurl(context, programme)
+    base = known[programme.pk]
+    if not base:  # a programme outside every site has no address: Wagtail answers alone
+        return pageurl(context, module)
     return f"{base}{module.slug}/" if base.endswith("/") else f"{base}/{module.slug}"
