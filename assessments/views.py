@@ -4,10 +4,10 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.mfa import mfa_required
+from core.dates import long_date
 from core.idempotency import idempotent
 from core.params import positive_int
 from courses.models import Cohort, Enrollment, ProgrammePage
@@ -147,7 +147,7 @@ def attempt_request(request, quiz_id: int):
             messages.info(
                 request,
                 "You already asked on "
-                + date_format(timezone.localtime(asked.requested_at), "F j, Y")
+                + long_date(timezone.localtime(asked.requested_at))
                 + ". Your coordinators have been told; you'll get an email when they decide.",
             )
     return redirect(quiz.get_url(request))

@@ -16,9 +16,9 @@ from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateformat import format as date_format
 
 from assessments.selectors import final_exam_evidence
+from core.dates import long_date
 from courses.hours import TrainingHours, training_hours_many
 from courses.models import Enrollment, TrainingHourMinimum
 from courses.selectors import ModuleProgress, module_progress_for
@@ -452,7 +452,7 @@ def certificate_stamp(credential: Credential) -> str:
     suspended one's ends with "at", and the template adds the address, kept on one line."""
     if credential.status == Credential.Status.ACTIVE or credential.status_changed_at is None:
         return ""
-    on = date_format(timezone.localtime(credential.status_changed_at), "F j, Y")
+    on = long_date(timezone.localtime(credential.status_changed_at))
     if credential.status == Credential.Status.REVOKED:
         return f"REVOKED on {on} — this certificate is no longer valid"
     return f"SUSPENDED on {on} — check the current status at"
