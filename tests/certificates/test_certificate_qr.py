@@ -2,7 +2,9 @@
 for credential numbers of every shape, from the printed page at the resolutions a phone or
 a scanner sees."""
 
+import base64
 import datetime
+import io
 import random
 import shutil
 import subprocess
@@ -11,6 +13,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from certificates import qr
 from certificates.models import Credential
 from certificates.numbers import ALPHABET, RANDOM_LENGTH, format_number
 from certificates.services import certificate_html
@@ -82,3 +85,31 @@ def test_random_numbers_certificates_decode_from_the_printed_page(base, dpis, tm
         pdf.write_bytes(page(number, url))
         for dpi in dpis:
             assert decoded(pdf, dpi) == url, f"{number} at {dpi} dpi"
+
+
+@pytest.mark.parametrize("base", ["http://127.0.0.1:8000", LONG_ADDRESS])
+def test_the_png_has_segnos_own_pixels(base):
+    """qr.py draws the PNG with Pillow for speed: the image is the one segno itself writes,
+    pixel for pixel, in the page's ink on white."""
+    import segno
+    from PIL import Image
+
+    def pixels(data_uri: str):
+        media, _, content = data_uri.partition(",")
+        assert media == "data:image/png;base64"
+        image = Image.open(io.BytesIO(base64.b64decode(content)))
+        return image.size, image.convert("RGB").tobytes()
+
+    for number in NUMBERS:
+        url = f"{base}/verify/{number}/"
+        segnos = segno.make(url, error="m", mask=qr.MASK).png_data_uri(
+            scale=qr.SCALE, border=0, dark="#1d2433"
+        )
+        ours = pixels(qr.verification_qr_png(url))
+        assert ours == pixels(segnos)
+        size, rgb = ours
+        assert size[0] % qr.SCALE == 0
+        assert {rgb[i : i + 3] for i in range(0, len(rgb), 3)} == {
+            bytes(qr.DARK),
+            bytes(qr.LIGHT),
+        }
