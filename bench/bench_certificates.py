@@ -89,7 +89,7 @@ def build():
     from django.contrib.auth import get_user_model
 
     from certificates.models import Credential, CredentialCycle
-    from courses.models import Enrollment, RequirementProfile
+    from courses.models import Enrollment, ModulePage, RequirementProfile
     from organisations.models import Organisation
     from tests.builders import live_programme
 
@@ -97,6 +97,11 @@ def build():
     profile = RequirementProfile.objects.create(name="Bench", practice_hours_total=500)
     programme = live_programme(
         organisation=provider, modules=2, lessons=1, slug="bench", requirement_profile=profile
+    )
+    # The modules the credential names, as issuing records them: its alignments are read
+    # from them, one per competency domain.
+    module_titles = list(
+        ModulePage.objects.child_of(programme).order_by("path").values_list("title", flat=True)
     )
     User = get_user_model()
     holders = User.objects.bulk_create(
@@ -121,7 +126,7 @@ def build():
                 "issuer": provider.name,
                 "training_hours": "46",
                 "practice_hours": "500",
-                "modules": [],
+                "modules": module_titles,
                 "signing_coordinator": "Corinne Walsh",
             },
         )

@@ -4,6 +4,7 @@ from django import template
 from wagtail.templatetags.wagtailcore_tags import pageurl
 
 from courses.formatting import format_hours
+from courses.models import ModulePage
 
 register = template.Library()
 
@@ -43,4 +44,4 @@ def module_url(context, module, programme) -> str:
     base = known[programme.pk]
     if not base:  # a programme outside every site has no address: Wagtail answers alone
         return pageurl(context, module)
-    return f"{base}{module.slug}/" if base.endswith("/") else f"{base}/{module.slug}"
+    return ModulePage.address_under(base, module.slug)

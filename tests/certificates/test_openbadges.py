@@ -456,3 +456,35 @@ def test_generate_signing_key_prints_or_writes_a_new_key(tmp_path):
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     with pytest.raises(CommandError, match="not overwriting"):
         call_command("generate_signing_key", str(path), stderr=StringIO())
+
+
+def test_each_alignment_points_at_the_first_module_training_its_domain(credential):
+    """The alignments read modules as rows and build their addresses from the programme's
+    (ModulePage.address_under): the address Wagtail gives the first live module of each
+    domain, or the programme's page where that module is not live."""
+    from courses.models import CompetencyDomain, ModulePage
+
+    programme = credential.programme
+    first, second, *_ = ModulePage.objects.child_of(programme).order_by("path")
+    practice = CompetencyDomain.objects.create(
+        name="Recovery support practice", slug="recovery-practice", description="In the field."
+    )
+    ModulePage.objects.filter(pk=second.pk).update(domain=practice)
+    snapshot = {"modules": [first.title, second.title]}
+    programme_url = openbadges._page_url(programme)
+    assert programme_url and programme_url.endswith("/")
+
+    alignments = openbadges._alignments(credential, snapshot, programme_url=programme_url)
+
+    assert [(a["targetName"], a["targetUrl"]) for a in alignments] == [
+        (first.domain.name, openbadges._page_url(first)),
+        ("Recovery support practice", openbadges._page_url(second)),
+    ]
+    assert alignments[1]["targetCode"] == "recovery-practice"
+    assert alignments[1]["targetDescription"] == "In the field."
+    assert openbadges._page_url(second).startswith(programme_url)
+
+    ModulePage.objects.filter(pk=second.pk).update(live=False)
+    alignments = openbadges._alignments(credential, snapshot, programme_url=programme_url)
+    assert alignments[1]["targetUrl"] == programme_url
+    assert openbadges._alignments(credential, {"modules": []}, programme_url=None) == []
