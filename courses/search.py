@@ -15,7 +15,7 @@ from django.core.cache import cache
 from django.db.models import Count, Max
 
 from .models import Enrollment, LessonPage, ModulePage, ProgrammePage
-from .selectors import ModuleState, module_progress_list
+from .selectors import ModuleState, ModuleSummary, module_progress_list
 
 # Hits read before keeping the trainee's own programmes': a page of results, with room.
 SEARCH_LIMIT = 200
@@ -33,7 +33,7 @@ class LessonHit:
     lesson: LessonPage
     module: ModulePage
     programme: ProgrammePage
-    locked_by: ModulePage | None  # the module to finish first, where it is locked
+    locked_by: ModuleSummary | None  # the module to finish first, where it is locked
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,7 @@ def lesson_search(*, user, query: str) -> LessonSearch:
             "title", "path", "url_path", "depth"
         )
     }
-    states: dict[str, tuple[ModuleState, ModulePage | None]] = {}
+    states: dict[str, tuple[ModuleState, ModuleSummary | None]] = {}
     for path in {h.path[: -2 * step] for h in found}:
         enrollment = enrollments[path]
         for progress in module_progress_list(programme=enrollment.programme, enrollment=enrollment):

@@ -38,15 +38,35 @@ class GateStep:
     passed: bool
 
 
+@dataclass(frozen=True, slots=True)
+class ModuleSummary:
+    """What progress lists say of a module, read as a plain row. A programme's modules are
+    listed on every dashboard and gradebook, and making a page instance of each (Wagtail
+    and modelcluster set up every field and child relation) cost more than the queries
+    counting their progress. Its address: ``{% module_url %}``, from the programme's."""
+
+    pk: int
+    title: str
+    slug: str
+    path: str
+    depth: int
+    is_required: bool
+    domain_name: str
+
+
+# ModuleSummary's fields, as the query reads them.
+MODULE_SUMMARY_FIELDS = ("pk", "title", "slug", "path", "depth", "is_required", "domain__name")
+
+
 @dataclass(frozen=True)
 class ModuleProgress:
     """A module's standing for one trainee. Its work is its lessons plus its gates (a quiz)."""
 
-    module: ModulePage
+    module: ModuleSummary
     lessons_total: int
     lessons_done: int
     state: ModuleState
-    unlocked_by: ModulePage | None = None
+    unlocked_by: ModuleSummary | None = None
     gates: tuple[GateStep, ...] = ()
     # What its published lessons come to, from their content (``courses.hours``).
     minutes_total: int = 0
@@ -82,7 +102,7 @@ class ModuleProgress:
             f" + {gate.label}{' (passed)' if gate.passed else ''}" for gate in self.gates
         )
         hours = format_hours(self.hours_total)
-        return f"{self.module.domain.name} · {hours} h · {lessons}{steps}"
+        return f"{self.module.domain_name} · {hours} h · {lessons}{steps}"
 
     @property
     def hours_total(self) -> Decimal:
@@ -195,14 +215,14 @@ def _module_progress(
         or_,
         (Q(lesson__path__startswith=p.path, lesson__depth=p.depth + 2) for p in programmes),
     )
-    modules_of: dict[str, list[ModulePage]] = {programme.path: [] for programme in programmes}
-    for module in (
+    modules_of: dict[str, list[ModuleSummary]] = {programme.path: [] for programme in programmes}
+    for row in (
         ModulePage.objects.live()
         .filter(in_programmes)
-        .select_related("domain")
         .order_by("path")
-        .only(*MODULE_LIST_FIELDS)
+        .values_list(*MODULE_SUMMARY_FIELDS)
     ):
+        module = ModuleSummary(*row)
         modules_of[module.path[:-steplen]].append(module)
     lessons_total: dict[str, int] = {}
     minutes_total: dict[str, int] = {}
@@ -271,7 +291,7 @@ def _module_progress(
 def _module_states(
     *,
     programme: ProgrammePage,
-    modules: list[ModulePage],
+    modules: list[ModuleSummary],
     lessons_total: dict[str, int],
     minutes_total: dict[str, int],
     lessons_done: dict[str, int],
@@ -333,7 +353,7 @@ def next_steps_for(*, progress: Mapping[int, list[ModuleProgress]]) -> dict[int,
     # Each query answers for a module one enrolment at a time, so enrolments sharing an
     # open module (other trainees of a programme) go in further rounds; one trainee's
     # enrolments are in different programmes, so their next steps take a single round.
-    rounds: list[dict[str, tuple[int, ModulePage]]] = []
+    rounds: list[dict[str, tuple[int, ModuleSummary]]] = []
     for enrollment_id, module in open_modules.items():
         if module is None:
             continue
@@ -348,7 +368,7 @@ def next_steps_for(*, progress: Mapping[int, list[ModuleProgress]]) -> dict[int,
         undone = reduce(
             or_,
             (
-                LessonPage.objects.child_of_q(module)
+                Q(path__startswith=module.path, depth=module.depth + 1)
                 & ~Exists(LessonCompletion.objects.filter(lesson=OuterRef("pk"), enrollment_id=pk))
                 for pk, module in enrollment_of.values()
             ),
